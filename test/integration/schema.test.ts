@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { deskVersion, ensureBotSchema, migrateDatabase } from '../../src/main/db/migrate.js';
 import * as s from '../../src/main/db/schema.js';
@@ -98,8 +98,8 @@ describeOnBothDrivers('the bot schema', (current) => {
     expect(again.desk.applied).toEqual([]);
     expect(await deskVersion(database)).toBe(before);
     expect((await ensureBotSchema(database)).state).toBe('present');
-    const rows = await database.db.execute(sql`SELECT count(*)::int AS n FROM users`);
-    expect((rows.rows[0] as { n: number }).n).toBe(2);
+    const { rows } = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
+    expect(rows[0]?.n).toBe(2);
   });
 });
 

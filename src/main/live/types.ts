@@ -1,0 +1,25 @@
+/** What the live hub carries: a key, never a whole row (NOTIFY payloads are capped at 8000 bytes). */
+export type LiveTable = 'moderation_cases' | 'lootdrops' | 'quests' | 'items' | 'user_quests' | 'users';
+export type LiveOperation = 'INSERT' | 'UPDATE' | 'DELETE';
+
+export type LiveEvent =
+  | { kind: 'change'; table: LiveTable; op: LiveOperation; key: Record<string, string> }
+  /** Something may have been missed (reconnect, poll gap): refetch everything on screen. */
+  | { kind: 'resync'; reason: string }
+  | { kind: 'status'; status: LiveStatus };
+
+export type LiveMode = 'live' | 'polling' | 'offline';
+
+export interface LiveStatus {
+  mode: LiveMode;
+  since: Date;
+  /** Why polling or offline, in words for the status bar. */
+  reason?: string;
+}
+
+export interface LiveHub {
+  status(): LiveStatus;
+  /** Events until the signal aborts; starts with the current status. */
+  events(signal?: AbortSignal): AsyncIterable<LiveEvent>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+export const auditFilterSchema = z.object({
+  actorId: z.bigint().optional(),
+  outcome: z.enum(['ok', 'error']).optional(),
+  procedure: z.string().max(120).optional(),
+  search: z.string().max(200).optional(),
+  cursor: z.bigint().optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export type AuditFilter = z.infer<typeof auditFilterSchema>;
+
+export interface AuditEntry {
+  id: bigint;
+  at: Date;
+  actorId: bigint;
+  actorName: string;
+  procedure: string;
+  input: unknown;
+  outcome: string;
+  errorCode: string | null;
+  errorMessage: string | null;
+  durationMs: number;
+}

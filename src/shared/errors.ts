@@ -1,0 +1,27 @@
+/**
+ * The error kinds the main process answers with, as the renderer sees them in
+ * `error.data` of a tRPC error. One catalogue for both sides.
+ */
+export type DeskErrorCode =
+  | 'BAD_REQUEST'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PRECONDITION_FAILED'
+  | 'FORBIDDEN'
+  | 'SERVICE_UNAVAILABLE'
+  | 'INTERNAL_SERVER_ERROR';
+
+/** Why a PRECONDITION_FAILED happened, so the renderer can point to the right setting. */
+export type DeskPrecondition = 'identity' | 'discord' | 'read-only' | 'database';
+
+export interface DeskErrorData {
+  code: DeskErrorCode | string;
+  httpStatus?: number;
+  /** zod field errors: dotted path -> messages. */
+  fieldErrors?: Record<string, string[]>;
+  /** Form-level zod errors. */
+  formErrors?: string[];
+  precondition?: DeskPrecondition;
+  /** For CONFLICT: who changed the row and when, and the current version to show beside yours. */
+  conflict?: { changedBy?: string; changedAt?: string; current?: unknown };
+}

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/** Discord snowflakes travel as decimal strings in forms and as bigint everywhere else. */
+export const snowflakeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{15,20}$/, 'A Discord ID is 15 to 20 digits')
+  .refine((s) => BigInt(s) < 2n ** 63n, 'Too large for a Discord ID')
+  .transform((s) => BigInt(s));
+
+export const staffIdentitySchema = z.object({
+  id: snowflakeSchema,
+  name: z.string().trim().min(1, 'Enter your display name').max(255),
+});
+
+export interface StaffIdentity {
+  id: bigint;
+  name: string;
+}
