@@ -3,6 +3,11 @@ export type LiveTable = 'moderation_cases' | 'lootdrops' | 'quests' | 'items' | 
 export type LiveOperation = 'INSERT' | 'UPDATE' | 'DELETE';
 
 export type LiveEvent =
+  /**
+   * One row changed; `key` is its primary key, every value a string (bigints exact). In polling
+   * mode the hub only knows that the table changed: op is 'UPDATE' and the key is empty, meaning
+   * "refetch whatever shows this table".
+   */
   | { kind: 'change'; table: LiveTable; op: LiveOperation; key: Record<string, string> }
   /** Something may have been missed (reconnect, poll gap): refetch everything on screen. */
   | { kind: 'resync'; reason: string }

@@ -1,0 +1,13 @@
+import { readProcedure, router } from '../../api/trpc.js';
+
+export const liveRouter = router({
+  /**
+   * Database changes as they happen: starts with the current status, then change, resync and
+   * status events. Ends when the renderer unsubscribes (tRPC aborts the signal).
+   */
+  changes: readProcedure.subscription(async function* ({ ctx, signal }) {
+    yield* ctx.runtime.live().events(signal);
+  }),
+  /** Live, polling or offline, and why: for the status bar's first paint. */
+  status: readProcedure.query(({ ctx }) => ctx.runtime.live().status()),
+});
