@@ -59,12 +59,27 @@ export function toTRPCError(error: unknown): TRPCError {
   return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong in Aurora Desk. The details are in the log.', cause: error });
 }
 
+/** What a failed call answers with: domain and driver errors mapped; zod input errors (already BAD_REQUEST) kept. */
+function answerFor(error: TRPCError): TRPCError {
+  return error.cause instanceof ZodError || error.cause === undefined ? error : toTRPCError(error.cause);
+}
+
+/** A subscription's generator fails after the middleware has returned: map those errors too. */
+async function* mapStreamErrors<T>(stream: AsyncIterable<T>): AsyncGenerator<T> {
+  try {
+    yield* stream;
+  } catch (error) {
+    throw toTRPCError(error);
+  }
+}
+
 const mapErrors = t.middleware(async ({ ctx, next, path, type }) => {
   const result = await next();
+  if (result.ok && type === 'subscription' && typeof result.data === 'object' && result.data !== null && Symbol.asyncIterator in result.data) {
+    return { ...result, data: mapStreamErrors(result.data as AsyncIterable<unknown>) };
+  }
   if (!result.ok) {
-    const mapped = toTRPCError(result.error.cause ?? result.error);
-    // Zod input errors come through as BAD_REQUEST TRPCErrors already; keep them.
-    const error = result.error.cause instanceof ZodError || result.error.cause === undefined ? result.error : mapped;
+    const error = answerFor(result.error);
     if (error.code === 'INTERNAL_SERVER_ERROR') {
       ctx.runtime.log.error(`${type} ${path} failed`, { error: String(result.error.cause ?? result.error) });
     }
@@ -92,13 +107,15 @@ export const writeProcedure = readProcedure.use(async ({ ctx, next, path, getRaw
   const started = performance.now();
   const result = await next({ ctx: { ...ctx, actor } });
   const input = await getRawInput().catch(() => undefined);
+  // mapErrors runs outside this middleware: record the code the caller will actually see.
+  const failure = result.ok ? undefined : answerFor(result.error);
   await recordStaffAction(ctx.runtime.database().db, {
     actor,
     procedure: path,
     input,
-    outcome: result.ok ? 'ok' : 'error',
-    errorCode: result.ok ? undefined : result.error.code,
-    errorMessage: result.ok ? undefined : result.error.message,
+    outcome: failure ? 'error' : 'ok',
+    errorCode: failure?.code,
+    errorMessage: failure?.message,
     durationMs: performance.now() - started,
   }).catch((error: unknown) => {
     // A role without aurora_desk still works; the action itself has already happened.
