@@ -5,8 +5,10 @@
  */
 import type { StaffIdentity } from '../shared/identity.js';
 import type { AuroraDatabase } from './db/open.js';
+import type { DiscordClient } from './discord/client.js';
 import type { LiveHub } from './live/types.js';
 import type { Logger } from './log.js';
+import type { SettingsHost } from './settings/settings-host.js';
 
 export interface ConnectionInfo {
   /** The profile in use ("embedded" for the demo database). */
@@ -14,6 +16,8 @@ export interface ConnectionInfo {
   driver: 'pg' | 'pglite';
   /** "embedded" or "host:port/database": never a password. */
   label: string;
+  /** Set while no database is open: why, in words for the status bar. */
+  problem?: string;
 }
 
 export interface DeskRuntime {
@@ -25,4 +29,11 @@ export interface DeskRuntime {
   readOnlyReason(): string | null;
   live(): LiveHub;
   log: Logger;
+  /** Settings and connection profiles (the real host has them; most router tests do not). */
+  settings?: SettingsHost;
+  /**
+   * The Discord client for the configured bot token and server, or null when Discord is not
+   * configured. Optional: without it, features derive one from `settings` (see discord/access.ts).
+   */
+  discord?(): DiscordClient | null;
 }

@@ -5,7 +5,8 @@ export const snowflakeSchema = z
   .string()
   .trim()
   .regex(/^\d{15,20}$/, 'A Discord ID is 15 to 20 digits')
-  .refine((s) => BigInt(s) < 2n ** 63n, 'Too large for a Discord ID')
+  // zod 4 runs refinements after a failed regex too: guard, or BigInt('12ab') throws.
+  .refine((s) => !/^\d+$/.test(s) || BigInt(s) < 2n ** 63n, 'Too large for a Discord ID')
   .transform((s) => BigInt(s));
 
 export const staffIdentitySchema = z.object({

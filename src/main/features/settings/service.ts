@@ -1,0 +1,98 @@
+/**
+ * Settings verbs. Each takes the settings host and a validated input; the store encrypts
+ * secrets on the way in, and what goes back to the renderer says only whether a secret is set.
+ */
+import type {
+  ProfileTestResult,
+  ProfileView,
+  SaveProfileInput,
+  SetDiscordInput,
+  SettingsView,
+  StoredProfile,
+  SwitchProfileResult,
+  TestProfileInput,
+  Theme,
+} from '../../../shared/domain/settings.js';
+import type { StaffIdentity } from '../../../shared/identity.js';
+import type { SchemaReport } from '../../../shared/domain/schema-check.js';
+import type { ConnectionInfo, DeskRuntime } from '../../runtime.js';
+import type { SettingsHost } from '../../settings/settings-host.js';
+import { labelForUrl } from '../../settings/urls.js';
+
+function viewProfile(profile: StoredProfile, activeProfileId: string): ProfileView {
+  return {
+    id: profile.id,
+    name: profile.name,
+    kind: profile.kind,
+    url: profile.url ?? null,
+    label: profile.kind === 'embedded' ? 'embedded' : labelForUrl(profile.url ?? ''),
+    hasPassword: Boolean(profile.passwordSecret),
+    active: profile.id === activeProfileId,
+  };
+}
+
+/** Everything the Settings page may see. Built field by field so no secret can slip through. */
+export function describeSettings(host: SettingsHost): SettingsView {
+  const s = host.store.current();
+  const identity = host.store.identity();
+  return {
+    profiles: s.profiles.map((p) => viewProfile(p, s.activeProfileId)),
+    activeProfileId: s.activeProfileId,
+    overriddenBy: host.overrideLabel(),
+    identity,
+    discord: {
+      guildId: s.discord.guildId ? BigInt(s.discord.guildId) : null,
+      tokenSet: Boolean(s.discord.tokenSecret),
+      apiBase: s.discord.apiBase ?? null,
+      claimButtonFormat: s.discord.claimButtonFormat ?? null,
+      currencies: [...(s.discord.currencies ?? [])],
+    },
+    notifications: { newCases: s.notifications.newCases },
+    theme: s.theme,
+    secretsAvailable: host.store.secretsAvailable(),
+  };
+}
+
+export function describeConnection(
+  runtime: DeskRuntime,
+  host: SettingsHost,
+): { connection: ConnectionInfo; report: SchemaReport | null; readOnlyReason: string | null } {
+  return { connection: runtime.connection(), report: host.schemaReport(), readOnlyReason: runtime.readOnlyReason() };
+}
+
+export async function saveConnectionProfile(host: SettingsHost, input: SaveProfileInput): Promise<ProfileView> {
+  const saved = await host.store.saveProfile(input);
+  return viewProfile(saved, host.store.current().activeProfileId);
+}
+
+export async function deleteConnectionProfile(host: SettingsHost, id: string): Promise<void> {
+  await host.store.deleteProfile(id);
+}
+
+export function testConnectionProfile(host: SettingsHost, input: TestProfileInput): Promise<ProfileTestResult> {
+  return host.testProfile(input);
+}
+
+export function switchConnectionProfile(host: SettingsHost, id: string): Promise<SwitchProfileResult> {
+  return host.switchProfile(id);
+}
+
+export async function setStaffIdentity(host: SettingsHost, identity: StaffIdentity): Promise<StaffIdentity> {
+  await host.store.setIdentity(identity);
+  return identity;
+}
+
+export async function linkDiscord(host: SettingsHost, input: SetDiscordInput): Promise<SettingsView['discord']> {
+  await host.store.setDiscord(input);
+  return describeSettings(host).discord;
+}
+
+export async function setNewCaseNotifications(host: SettingsHost, notifications: { newCases: boolean }): Promise<{ newCases: boolean }> {
+  await host.store.setNotifications(notifications);
+  return notifications;
+}
+
+export async function setTheme(host: SettingsHost, theme: Theme): Promise<Theme> {
+  await host.store.setTheme(theme);
+  return theme;
+}

@@ -1,0 +1,254 @@
+/**
+ * The real DeskRuntime: settings from the data folder, one open database (the active profile,
+ * or AURORA_DATABASE_URL for this session), its live hub, and profile switches that open the
+ * new database before letting go of the old one. Electron's main and the web harness build it;
+ * it imports no Electron (the cipher is injected).
+ */
+import type { SchemaReport } from '../shared/domain/schema-check.js';
+import type { ProfileTestResult, StoredProfile, SwitchProfileResult, TestProfileInput } from '../shared/domain/settings.js';
+import type { StaffIdentity } from '../shared/identity.js';
+import type { AuroraDatabase } from './db/open.js';
+import { cachedDiscordAccess } from './discord/access.js';
+import { DeskError, ERRORS } from './errors.js';
+import type { LiveHub, LiveStatus } from './live/types.js';
+import type { Logger } from './log.js';
+import type { ConnectionInfo, DeskRuntime } from './runtime.js';
+import type { SecretCipher } from './settings/cipher.js';
+import { ConnectionFailure, openConnection, inspectDatabase, probeConnection, type ConnectionTarget, type OpenConnection } from './settings/connect.js';
+import { explainConnectionError } from './settings/connection-errors.js';
+import type { SettingsHost } from './settings/settings-host.js';
+import { SettingsStore } from './settings/store.js';
+import { labelForUrl, splitPassword, withPassword } from './settings/urls.js';
+
+export interface DeskHostOptions {
+  dataDir: string;
+  cipher: SecretCipher;
+  log: Logger;
+  /** AURORA_DATABASE_URL: used for this session instead of the active profile, never saved. */
+  databaseUrlOverride?: string;
+  /** Seed demo data into a fresh embedded database (default true). */
+  seedDemo?: boolean;
+  livePollIntervalMs?: number;
+}
+
+export interface DeskHost extends DeskRuntime, SettingsHost {
+  readonly settings: SettingsHost;
+  close(): Promise<void>;
+}
+
+const OVERRIDE_PROFILE_ID = 'env';
+
+function offlineHub(reason: string): LiveHub {
+  const status: LiveStatus = { mode: 'offline', since: new Date(), reason };
+  return {
+    status: () => status,
+    async *events(signal?: AbortSignal) {
+      yield { kind: 'status', status };
+      // Stay open like a real hub would, until the subscriber leaves.
+      if (signal && !signal.aborted) await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+    },
+    close: async () => {},
+  };
+}
+
+export async function createDeskHost(options: DeskHostOptions): Promise<DeskHost> {
+  const { log } = options;
+  const store = await SettingsStore.load(options.dataDir, options.cipher, log);
+  const seedDemo = options.seedDemo ?? true;
+
+  let current: OpenConnection | null = null;
+  let override: ConnectionTarget | null = null;
+  /** Why no database is open (startup failure), for the status bar and database(). */
+  let problem: { profileId: string; label: string; message: string; driver: 'pg' | 'pglite' } | null = null;
+  let idleHub = offlineHub('No database is open.');
+  let closed = false;
+  // Switches, probes of the embedded folder and close() run one at a time.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serially = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => {});
+    return next;
+  };
+
+  function targetFor(profile: StoredProfile, passwordOverride?: string): ConnectionTarget {
+    const config = store.connectionConfig(profile, passwordOverride);
+    return {
+      profileId: profile.id,
+      label: config.kind === 'embedded' ? 'embedded' : labelForUrl(config.url),
+      config,
+      seedDemo: seedDemo && profile.kind === 'embedded',
+    };
+  }
+
+  function findProfile(id: string): StoredProfile {
+    const profile = store.profile(id);
+    if (!profile) throw ERRORS.notFound(`The connection profile "${id}"`);
+    return profile;
+  }
+
+  async function release(connection: OpenConnection | null): Promise<void> {
+    if (!connection) return;
+    await connection.live.close().catch((error: unknown) => log.warn('closing the live hub failed', { error: String(error) }));
+    await connection.database.close().catch((error: unknown) => log.warn('closing the database failed', { error: String(error) }));
+  }
+
+  function result(connection: OpenConnection): SwitchProfileResult {
+    const { database, live: _live, ...rest } = connection;
+    return { ...rest, driver: database.driver };
+  }
+
+  function note(connection: OpenConnection): void {
+    log.info('database open', {
+      profile: connection.profileId,
+      label: connection.label,
+      botSchema: connection.botSchema,
+      schemaOk: connection.report.ok,
+      differences: connection.report.differences.length,
+      readOnly: connection.readOnlyReason,
+      desk: connection.deskProblem,
+      seeded: connection.seeded,
+    });
+  }
+
+  // ── first connection ─────────────────────────────────────────────────────────────────────
+  {
+    let target: ConnectionTarget | null = null;
+    try {
+      if (options.databaseUrlOverride) {
+        const { url, password } = splitPassword(options.databaseUrlOverride);
+        target = { profileId: OVERRIDE_PROFILE_ID, label: labelForUrl(url), config: { kind: 'postgres', url: withPassword(url, password) }, seedDemo: false };
+        override = target;
+      } else {
+        target = targetFor(findProfile(store.current().activeProfileId));
+      }
+      current = await openConnection(target, { log, livePollIntervalMs: options.livePollIntervalMs });
+      note(current);
+    } catch (error) {
+      // Never fall back to the demo silently: staff must not mistake demo data for the real thing.
+      const message =
+        error instanceof ConnectionFailure || error instanceof DeskError ? error.message : explainConnectionError(error, target?.label ?? 'the database').message;
+      const profileId = target?.profileId ?? store.current().activeProfileId;
+      problem = { profileId, label: target?.label ?? profileId, message, driver: target?.config.kind === 'embedded' ? 'pglite' : 'pg' };
+      idleHub = offlineHub(message);
+      log.error('could not open the database', { profile: profileId, error: message });
+    }
+  }
+
+  const host: DeskHost = {
+    log,
+    store,
+    get settings() {
+      return host;
+    },
+
+    database(): AuroraDatabase {
+      if (current) return current.database;
+      throw ERRORS.unavailable(
+        problem ? `No database is open: ${problem.message}` : 'No database is open. Choose a connection profile in Settings.',
+      );
+    },
+
+    connection(): ConnectionInfo {
+      if (current) return { profileId: current.profileId, driver: current.database.driver, label: current.label };
+      if (problem) return { profileId: problem.profileId, driver: problem.driver, label: problem.label, problem: problem.message };
+      return { profileId: store.current().activeProfileId, driver: 'pg', label: 'not connected', problem: 'No database is open.' };
+    },
+
+    identity(): StaffIdentity | null {
+      return store.identity();
+    },
+
+    readOnlyReason(): string | null {
+      return current?.readOnlyReason ?? null;
+    },
+
+    live(): LiveHub {
+      return current?.live ?? idleHub;
+    },
+
+    // Rebuilt only when Settings changes the token, server or API base.
+    discord: cachedDiscordAccess(() => store.discord()),
+
+    overrideLabel(): string | null {
+      return current?.profileId === OVERRIDE_PROFILE_ID || (!current && override) ? (override?.label ?? null) : null;
+    },
+
+    schemaReport(): SchemaReport | null {
+      return current?.report ?? null;
+    },
+
+    switchProfile(id: string): Promise<SwitchProfileResult> {
+      return serially(async () => {
+        if (closed) throw ERRORS.unavailable('Aurora Desk is shutting down.');
+        const profile = findProfile(id);
+        // Already there: nothing to reopen (and PGlite's folder cannot be opened twice).
+        if (current && current.profileId === id) {
+          await store.setActiveProfile(id);
+          return result(current);
+        }
+        const target = targetFor(profile);
+        let next: OpenConnection;
+        try {
+          // The embedded folder may be open already only when it is the current database.
+          next = await openConnection(target, { log, livePollIntervalMs: options.livePollIntervalMs });
+        } catch (error) {
+          const why = error instanceof ConnectionFailure || error instanceof DeskError ? error.message : String(error);
+          const kept = current ? ` Still connected to ${current.label}.` : '';
+          log.warn('profile switch failed', { profile: id, error: why });
+          throw ERRORS.unavailable(`Could not switch to "${profile.name}": ${why}${kept}`);
+        }
+        try {
+          await store.setActiveProfile(id);
+        } catch (error) {
+          await release(next);
+          throw error;
+        }
+        const previous = current;
+        current = next;
+        override = null;
+        problem = null;
+        note(next);
+        await release(previous);
+        return result(next);
+      });
+    },
+
+    testProfile(input: TestProfileInput): Promise<ProfileTestResult> {
+      if ('url' in input) {
+        const { url, password } = splitPassword(input.url);
+        const full = withPassword(url, input.password ?? password);
+        return probeConnection({ profileId: 'unsaved', label: labelForUrl(url), config: { kind: 'postgres', url: full }, seedDemo: false });
+      }
+      let target: ConnectionTarget;
+      try {
+        target = targetFor(findProfile(input.id), input.password);
+      } catch (error) {
+        if (error instanceof DeskError && error.code === 'NOT_FOUND') throw error;
+        return Promise.resolve({ ok: false, label: input.id, problem: 'auth', message: (error as Error).message });
+      }
+      if (target.config.kind === 'postgres') return probeConnection(target);
+      // The embedded folder can be open once: inspect the open one, or open it in turn.
+      return serially(async () => {
+        if (current?.database.driver === 'pglite' && current.profileId === target.profileId) {
+          try {
+            return { ok: true as const, label: target.label, driver: 'pglite' as const, ...(await inspectDatabase(current.database)) };
+          } catch (error) {
+            return { ok: false as const, label: target.label, ...explainConnectionError(error, target.label) };
+          }
+        }
+        return probeConnection(target);
+      });
+    },
+
+    close(): Promise<void> {
+      return serially(async () => {
+        if (closed) return;
+        closed = true;
+        const open = current;
+        current = null;
+        await release(open);
+      });
+    },
+  };
+  return host;
+}

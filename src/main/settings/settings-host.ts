@@ -1,0 +1,19 @@
+/**
+ * What the settings router needs from the host beyond DeskRuntime: the store, and the two
+ * things only the host can do because it owns the connection (test a profile, switch to one).
+ */
+import type { SchemaReport } from '../../shared/domain/schema-check.js';
+import type { ProfileTestResult, SwitchProfileResult, TestProfileInput } from '../../shared/domain/settings.js';
+import type { SettingsStore } from './store.js';
+
+export interface SettingsHost {
+  readonly store: SettingsStore;
+  /** Connects on the side, checks the schema, disconnects. Never throws for a bad connection. */
+  testProfile(input: TestProfileInput): Promise<ProfileTestResult>;
+  /** Opens the profile's database, then replaces the current one. On failure keeps the old one. */
+  switchProfile(id: string): Promise<SwitchProfileResult>;
+  /** The label of AURORA_DATABASE_URL when it overrides the profiles for this session. */
+  overrideLabel(): string | null;
+  /** The schema report of the open database (null while none is open). */
+  schemaReport(): SchemaReport | null;
+}

@@ -1,0 +1,88 @@
+/**
+ * The window's security decisions as plain functions (no Electron import), so they can be
+ * unit-tested: which links may open in the system browser, which navigations are blocked,
+ * the Content-Security-Policy, and which permission requests are granted.
+ */
+
+/** Links the desk may hand to the system browser: http(s) only, no credentials in the URL. */
+export function isAllowedExternalUrl(raw: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
+  if (url.username || url.password) return false;
+  return url.hostname.length > 0;
+}
+
+export type NavigationDecision = 'allow' | 'block' | 'open-external';
+
+function sameDocument(a: URL, b: URL): boolean {
+  return a.protocol === b.protocol && a.host === b.host && a.pathname === b.pathname && a.search === b.search;
+}
+
+/**
+ * The window shows one page, ever. A navigation to the same document (a hash change) is
+ * harmless; a link to the web goes to the system browser; anything else is stopped.
+ */
+export function decideNavigation(target: string, appUrl: string): NavigationDecision {
+  let to: URL;
+  let app: URL;
+  try {
+    to = new URL(target);
+    app = new URL(appUrl);
+  } catch {
+    return 'block';
+  }
+  if (sameDocument(to, app)) return 'allow';
+  return isAllowedExternalUrl(target) ? 'open-external' : 'block';
+}
+
+export function shouldBlockNavigation(target: string, appUrl: string): boolean {
+  return decideNavigation(target, appUrl) !== 'allow';
+}
+
+export interface CspOptions {
+  /** electron-vite's dev server (http://localhost:5173): HMR needs its websocket and inline preamble. */
+  devServerUrl?: string;
+}
+
+/**
+ * Scripts only from the app itself; styles may be inline because Mantine injects them; images
+ * may come from https (Discord avatars and item icons) and data: URLs; no plugins, no frames,
+ * no form posts elsewhere, no network but the app's own origin.
+ */
+export function buildContentSecurityPolicy(options: CspOptions = {}): string {
+  const dev = options.devServerUrl ? new URL(options.devServerUrl) : undefined;
+  const devWs = dev ? `ws://${dev.host}` : '';
+  const directives: [string, string[]][] = [
+    ['default-src', ["'self'"]],
+    ['script-src', dev ? ["'self'", "'unsafe-inline'"] : ["'self'"]],
+    ['style-src', ["'self'", "'unsafe-inline'"]],
+    ['img-src', ["'self'", 'https:', 'data:']],
+    ['font-src', ["'self'", 'data:']],
+    ['connect-src', dev ? ["'self'", devWs] : ["'self'"]],
+    ['object-src', ["'none'"]],
+    ['frame-src', ["'none'"]],
+    ['base-uri', ["'none'"]],
+    ['form-action', ["'none'"]],
+  ];
+  return directives.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
+}
+
+/**
+ * Every permission is refused except writing to the clipboard from the app's own page:
+ * the copy buttons beside snowflakes need it, and it reveals nothing.
+ */
+export function decidePermission(permission: string, requestingUrl: string, appUrl: string): boolean {
+  if (permission !== 'clipboard-sanitized-write') return false;
+  try {
+    const from = new URL(requestingUrl);
+    const app = new URL(appUrl);
+    return from.protocol === app.protocol && from.host === app.host;
+  } catch {
+    return false;
+  }
+}

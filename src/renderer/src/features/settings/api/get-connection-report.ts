@@ -1,0 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTRPC } from '../../../lib/trpc';
+
+/** The open connection and its schema report. */
+export function useConnectionReport() {
+  const trpc = useTRPC();
+  return useQuery(trpc.settings.connectionReport.queryOptions());
+}

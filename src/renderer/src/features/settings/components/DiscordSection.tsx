@@ -1,0 +1,139 @@
+import { Accordion, Badge, Button, Group, PasswordInput, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { SettingsView } from '../../../../../shared/domain/settings';
+import { describeError, fieldErrorsOf } from '../../../lib/errors';
+import { notifySuccess } from '../../../lib/notify';
+import { useLeaveGuard } from '../../../lib/router';
+import { useSetDiscord } from '../api/set-discord';
+import { monoInput } from './mono';
+
+/** The bot's token (write-only) and the server it acts in; used by lootdrops and moderation actions. */
+export function DiscordSection({ view }: { view: SettingsView }) {
+  const d = view.discord;
+  const [guildId, setGuildId] = useState(d.guildId?.toString() ?? '');
+  const [token, setToken] = useState('');
+  const [apiBase, setApiBase] = useState(d.apiBase ?? '');
+  const [claimButtonFormat, setClaimButtonFormat] = useState(d.claimButtonFormat ?? '');
+  const [currencies, setCurrencies] = useState<string[]>(d.currencies);
+  const save = useSetDiscord();
+  const removeToken = useSetDiscord();
+  const errors = save.error ? fieldErrorsOf(save.error) : {};
+  const dirty =
+    guildId !== (d.guildId?.toString() ?? '') ||
+    token !== '' ||
+    apiBase !== (d.apiBase ?? '') ||
+    claimButtonFormat !== (d.claimButtonFormat ?? '') ||
+    currencies.join('\n') !== d.currencies.join('\n');
+  useLeaveGuard(dirty, 'The Discord settings are not saved yet. Leave and discard them?');
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    save.mutate(
+      {
+        guildId: guildId.trim() === '' ? null : guildId.trim(),
+        ...(token.trim() ? { token: token.trim() } : {}),
+        apiBase: apiBase.trim() || null,
+        claimButtonFormat: claimButtonFormat.trim() || null,
+        currencies,
+      },
+      {
+        onSuccess: () => {
+          setToken('');
+          notifySuccess('Discord settings saved');
+        },
+      },
+    );
+  };
+
+  return (
+    <Stack gap="md" maw={560}>
+      <Group gap="sm">
+        <Title order={3}>Discord</Title>
+        <Badge color={d.tokenSet ? 'teal' : 'gray'} data-testid="discord-token-state">
+          {d.tokenSet ? 'token set' : 'token not set'}
+        </Badge>
+      </Group>
+      <Text size="sm" c="dimmed">
+        Spawning lootdrops and Discord-side moderation actions use the bot&apos;s token. Without it, everything else still works.
+      </Text>
+      <form onSubmit={submit} data-testid="discord-form">
+        <Stack gap="sm">
+          <TextInput
+            label="Server (guild) ID"
+            placeholder="123456789012345678"
+            value={guildId}
+            onChange={(e) => setGuildId(e.currentTarget.value)}
+            error={errors.guildId}
+            styles={monoInput}
+            inputMode="numeric"
+            autoComplete="off"
+          />
+          <PasswordInput
+            label="Bot token"
+            description={d.tokenSet ? 'A token is stored (encrypted). Type a new one to replace it.' : 'Stored encrypted by the operating system; never shown again.'}
+            placeholder={d.tokenSet ? '•••••••• (stored)' : 'Paste the bot token'}
+            value={token}
+            onChange={(e) => setToken(e.currentTarget.value)}
+            error={errors.token}
+            autoComplete="new-password"
+          />
+          <Accordion variant="contained" chevronPosition="left">
+            <Accordion.Item value="advanced">
+              <Accordion.Control>
+                <Text size="sm">Advanced</Text>
+              </Accordion.Control>
+              <Accordion.Panel>
+                <Stack gap="sm">
+                  <TagsInput
+                    label="Currencies"
+                    description="The currencies a lootdrop may pay out (as the bot names them). Enter to add."
+                    value={currencies}
+                    onChange={setCurrencies}
+                    error={errors.currencies}
+                  />
+                  <TextInput
+                    label="Claim button label"
+                    description="The text on a lootdrop's claim button, as the bot writes it."
+                    value={claimButtonFormat}
+                    onChange={(e) => setClaimButtonFormat(e.currentTarget.value)}
+                    error={errors.claimButtonFormat}
+                  />
+                  <TextInput
+                    label="API base URL"
+                    description="Leave empty for Discord itself. Tests point this at a local stand-in."
+                    value={apiBase}
+                    onChange={(e) => setApiBase(e.currentTarget.value)}
+                    error={errors.apiBase}
+                    styles={monoInput}
+                  />
+                </Stack>
+              </Accordion.Panel>
+            </Accordion.Item>
+          </Accordion>
+          {save.error && Object.keys(errors).length === 0 ? (
+            <Text size="sm" c="red">
+              {describeError(save.error).message}
+            </Text>
+          ) : null}
+          <Group justify="space-between">
+            <Button type="submit" loading={save.isPending} disabled={!dirty}>
+              Save Discord settings
+            </Button>
+            {d.tokenSet ? (
+              <Button
+                variant="subtle"
+                color="red"
+                loading={removeToken.isPending}
+                onClick={() =>
+                  removeToken.mutate({ guildId: d.guildId === null ? null : d.guildId.toString(), token: null }, { onSuccess: () => notifySuccess('Bot token removed') })
+                }
+              >
+                Remove the stored token
+              </Button>
+            ) : null}
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

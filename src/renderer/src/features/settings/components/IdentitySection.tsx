@@ -1,0 +1,84 @@
+import { Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconUserCheck } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { SettingsView } from '../../../../../shared/domain/settings';
+import { Snowflake } from '../../../components/Snowflake';
+import { describeError, fieldErrorsOf } from '../../../lib/errors';
+import { notifySuccess } from '../../../lib/notify';
+import { useLeaveGuard } from '../../../lib/router';
+import { useSetIdentity } from '../api/set-identity';
+import { monoInput } from './mono';
+
+/**
+ * Who is acting: every change made from this desk names this Discord ID as moderator,
+ * resolver or transaction party, and the audit log records it.
+ */
+export function IdentitySection({ view }: { view: SettingsView }) {
+  const current = view.identity;
+  const [id, setId] = useState(current?.id.toString() ?? '');
+  const [name, setName] = useState(current?.name ?? '');
+  const save = useSetIdentity();
+  const errors = save.error ? fieldErrorsOf(save.error) : {};
+  const dirty = id !== (current?.id.toString() ?? '') || name !== (current?.name ?? '');
+  useLeaveGuard(dirty, 'Your staff identity is not saved yet. Leave and discard it?');
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    // The ID stays a decimal string until the main process parses it: never a JS number.
+    save.mutate({ id: id.trim(), name }, { onSuccess: (saved) => notifySuccess('Staff identity saved', `Acting as ${saved.name}.`) });
+  };
+
+  return (
+    <Stack gap="md" maw={560}>
+      <Title order={3}>Staff identity</Title>
+      {current ? (
+        <Group gap="xs">
+          <IconUserCheck size={16} color="var(--mantine-color-teal-text)" />
+          <Text size="sm">
+            Acting as <Text span fw={600} inherit>{current.name}</Text>
+          </Text>
+          <Snowflake id={current.id} kind="Discord user ID" />
+        </Group>
+      ) : (
+        <Alert color="yellow" title="No staff identity yet">
+          Changes (resolving cases, spawning lootdrops, editing quests) need to know who makes them. Enter your Discord user ID and name.
+        </Alert>
+      )}
+      <form onSubmit={submit} data-testid="identity-form">
+        <Stack gap="sm">
+          <TextInput
+            label="Discord user ID"
+            description="In Discord: Settings → Advanced → Developer Mode, then right-click your name → Copy User ID."
+            placeholder="123456789012345678"
+            value={id}
+            onChange={(e) => setId(e.currentTarget.value)}
+            error={errors.id}
+            styles={monoInput}
+            inputMode="numeric"
+            autoComplete="off"
+            data-testid="identity-id"
+          />
+          <TextInput
+            label="Display name"
+            description="How your actions are shown to other staff."
+            placeholder="Nyx"
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={errors.name}
+            data-testid="identity-name"
+          />
+          {save.error && Object.keys(errors).length === 0 ? (
+            <Text size="sm" c="red">
+              {describeError(save.error).message}
+            </Text>
+          ) : null}
+          <Group>
+            <Button type="submit" loading={save.isPending} disabled={!dirty} data-testid="identity-save">
+              Save identity
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}
