@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
+import { cspMetaPlugin } from './src/main/web/csp-meta';
+import { rendererBuildStamp } from './src/main/web/renderer-build';
 
 export default defineConfig({
   main: {
@@ -23,7 +25,9 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    plugins: [react()],
+    // The CSP as a <meta> in the built page too (Electron loads it from file://); the stamp lets
+    // the web harness and the e2e tests reuse this build.
+    plugins: [react(), cspMetaPlugin(), rendererBuildStamp(__dirname)],
     build: {
       rollupOptions: {
         input: { index: resolve(__dirname, 'src/renderer/index.html') },

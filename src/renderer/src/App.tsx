@@ -1,0 +1,90 @@
+/**
+ * The shell: sidebar, the current area's page, the status bar, and what floats above them
+ * (command palette, keyboard help, leave-without-saving prompt, notifications).
+ */
+import { AppShell } from '@mantine/core';
+import { IconKeyboard, IconMoon, IconRefresh, IconSun } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { areas } from './areas';
+import { CommandPalette } from './components/CommandPalette';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { KeysHelp } from './components/KeysHelp';
+import { LeaveGuardPrompt } from './components/LeaveGuardPrompt';
+import { Sidebar } from './components/Sidebar';
+import { StatusBar } from './components/StatusBar';
+import { useGlobalKeys, type KeyBinding } from './lib/keys';
+import { useLiveFeed } from './lib/live';
+import { usePaletteActions } from './lib/palette';
+import { navigate, useRoute } from './lib/router';
+import { useDeskTheme } from './lib/use-desk-theme';
+
+export function App() {
+  const route = useRoute();
+  const live = useLiveFeed();
+  const { theme, toggle } = useDeskTheme();
+  const [keysOpen, setKeysOpen] = useState(false);
+
+  const globalKeys = useMemo<KeyBinding[]>(
+    () => [
+      // Spotlight handles the palette's own key; it is listed here so `?` shows it.
+      { keys: 'mod+k', label: 'Command palette: go to, find, act' },
+      { keys: 'shift+?', label: 'Show or hide these shortcuts', run: () => setKeysOpen((open) => !open) },
+      ...areas.map((area, index) => ({ keys: `alt+${index + 1}`, label: `Go to ${area.label}`, run: () => navigate(area.id), inInputs: true })),
+      { keys: 'alt+t', label: 'Switch between dark and light', run: toggle, inInputs: true },
+    ],
+    [toggle],
+  );
+  useGlobalKeys('Everywhere', globalKeys);
+
+  usePaletteActions([
+    {
+      id: 'theme',
+      group: 'Actions',
+      label: theme === 'dark' ? 'Switch to the light theme' : 'Switch to the dark theme',
+      icon: theme === 'dark' ? <IconSun size={16} stroke={1.7} /> : <IconMoon size={16} stroke={1.7} />,
+      keys: 'alt+t',
+      keywords: ['theme', 'dark', 'light', 'appearance'],
+      run: toggle,
+    },
+    {
+      id: 'keys',
+      group: 'Actions',
+      label: 'Show keyboard shortcuts',
+      icon: <IconKeyboard size={16} stroke={1.7} />,
+      keys: 'shift+?',
+      keywords: ['help', 'keys', 'hotkeys'],
+      run: () => setKeysOpen(true),
+    },
+    {
+      id: 'refresh',
+      group: 'Actions',
+      label: 'Refresh everything on screen',
+      icon: <IconRefresh size={16} stroke={1.7} />,
+      keywords: ['reload', 'refetch', 'resync', 'live'],
+      run: live.retry,
+    },
+  ]);
+
+  const area = areas.find((candidate) => candidate.id === route.area) ?? areas[0]!;
+  const Page = area.Page;
+
+  return (
+    <AppShell navbar={{ width: 216, breakpoint: 0 }} footer={{ height: 28 }} padding={0}>
+      <AppShell.Navbar withBorder>
+        <Sidebar areas={areas} theme={theme} onToggleTheme={toggle} onShowKeys={() => setKeysOpen(true)} />
+      </AppShell.Navbar>
+      <AppShell.Main h="100dvh" style={{ background: 'var(--desk-page)' }} data-area={area.id}>
+        {/* Keyed by area: leaving a broken screen resets its boundary. */}
+        <ErrorBoundary key={area.id}>
+          <Page />
+        </ErrorBoundary>
+      </AppShell.Main>
+      <AppShell.Footer withBorder>
+        <StatusBar live={live} />
+      </AppShell.Footer>
+      <CommandPalette areas={areas} />
+      <KeysHelp opened={keysOpen} onClose={() => setKeysOpen(false)} />
+      <LeaveGuardPrompt />
+    </AppShell>
+  );
+}

@@ -1,0 +1,33 @@
+import { Text, type MantineSize } from '@mantine/core';
+import { formatAmount } from '../lib/format';
+
+export interface AmountProps {
+  /** bigint or a decimal string: never rounded, never through a JS number. */
+  value: bigint | string | number;
+  /** "coins", "gems": shown after the number, dimmed. */
+  currency?: string;
+  size?: MantineSize;
+  /** Show + for gains and colour gains/losses (transactions). */
+  signed?: boolean;
+  fw?: number;
+}
+
+export function Amount({ value, currency, size = 'sm', signed = false, fw }: AmountProps) {
+  const big = typeof value === 'bigint' ? value : typeof value === 'number' ? null : BigInt(value);
+  const negative = big !== null ? big < 0n : (value as number) < 0;
+  const positive = big !== null ? big > 0n : (value as number) > 0;
+  const text = formatAmount(value);
+  const color = signed ? (negative ? 'red' : positive ? 'teal' : undefined) : undefined;
+  return (
+    <Text span size={size} c={color} fw={fw} style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+      {signed && positive ? '+' : ''}
+      {text}
+      {currency ? (
+        <Text span size={size} c="dimmed" inherit>
+          {' '}
+          {currency}
+        </Text>
+      ) : null}
+    </Text>
+  );
+}

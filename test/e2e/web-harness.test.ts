@@ -1,0 +1,159 @@
+/**
+ * The web harness' door: loopback only, the token on every request, the Host and Origin
+ * checked, the Electron CSP on the page, files only from the renderer folder, tRPC over HTTP
+ * and SSE against the real router. No browser needed: plain HTTP requests.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import superjson from 'superjson';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebHarness, type WebHarness } from '../../src/main/web/harness.js';
+import { buildContentSecurityPolicy } from '../../src/main/window-policy.js';
+import { silentLogger } from '../../src/main/log.js';
+import { createMigratedDatabase, type ScratchDatabase } from '../fixtures/databases.js';
+import { createTestRuntime } from '../fixtures/runtime.js';
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** node:http, because fetch() may not set Host. */
+function get(harness: WebHarness, path: string, headers: Record<string, string> = {}, method = 'GET', body?: string): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: harness.port, path, method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('the web harness', () => {
+  let scratch: ScratchDatabase;
+  let harness: WebHarness;
+  let rendererDir: string;
+
+  beforeAll(async () => {
+    scratch = await createMigratedDatabase('pglite');
+    rendererDir = mkdtempSync(join(tmpdir(), 'aurora-renderer-'));
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Aurora Desk</title>');
+    mkdirSync(join(rendererDir, 'assets'));
+    writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log("hi")');
+    writeFileSync(join(rendererDir, '..', 'aurora-secret-neighbour.txt'), 'not for the browser');
+    harness = await startWebHarness({ host: createTestRuntime(scratch.database), rendererDir, build: false, log: silentLogger });
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+    await scratch?.drop();
+    rmSync(rendererDir, { recursive: true, force: true });
+    rmSync(join(rendererDir, '..', 'aurora-secret-neighbour.txt'), { force: true });
+  });
+
+  it('listens on 127.0.0.1 and prints a URL carrying a random token', () => {
+    expect(harness.url).toBe(`http://127.0.0.1:${harness.port}/?token=${encodeURIComponent(harness.token)}`);
+    expect(harness.token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('refuses requests without the token or with a wrong one', async () => {
+    expect((await get(harness, '/')).status).toBe(403);
+    expect((await get(harness, '/?token=wrong')).status).toBe(403);
+    expect((await get(harness, '/trpc/system.ping', { 'x-aurora-desk-token': `${harness.token}x` })).status).toBe(403);
+    const refused = await get(harness, '/trpc/system.ping');
+    expect(refused.status).toBe(403);
+    expect(refused.body).not.toContain('pong');
+  });
+
+  it('refuses a foreign Host header (DNS rebinding) and a foreign Origin, even with the token', async () => {
+    const path = `/?token=${harness.token}`;
+    expect((await get(harness, path, { Host: `evil.example:${harness.port}` })).status).toBe(403);
+    expect((await get(harness, path, { Host: `127.0.0.1:${harness.port + 1}` })).status).toBe(403);
+    expect((await get(harness, path, { Host: `localhost:${harness.port}` })).status).toBe(200);
+    expect((await get(harness, path, { Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await get(harness, path, { Origin: `http://127.0.0.1:${harness.port}` })).status).toBe(200);
+  });
+
+  it('serves the page with the Electron CSP and hands the token over as an HttpOnly, SameSite cookie', async () => {
+    const page = await get(harness, `/?token=${harness.token}`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>Aurora Desk</title>');
+    expect(page.headers['content-security-policy']).toBe(`${buildContentSecurityPolicy()}; frame-ancestors 'none'`);
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    const cookie = String(page.headers['set-cookie']);
+    expect(cookie).toContain(`aurora_desk_token_${harness.port}=${harness.token}`);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    // The page's scripts come with the cookie alone.
+    const asset = await get(harness, '/assets/app.js', { Cookie: `aurora_desk_token_${harness.port}=${harness.token}` });
+    expect(asset.status).toBe(200);
+    expect(asset.headers['content-type']).toContain('text/javascript');
+  });
+
+  it('never serves a file outside the renderer folder', async () => {
+    const auth = { 'x-aurora-desk-token': harness.token };
+    for (const path of ['/../aurora-secret-neighbour.txt', '/%2e%2e/aurora-secret-neighbour.txt', '/assets/..%2f..%2faurora-secret-neighbour.txt', '/nope.js']) {
+      const reply = await get(harness, path, auth);
+      expect(reply.status, path).toBe(404);
+      expect(reply.body).not.toContain('not for the browser');
+    }
+  });
+
+  it('answers tRPC queries and mutations of the real router with the token header', async () => {
+    const auth = { 'x-aurora-desk-token': harness.token };
+    const input = encodeURIComponent(JSON.stringify(superjson.serialize({ echo: 'over http' })));
+    const ping = await get(harness, `/trpc/system.ping?input=${input}`, auth);
+    expect(ping.status).toBe(200);
+    const data = superjson.deserialize<{ pong: boolean; echo: string; at: Date }>((JSON.parse(ping.body) as { result: { data: never } }).result.data);
+    expect(data.pong).toBe(true);
+    expect(data.echo).toBe('over http');
+    expect(data.at).toBeInstanceOf(Date);
+
+    const status = await get(harness, '/trpc/system.status', auth);
+    const view = superjson.deserialize<{ identity: { id: bigint } | null }>((JSON.parse(status.body) as { result: { data: never } }).result.data);
+    expect(typeof view.identity?.id).toBe('bigint');
+
+    // Errors keep their code (an unknown procedure: NOT_FOUND).
+    const missing = await get(harness, '/trpc/system.nothing', auth);
+    expect(missing.status).toBe(404);
+  });
+
+  it('streams subscriptions as server-sent events', async () => {
+    const events = await new Promise<string>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: harness.port, path: '/trpc/live.changes', headers: { 'x-aurora-desk-token': harness.token, Accept: 'text/event-stream' } },
+        (res) => {
+          expect(res.headers['content-type']).toContain('text/event-stream');
+          let text = '';
+          res.on('data', (chunk: Buffer) => {
+            text += chunk.toString('utf8');
+            if (text.includes('offline')) {
+              req.destroy();
+              resolve(text);
+            }
+          });
+        },
+      );
+      req.on('error', (error) => (error.message.includes('aborted') || error.message.includes('socket hang up') ? undefined : reject(error)));
+      req.end();
+    });
+    // The test runtime's idle hub reports itself offline first.
+    expect(events).toContain('"kind":"status"');
+  });
+
+  it('closes even while a subscription stream is open', async () => {
+    const other = await startWebHarness({ host: createTestRuntime(scratch.database), rendererDir, build: false, log: silentLogger });
+    await new Promise<void>((resolve) => {
+      const req = request({ host: '127.0.0.1', port: other.port, path: '/trpc/live.changes', headers: { 'x-aurora-desk-token': other.token } }, () => resolve());
+      req.on('error', () => {});
+      req.end();
+    });
+    await other.close();
+    await expect(get(other, '/')).rejects.toThrow();
+  });
+});
