@@ -43,7 +43,8 @@ export function formatRelative(value: Date | string | number, now: number = Date
   if (Number.isNaN(date.getTime())) return 'unknown time';
   const seconds = Math.round((date.getTime() - now) / 1000);
   const abs = Math.abs(seconds);
-  if (abs < 45) return seconds <= 0 ? 'just now' : 'in a few sec.';
+  // Within the clock skew between the database and this desktop, past and future read alike.
+  if (abs < 45) return 'just now';
   for (const [unit, size] of units) {
     if (abs >= size) return relative.format(Math.trunc(seconds / size), unit);
   }

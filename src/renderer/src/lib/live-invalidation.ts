@@ -24,7 +24,7 @@ export const liveInvalidation: Record<LiveTable, InvalidationRule> = {
   quests: ['quests'],
   user_quests: ['quests', 'players.quests'],
   items: ['items', 'players.inventory'],
-  users: ['players', 'economy', 'moderation.target'],
+  users: ['players', 'economy', 'moderation.detail', 'moderation.targetHistory'],
 };
 
 /** The TanStack query key prefix for a tRPC path, as @trpc/tanstack-react-query builds keys. */

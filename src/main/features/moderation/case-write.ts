@@ -1,0 +1,29 @@
+/** Small pieces every case write shares. */
+import { sql, type SQL } from 'drizzle-orm';
+import type { CaseSummary } from '../../../shared/domain/moderation.js';
+import type { AuroraDatabase } from '../../db/open.js';
+import { moderationCases } from '../../db/schema.js';
+import { ERRORS } from '../../errors.js';
+import type { AuroraTx } from './case-lock.js';
+import { DESK_KEY, type DeskMeta } from './desk-metadata.js';
+import { listCasesByIds } from './queues.js';
+
+/** The database's clock (not this machine's), so desk entries sort with the bot's timestamps. */
+export async function txNow(tx: AuroraTx): Promise<Date> {
+  const result = (await tx.execute(
+    sql`SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS now`,
+  )) as unknown as { rows: { now: string }[] };
+  return new Date(result.rows[0]!.now);
+}
+
+/** Replaces only `metadata.aurora_desk`: every key the bot wrote stays exactly as it was. */
+export function deskMetaUpdate(meta: DeskMeta): SQL {
+  return sql`jsonb_set(${moderationCases.metadata}, ${`{${DESK_KEY}}`}::text[], ${JSON.stringify(meta)}::jsonb, true)`;
+}
+
+/** The case as the list shows it, read after the transaction committed. */
+export async function summaryAfterWrite(database: AuroraDatabase, id: bigint): Promise<CaseSummary> {
+  const [summary] = await listCasesByIds(database, [id]);
+  if (!summary) throw ERRORS.notFound(`Case #${id}`);
+  return summary;
+}

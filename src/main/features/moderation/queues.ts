@@ -1,0 +1,159 @@
+/** The queues: pages, counts, cases by id (for live arrivals), index status. */
+import {
+  type CaseArrival,
+  type CaseCounts,
+  type CaseFilters,
+  type CasePage,
+  type CaseSummary,
+  type ModerationQueue,
+  type ModerationIndexStatus,
+  type TypeCount,
+} from '../../../shared/domain/moderation.js';
+import type { StaffIdentity } from '../../../shared/identity.js';
+import { moderationIndexNames } from '../../db/desk/0004_moderation_indexes.js';
+import type { AuroraDatabase } from '../../db/open.js';
+import { ERRORS } from '../../errors.js';
+import { buildCaseListQuery, buildCasesByIdQuery, buildCountsQuery, buildMineCountsQuery, SUMMARY_COLUMNS } from './queue-sql.js';
+import { toCaseSummary, type SummaryRow } from './rows.js';
+
+export interface CaseListRequest {
+  queue: ModerationQueue;
+  filters: CaseFilters;
+  cursor?: string | null;
+  through?: string | null;
+  limit: number;
+}
+
+export async function listCases(database: AuroraDatabase, actor: StaffIdentity | null, request: CaseListRequest): Promise<CasePage> {
+  if (request.queue === 'mine' && !actor) throw ERRORS.identityMissing();
+  const query = buildCaseListQuery({ ...request, fetch: request.limit + 1, actorId: actor?.id ?? null });
+  const { rows } = await database.query<SummaryRow>(query.text, query.params);
+  const cases = rows.slice(0, request.limit).map(toCaseSummary);
+  return { cases, nextCursor: rows.length > request.limit ? (cases.at(-1)?.cursor ?? null) : null };
+}
+
+/** The list shape of given cases. */
+export async function listCasesByIds(database: AuroraDatabase, ids: bigint[]): Promise<CaseSummary[]> {
+  const query = buildCasesByIdQuery(ids);
+  const { rows } = await database.query<SummaryRow>(query.text, query.params);
+  return rows.map(toCaseSummary);
+}
+
+/**
+ * The command palette's case lookup: an exact case ID (either case) or a row number. Exact, so
+ * it is an index lookup on the bot's unique case_id at any size (a prefix ILIKE would scan).
+ */
+export async function findCases(database: AuroraDatabase, text: string, limit: number): Promise<CaseSummary[]> {
+  const rowId = /^\d{1,18}$/.test(text) ? text : null;
+  const { rows } = await database.query<SummaryRow>(
+    `SELECT ${SUMMARY_COLUMNS} FROM moderation_cases
+      WHERE case_id = $1 OR case_id = upper($1) OR id = $2::bigint
+      ORDER BY created_at DESC, id DESC LIMIT $3`,
+    [text, rowId, limit],
+  );
+  return rows.map(toCaseSummary);
+}
+
+/** Which queues a case is in for this moderator (the Mine rule of queue-sql.ts, on one row). */
+export function queuesOf(summary: CaseSummary, actor: StaffIdentity | null): ModerationQueue[] {
+  const queues: ModerationQueue[] = ['recent', summary.active ? 'active' : 'resolved'];
+  if (actor && (summary.moderatorId === actor.id || summary.resolvedBy === actor.id || summary.claim?.by.id === actor.id)) queues.push('mine');
+  return queues;
+}
+
+/** Cases a live event named, with their queues: the renderer's unread counters and notifications. */
+export async function describeArrivals(database: AuroraDatabase, actor: StaffIdentity | null, ids: bigint[]): Promise<CaseArrival[]> {
+  return (await listCasesByIds(database, ids)).map((summary) => ({ summary, queues: queuesOf(summary, actor) }));
+}
+
+// ── counts ─────────────────────────────────────────────────────────────────────────────────
+
+/** Above this many cases (planner estimate) counts are reused for COUNT_TTL_MS. */
+export const LARGE_TABLE_ROWS = 200_000;
+export const COUNT_TTL_MS = 10_000;
+
+interface CountSnapshot {
+  at: Date;
+  queues: Record<ModerationQueue, number>;
+  types: Record<ModerationQueue, TypeCount[]>;
+}
+
+const countCache = new WeakMap<AuroraDatabase, Map<string, CountSnapshot>>();
+
+async function estimatedCaseRows(database: AuroraDatabase): Promise<number> {
+  const { rows } = await database.query<{ n: string | number | null }>(
+    `SELECT reltuples::bigint AS n FROM pg_class WHERE oid = to_regclass('moderation_cases')`,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+const byCount = (counts: Map<string, number>): TypeCount[] =>
+  [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));
+
+async function countNow(database: AuroraDatabase, actor: StaffIdentity | null, filters: CaseFilters): Promise<CountSnapshot> {
+  const all = buildCountsQuery(filters);
+  const { rows } = await database.query<{ type: string; active: boolean; n: number | string }>(all.text, all.params);
+  const types = { active: new Map<string, number>(), resolved: new Map<string, number>(), recent: new Map<string, number>(), mine: new Map<string, number>() };
+  for (const row of rows) {
+    const n = Number(row.n);
+    const queue = row.active ? types.active : types.resolved;
+    queue.set(row.type, (queue.get(row.type) ?? 0) + n);
+    types.recent.set(row.type, (types.recent.get(row.type) ?? 0) + n);
+  }
+  if (actor) {
+    const mine = buildMineCountsQuery(filters, actor.id);
+    const result = await database.query<{ type: string; n: number | string }>(mine.text, mine.params);
+    for (const row of result.rows) types.mine.set(row.type, Number(row.n));
+  }
+  const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  return {
+    at: new Date(),
+    queues: { active: sum(types.active), resolved: sum(types.resolved), recent: sum(types.recent), mine: sum(types.mine) },
+    types: { active: byCount(types.active), resolved: byCount(types.resolved), recent: byCount(types.recent), mine: byCount(types.mine) },
+  };
+}
+
+/**
+ * Counts per queue and per type. Exact below LARGE_TABLE_ROWS; above, one exact count is
+ * reused for a few seconds (the answer says so: `basis: 'cached'`, `asOf`) so a burst of live
+ * events does not recount a million rows per event.
+ */
+export async function countCases(
+  database: AuroraDatabase,
+  actor: StaffIdentity | null,
+  request: { queue: ModerationQueue; filters: CaseFilters },
+  now = Date.now(),
+): Promise<CaseCounts> {
+  const key = JSON.stringify({ f: request.filters, a: actor?.id.toString() ?? null }, (_k, v: unknown) =>
+    typeof v === 'bigint' ? v.toString() : v,
+  );
+  let cache = countCache.get(database);
+  if (!cache) countCache.set(database, (cache = new Map()));
+  const cached = cache.get(key);
+  if (cached && now - cached.at.getTime() < COUNT_TTL_MS) {
+    return { queues: cached.queues, types: cached.types[request.queue], asOf: cached.at, basis: 'cached' };
+  }
+  const snapshot = await countNow(database, actor, request.filters);
+  if ((await estimatedCaseRows(database)) >= LARGE_TABLE_ROWS) {
+    if (cache.size > 50) cache.clear();
+    cache.set(key, snapshot);
+  } else {
+    cache.delete(key);
+  }
+  return { queues: snapshot.queues, types: snapshot.types[request.queue], asOf: snapshot.at, basis: 'exact' };
+}
+
+/** Drops cached counts (after this desk's own writes, which the moderator expects to see). */
+export function forgetCounts(database: AuroraDatabase): void {
+  countCache.delete(database);
+}
+
+/** Which of the moderation indexes exist: the screen says when queries run without them. */
+export async function moderationIndexStatus(database: AuroraDatabase): Promise<ModerationIndexStatus[]> {
+  const { rows } = await database.query<{ indexname: string }>(
+    `SELECT indexname FROM pg_indexes WHERE tablename = 'moderation_cases' AND schemaname = current_schema() AND indexname = ANY($1::text[])`,
+    [[...moderationIndexNames]],
+  );
+  const present = new Set(rows.map((r) => r.indexname));
+  return moderationIndexNames.map((name) => ({ name, present: present.has(name) }));
+}

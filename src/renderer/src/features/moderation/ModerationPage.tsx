@@ -1,0 +1,235 @@
+/**
+ * Moderation: queue tabs with counts and unread arrivals, the filter bar, the dense case list
+ * and the detail panel beside it, all driven from the keyboard (j/k, Enter, r, n, c, e, x, b,
+ * o, /, Esc; `?` lists them).
+ */
+import { Box, Button, Loader, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { IconChecks, IconDownload, IconPlus, IconShieldHalf } from '@tabler/icons-react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { CaseSummary } from '../../../../shared/domain/moderation';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorState } from '../../components/ErrorState';
+import { KeyHint } from '../../components/KeyHint';
+import { Page } from '../../components/Page';
+import { PageHeader } from '../../components/PageHeader';
+import { useScreenKeys } from '../../lib/keys';
+import { notifyInfo } from '../../lib/notify';
+import { usePaletteActions } from '../../lib/palette';
+import { useTRPC } from '../../lib/trpc';
+import { useClaimCase } from './api/claim-case';
+import { useDiscordStatus } from './api/discord-status';
+import { useExportCases } from './api/export-cases';
+import { useCaseDetail } from './api/get-case';
+import { useCaseCounts } from './api/get-counts';
+import { useCaseWindow } from './api/list-cases';
+import { useReopenCase } from './api/reopen-case';
+import { useUnclaimCase } from './api/unclaim-case';
+import { BulkResolveDialog } from './components/BulkResolveDialog';
+import { CaseDetailPanel, type CaseAction } from './components/CaseDetailPanel';
+import { CaseList } from './components/CaseList';
+import { EditReasonDialog } from './components/EditReasonDialog';
+import { activeFilterCount, emptyFilters, FilterBar, type FilterValues } from './components/FilterBar';
+import { NoteDialog } from './components/NoteDialog';
+import { OpenCaseDialog } from './components/OpenCaseDialog';
+import { queueLabels, QueueTabs } from './components/QueueTabs';
+import { ResolveDialog } from './components/ResolveDialog';
+import classes from './components/moderation.module.css';
+import { toCaseFilters } from './filters';
+import { useCaseArrivals } from './hooks/use-arrivals';
+import { useCaseSelection } from './hooks/use-case-selection';
+
+type Dialog = { kind: 'resolve' | 'note' | 'edit'; summary: CaseSummary } | { kind: 'bulk'; cases: CaseSummary[] } | { kind: 'open' } | null;
+
+const emptyQueue = {
+  active: ['No active cases', 'The queue is clear. New cases from the bot appear here as they happen.'],
+  recent: ['No cases yet', 'Cases the bot records, and the ones you open here, are listed newest first.'],
+  resolved: ['No resolved cases', 'Cases appear here once a moderator or the bot resolves them.'],
+  mine: ['Nothing of yours', 'Cases you open, claim (c) or resolve (r) are collected here.'],
+} as const;
+
+export function ModerationPage() {
+  const trpc = useTRPC();
+  const selection = useCaseSelection();
+  const { queue, openId, focusId } = selection;
+  const [filterValues, setFilterValues] = useState<FilterValues>(emptyFilters);
+  const filters = useMemo(() => toCaseFilters(filterValues), [filterValues]);
+  const [checked, setChecked] = useState<ReadonlySet<bigint>>(new Set());
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const status = useQuery(trpc.system.status.queryOptions());
+  const me = status.data?.identity ?? null;
+  const list = useCaseWindow(queue, filters);
+  const counts = useCaseCounts(queue, filters);
+  const detail = useCaseDetail(openId);
+  const discord = useDiscordStatus();
+  const indexes = useQuery(trpc.moderation.indexes.queryOptions());
+  const exporter = useExportCases(queue, filters);
+  const { unread, fresh } = useCaseArrivals(queue);
+  const claim = useClaimCase();
+  const unclaim = useUnclaimCase();
+  const reopen = useReopenCase();
+
+  const cases = list.cases;
+  const focusIndex = focusId === null ? -1 : cases.findIndex((c) => c.id === focusId);
+  // Actions apply to the open case; with none open, to the focused row.
+  const target: CaseSummary | undefined = (openId !== null ? detail.data?.summary : undefined) ?? cases[focusIndex];
+
+  const move = (step: number) => {
+    if (cases.length === 0) return;
+    const next = cases[Math.min(cases.length - 1, Math.max(0, (focusIndex < 0 ? (step > 0 ? -1 : cases.length) : focusIndex) + step))]!;
+    selection.setFocusId(next.id);
+    if (openId !== null) selection.open(next.id);
+  };
+  const toggle = useCallback((id: bigint) => {
+    setChecked((set) => {
+      const next = new Set(set);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  }, []);
+  const { open } = selection;
+  const select = useCallback((id: bigint) => open(id), [open]);
+
+  const act = (action: CaseAction) => {
+    if (!target) return;
+    if (action === 'resolve') return target.active ? setDialog({ kind: 'resolve', summary: target }) : notifyInfo(`${target.caseId} is already resolved`);
+    if (action === 'note') return setDialog({ kind: 'note', summary: target });
+    if (action === 'edit') return openId === target.id && detail.data ? setDialog({ kind: 'edit', summary: target }) : selection.open(target.id);
+    if (action === 'reopen') {
+      if (!target.active) reopen.mutate({ id: target.id, expected: target.seen });
+      return;
+    }
+    if (!target.active) return notifyInfo(`${target.caseId} is resolved: only active cases are claimed`);
+    const mine = target.claim !== null && me !== null && target.claim.by.id === me.id;
+    if (mine) unclaim.mutate({ id: target.id, expected: target.seen });
+    else claim.mutate({ id: target.id, expected: target.seen });
+  };
+  const checkedCases = cases.filter((c) => checked.has(c.id) && c.active);
+  const bulk = () => checkedCases.length > 0 && setDialog({ kind: 'bulk', cases: checkedCases });
+
+  useScreenKeys('Case queue', [
+    { keys: 'j', label: 'Next case', run: () => move(1) },
+    { keys: 'k', label: 'Previous case', run: () => move(-1) },
+    { keys: 'arrowdown', label: 'Next case', run: () => move(1) },
+    { keys: 'arrowup', label: 'Previous case', run: () => move(-1) },
+    { keys: 'enter', label: 'Open the focused case', run: () => focusId !== null && selection.open(focusId) },
+    { keys: 'escape', label: 'Close the case', run: () => selection.open(null) },
+    { keys: 'r', label: 'Resolve…', run: () => act('resolve') },
+    { keys: 'shift+r', label: 'Reopen a resolved case', run: () => act('reopen') },
+    { keys: 'n', label: 'Add a note…', run: () => act('note') },
+    { keys: 'c', label: 'Claim / unclaim', run: () => act('claim') },
+    { keys: 'e', label: 'Edit the reason…', run: () => act('edit') },
+    { keys: 'x', label: 'Select for bulk resolve', run: () => focusId !== null && toggle(focusId) },
+    { keys: 'b', label: 'Bulk resolve the selected…', run: bulk },
+    { keys: 'o', label: 'Open a new case…', run: () => setDialog({ kind: 'open' }) },
+    { keys: '/', label: 'Search reasons', run: () => searchRef.current?.focus() },
+    { keys: '1', label: 'Active queue', run: () => selection.setQueue('active') },
+    { keys: '2', label: 'Recent queue', run: () => selection.setQueue('recent') },
+    { keys: '3', label: 'Resolved queue', run: () => selection.setQueue('resolved') },
+    { keys: '4', label: 'My cases', run: () => selection.setQueue('mine') },
+  ]);
+
+  usePaletteActions([
+    { id: 'moderation-open-case', group: 'Moderation', label: 'Open a new moderation case', icon: <IconPlus size={16} />, keys: 'o', keywords: ['warn', 'ban', 'kick', 'timeout'], run: () => setDialog({ kind: 'open' }) },
+    { id: 'moderation-export', group: 'Moderation', label: `Export the ${queueLabels[queue]} queue as CSV`, icon: <IconDownload size={16} />, keywords: ['csv', 'download'], run: () => void exporter.run() },
+  ]);
+
+  const missingIndexes = indexes.data?.filter((i) => !i.present).length ?? 0;
+  const [emptyTitle, emptyText] = emptyQueue[queue];
+  const placeholder = list.error ? (
+    <ErrorState error={list.error} onRetry={() => void list.refetch()} what={`the ${queueLabels[queue]} queue`} compact />
+  ) : list.isLoading ? (
+    <Stack align="center" py="xl">
+      <Loader size="sm" />
+    </Stack>
+  ) : cases.length === 0 ? (
+    activeFilterCount(filterValues) > 0 ? (
+      <EmptyState compact icon={<IconShieldHalf size={18} />} title="No cases match these filters" action={<Button variant="default" onClick={() => setFilterValues(emptyFilters)}>Clear filters</Button>} />
+    ) : (
+      <EmptyState compact icon={<IconShieldHalf size={18} />} title={emptyTitle}>
+        {emptyText}
+      </EmptyState>
+    )
+  ) : undefined;
+
+  return (
+    <Page testId="moderation-page">
+      <PageHeader
+        title="Moderation"
+        icon={<IconShieldHalf size={20} stroke={1.6} />}
+        description={
+          missingIndexes > 0
+            ? `${missingIndexes} of the moderation indexes are missing on this database (the role may not create them): lists and searches are slower.`
+            : "Triage the bot's moderation cases: claim, resolve and annotate, live."
+        }
+        actions={
+          <>
+            {checkedCases.length > 0 ? (
+              <Button color="teal" variant="light" leftSection={<IconChecks size={14} />} rightSection={<KeyHint keys="b" />} onClick={bulk} data-testid="bulk-resolve">
+                Resolve {checkedCases.length} selected
+              </Button>
+            ) : null}
+            <Button leftSection={<IconPlus size={14} />} rightSection={<KeyHint keys="o" />} onClick={() => setDialog({ kind: 'open' })} data-testid="open-case">
+              Open case
+            </Button>
+          </>
+        }
+      >
+        <QueueTabs queue={queue} counts={counts.data} unread={unread} onChange={selection.setQueue} />
+      </PageHeader>
+      <Box px="md" style={{ borderBottom: '1px solid var(--desk-border)' }}>
+        <FilterBar ref={searchRef} value={filterValues} typeCounts={counts.data?.types ?? []} onChange={setFilterValues} onExport={() => void exporter.run()} exporting={exporter.pending} />
+      </Box>
+      <div className={classes.split}>
+        <div className={classes.listPane}>
+          <CaseList
+            cases={cases}
+            selectedId={focusId}
+            checked={checked}
+            fresh={fresh}
+            hasMore={list.hasMore}
+            loadingMore={list.loadingMore}
+            onLoadMore={() => void list.loadMore()}
+            onSelect={select}
+            onToggle={toggle}
+            placeholder={placeholder}
+          />
+          {cases.length > 0 ? (
+            <Text size="xs" c="dimmed" px="md" py={4} style={{ borderTop: '1px solid var(--desk-border)' }}>
+              {cases.length.toLocaleString('en-US')} shown{list.hasMore ? ' · scroll for older' : ''}
+              {checked.size > 0 ? ` · ${checked.size} selected (x toggles, b resolves)` : ''}
+            </Text>
+          ) : null}
+        </div>
+        <div className={classes.detailPane}>
+          <CaseDetailPanel
+            detail={openId !== null ? detail.data : undefined}
+            isLoading={openId !== null && detail.isLoading}
+            error={openId !== null ? detail.error : null}
+            onRetry={() => void detail.refetch()}
+            me={me}
+            onAction={act}
+            onOpenCase={(id) => selection.open(id)}
+            onClose={() => selection.open(null)}
+            busy={claim.isPending || unclaim.isPending || reopen.isPending}
+          />
+        </div>
+      </div>
+      <ResolveDialog summary={dialog?.kind === 'resolve' ? dialog.summary : null} discord={discord.data} onClose={() => setDialog(null)} />
+      <NoteDialog summary={dialog?.kind === 'note' ? dialog.summary : null} onClose={() => setDialog(null)} />
+      <EditReasonDialog summary={dialog?.kind === 'edit' ? dialog.summary : null} reason={dialog?.kind === 'edit' ? (detail.data?.reason ?? null) : null} onClose={() => setDialog(null)} />
+      <BulkResolveDialog cases={dialog?.kind === 'bulk' ? dialog.cases : null} discord={discord.data} onClose={() => setDialog(null)} onDone={() => setChecked(new Set())} />
+      <OpenCaseDialog
+        opened={dialog?.kind === 'open'}
+        discord={discord.data}
+        onClose={() => setDialog(null)}
+        onOpened={(summary) => {
+          setDialog(null);
+          selection.open(summary.id);
+        }}
+      />
+    </Page>
+  );
+}

@@ -1,0 +1,160 @@
+/**
+ * The detail panel beside the list: the case's fields, the action buttons with their keys,
+ * the target, the timeline and the metadata. Refreshed in place by live changes.
+ */
+import { ActionIcon, Badge, Button, Group, Loader, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { IconArrowBackUp, IconCheck, IconHandStop, IconMessagePlus, IconPencil, IconUserX, IconX } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import type { CaseDetail } from '../../../../../shared/domain/moderation';
+import type { StaffIdentity } from '../../../../../shared/identity';
+import { EmptyState } from '../../../components/EmptyState';
+import { ErrorState } from '../../../components/ErrorState';
+import { KeyHint } from '../../../components/KeyHint';
+import { RelativeTime } from '../../../components/RelativeTime';
+import { Snowflake } from '../../../components/Snowflake';
+import { formatUtc } from '../../../lib/format';
+import { CaseTimeline } from './CaseTimeline';
+import { CaseTypeBadge } from './CaseTypeBadge';
+import { MetadataView } from './MetadataView';
+import { TargetCard } from './TargetCard';
+import classes from './moderation.module.css';
+
+export type CaseAction = 'resolve' | 'reopen' | 'note' | 'claim' | 'unclaim' | 'edit';
+
+export interface CaseDetailPanelProps {
+  detail: CaseDetail | undefined;
+  isLoading: boolean;
+  error: unknown;
+  onRetry(): void;
+  me: StaffIdentity | null;
+  onAction(action: CaseAction): void;
+  onOpenCase(id: bigint): void;
+  onClose(): void;
+  busy: boolean;
+}
+
+function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
+  return (
+    <div className={classes.section} data-testid={testId}>
+      <div className={classes.sectionTitle}>{title}</div>
+      {children}
+    </div>
+  );
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Group gap="xs" wrap="nowrap" align="flex-start">
+      <Text size="xs" c="dimmed" w={88} style={{ flex: 'none' }}>
+        {label}
+      </Text>
+      <div style={{ minWidth: 0, flex: 1 }}>{children}</div>
+    </Group>
+  );
+}
+
+function Person({ name, id, kind }: { name: string | null; id: bigint; kind: string }) {
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Text size="sm" fw={500} c={name ? undefined : 'dimmed'}>
+        {name ?? '(no name)'}
+      </Text>
+      <Snowflake id={id} kind={kind} size="xs" />
+    </Group>
+  );
+}
+
+export function CaseDetailPanel({ detail, isLoading, error, onRetry, me, onAction, onOpenCase, onClose, busy }: CaseDetailPanelProps) {
+  if (error) return <ErrorState error={error} onRetry={onRetry} what="this case" compact />;
+  if (!detail) {
+    return isLoading ? (
+      <Stack align="center" py="xl">
+        <Loader size="sm" />
+      </Stack>
+    ) : (
+      <EmptyState compact title="No case selected">
+        Pick a case with <KeyHint keys="j" /> / <KeyHint keys="k" /> and <KeyHint keys="enter" />, or click one.
+      </EmptyState>
+    );
+  }
+  const c = detail.summary;
+  const claimedByMe = c.claim !== null && me !== null && c.claim.by.id === me.id;
+  const button = (action: CaseAction, label: string, keys: string, icon: ReactNode, color?: string) => (
+    <Button size="xs" variant={action === 'resolve' ? 'filled' : 'default'} color={color} leftSection={icon} rightSection={<KeyHint keys={keys} />} onClick={() => onAction(action)} disabled={busy} data-testid={`action-${action}`}>
+      {label}
+    </Button>
+  );
+  return (
+    <Stack gap={0} data-testid="case-detail" data-case-id={c.caseId}>
+      <div className={classes.section}>
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Stack gap={4} style={{ minWidth: 0 }}>
+            <Group gap={8} wrap="nowrap">
+              <CaseTypeBadge type={c.type} size="md" />
+              <Title order={3} ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+                {c.caseId}
+              </Title>
+              <Badge color={c.active ? 'yellow' : 'teal'} variant="light" data-testid="case-status" data-status={c.active ? 'active' : 'resolved'}>
+                {c.active ? 'Active' : 'Resolved'}
+              </Badge>
+            </Group>
+            <Text size="xs" c="dimmed">
+              {c.claim ? `Claimed by ${claimedByMe ? 'you' : (c.claim.by.name ?? c.claim.by.id.toString())} · ` : ''}#{c.id.toString()} · opened {formatUtc(c.createdAt)}
+            </Text>
+          </Stack>
+          <Tooltip label="Close (Esc)">
+            <ActionIcon onClick={onClose} aria-label="Close the case">
+              <IconX size={16} />
+            </ActionIcon>
+          </Tooltip>
+        </Group>
+        <Group gap={6} mt="sm">
+          {c.active ? button('resolve', 'Resolve', 'r', <IconCheck size={14} />, 'teal') : button('reopen', 'Reopen', 'shift+r', <IconArrowBackUp size={14} />)}
+          {button('note', 'Note', 'n', <IconMessagePlus size={14} />)}
+          {c.active ? (claimedByMe ? button('unclaim', 'Unclaim', 'c', <IconUserX size={14} />) : button('claim', c.claim ? 'Take over' : 'Claim', 'c', <IconHandStop size={14} />)) : null}
+          {button('edit', 'Edit reason', 'e', <IconPencil size={14} />)}
+        </Group>
+      </div>
+      <Section title="Case">
+        <Stack gap={6}>
+          <Field label="Target">
+            <Person name={c.username} id={c.userId} kind="user ID" />
+          </Field>
+          <Field label="Moderator">
+            <Person name={c.moderatorName} id={c.moderatorId} kind="moderator ID" />
+          </Field>
+          <Field label="Opened">
+            <RelativeTime value={c.createdAt} />
+          </Field>
+          <Field label="Reason">
+            <Text size="sm" className={classes.plainText} c={detail.reason ? undefined : 'dimmed'} data-testid="case-reason">
+              {detail.reason ?? 'No reason given'}
+            </Text>
+          </Field>
+          {!c.active ? (
+            <>
+              <Field label="Resolved">
+                <RelativeTime value={c.resolvedAt} empty="(no time recorded)" />
+              </Field>
+              <Field label="Resolved by">{c.resolvedBy !== null ? <Person name={detail.resolvedByName} id={c.resolvedBy} kind="resolver ID" /> : <Text size="sm" c="dimmed">not recorded</Text>}</Field>
+              <Field label="Resolution">
+                <Text size="sm" className={classes.plainText} c={detail.resolvedReason ? undefined : 'dimmed'}>
+                  {detail.resolvedReason ?? 'No reason given'}
+                </Text>
+              </Field>
+            </>
+          ) : null}
+        </Stack>
+      </Section>
+      <Section title={`Target: ${c.username ?? c.userId.toString()}`}>
+        <TargetCard detail={detail} onOpenCase={onOpenCase} />
+      </Section>
+      <Section title="Timeline">
+        <CaseTimeline entries={detail.timeline} />
+      </Section>
+      <Section title="Metadata">
+        <MetadataView detail={detail} />
+      </Section>
+    </Stack>
+  );
+}

@@ -1,0 +1,79 @@
+import { Avatar, Checkbox, Text, Tooltip } from '@mantine/core';
+import { memo } from 'react';
+import { RelativeTime } from '../../../components/RelativeTime';
+import type { CaseSummary } from '../../../../../shared/domain/moderation';
+import { CaseTypeBadge } from './CaseTypeBadge';
+import classes from './moderation.module.css';
+
+export const ROW_HEIGHT = 32;
+
+const initials = (name: string | null, id: bigint) => (name ?? id.toString()).replace(/[^\p{L}\p{N}]/gu, '').slice(0, 2).toUpperCase() || '?';
+
+export interface CaseRowProps {
+  summary: CaseSummary;
+  index: number;
+  selected: boolean;
+  checked: boolean;
+  fresh: boolean;
+  onSelect(id: bigint): void;
+  onToggle(id: bigint): void;
+}
+
+/** One dense row. Everything from the database is plain text; null names show the ID. */
+export const CaseRow = memo(function CaseRow({ summary: c, index, selected, checked, fresh, onSelect, onToggle }: CaseRowProps) {
+  return (
+    <div
+      role="row"
+      aria-selected={selected}
+      className={`${classes.row} ${fresh ? classes.fresh : ''}`}
+      style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT }}
+      data-selected={selected}
+      data-resolved={!c.active}
+      data-case-id={c.caseId}
+      data-fresh={fresh || undefined}
+      data-testid="case-row"
+      onClick={() => onSelect(c.id)}
+    >
+      <span role="cell" onClick={(e) => e.stopPropagation()}>
+        <Checkbox size="xs" checked={checked} onChange={() => onToggle(c.id)} aria-label={`Select case ${c.caseId}`} disabled={!c.active} />
+      </span>
+      <span role="cell" className={classes.cell}>
+        <CaseTypeBadge type={c.type} size="xs" />
+      </span>
+      <span role="cell" className={`${classes.cell} ${classes.mono}`} title={c.caseId}>
+        {c.caseId}
+      </span>
+      <span role="cell" className={classes.cell} title={`${c.username ?? '(no username)'} · ${c.userId}`}>
+        {c.username ?? <span className={classes.mono}>{c.userId.toString()}</span>}
+      </span>
+      <Text span role="cell" size="sm" c="dimmed" className={classes.cell} title={`${c.moderatorName ?? '(no name)'} · ${c.moderatorId}`}>
+        {c.moderatorName ?? c.moderatorId.toString()}
+      </Text>
+      <span role="cell" className={classes.cell} title={c.reasonExcerpt ?? ''}>
+        {c.reasonExcerpt ?? (
+          <Text span size="sm" c="dimmed" fs="italic">
+            no reason
+          </Text>
+        )}
+        {c.noteCount > 0 ? (
+          <Text span size="xs" c="dimmed">
+            {' '}
+            · {c.noteCount} note{c.noteCount === 1 ? '' : 's'}
+          </Text>
+        ) : null}
+      </span>
+      <span role="cell" className={classes.cell}>
+        <RelativeTime value={c.createdAt} size="xs" c="dimmed" />
+      </span>
+      <span role="cell">
+        {c.claim ? (
+          <Tooltip label={`Claimed by ${c.claim.by.name ?? c.claim.by.id.toString()}`}>
+            <Avatar size={20} radius="xl" color="aurora" data-testid="claim-avatar">
+              {initials(c.claim.by.name, c.claim.by.id)}
+            </Avatar>
+          </Tooltip>
+        ) : null}
+      </span>
+    </div>
+  );
+});

@@ -1,0 +1,44 @@
+/**
+ * A case type with its consistent colour and icon (warn amber, timeout orange, kick red-orange,
+ * ban red, note grey). Types the desk does not know are shown as the bot wrote them, neutral.
+ */
+import { Badge } from '@mantine/core';
+import { IconAlertTriangle, IconBan, IconClockPause, IconDoorExit, IconNote, IconQuestionMark } from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+
+interface TypeStyle {
+  color: string;
+  icon: ComponentType<{ size?: number; stroke?: number }>;
+  label: string;
+}
+
+export const caseTypeStyles: Record<string, TypeStyle> = {
+  warn: { color: '#f0a020', icon: IconAlertTriangle, label: 'Warn' },
+  timeout: { color: '#fd7e14', icon: IconClockPause, label: 'Timeout' },
+  kick: { color: '#f25a2c', icon: IconDoorExit, label: 'Kick' },
+  ban: { color: '#e03131', icon: IconBan, label: 'Ban' },
+  note: { color: 'gray', icon: IconNote, label: 'Note' },
+};
+
+export function caseTypeStyle(type: string): TypeStyle & { known: boolean } {
+  const known = caseTypeStyles[type.toLowerCase()];
+  return known ? { ...known, known: true } : { color: 'gray', icon: IconQuestionMark, label: type, known: false };
+}
+
+export function CaseTypeBadge({ type, size = 'sm' }: { type: string; size?: 'xs' | 'sm' | 'md' }) {
+  const style = caseTypeStyle(type);
+  const Icon = style.icon;
+  return (
+    <Badge
+      size={size}
+      color={style.color}
+      variant={style.known ? 'light' : 'outline'}
+      leftSection={<Icon size={11} stroke={2} />}
+      styles={{ root: { textTransform: 'none', maxWidth: 110 }, label: { overflow: 'hidden', textOverflow: 'ellipsis' } }}
+      title={style.known ? style.label : `Type "${type}" (not one Aurora Desk knows)`}
+      data-case-type={type}
+    >
+      {style.label}
+    </Badge>
+  );
+}

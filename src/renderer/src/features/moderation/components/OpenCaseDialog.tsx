@@ -1,0 +1,122 @@
+/**
+ * Open a case from the desk. A timeout, kick or ban can also be carried out on Discord (on by
+ * default when Discord is configured); without Discord the form says the case is only recorded.
+ */
+import { Alert, Button, Checkbox, Group, Modal, NumberInput, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { IconBrandDiscord } from '@tabler/icons-react';
+import { useState } from 'react';
+import { MAX_TIMEOUT_MINUTES, type CaseSummary, type DiscordAvailability } from '../../../../../shared/domain/moderation';
+import { KeyHint } from '../../../components/KeyHint';
+import { describeError } from '../../../lib/errors';
+import { notifyInfo, notifySuccess } from '../../../lib/notify';
+import { useLeaveGuard } from '../../../lib/router';
+import { useOpenCase } from '../api/open-case';
+
+const TYPES = ['warn', 'timeout', 'kick', 'ban', 'note', 'custom'] as const;
+const ACTS: Record<string, string> = { timeout: 'time out', kick: 'kick', ban: 'ban' };
+
+export interface OpenCaseDialogProps {
+  opened: boolean;
+  discord: DiscordAvailability | undefined;
+  onClose(): void;
+  onOpened(summary: CaseSummary): void;
+}
+
+export function OpenCaseDialog({ opened, discord, onClose, onOpened }: OpenCaseDialogProps) {
+  const open = useOpenCase({ notify: false });
+  const [kind, setKind] = useState<(typeof TYPES)[number]>('warn');
+  const [custom, setCustom] = useState('');
+  const [userId, setUserId] = useState('');
+  const [username, setUsername] = useState('');
+  const [reason, setReason] = useState('');
+  const [minutes, setMinutes] = useState<number | string>(60);
+  const [carryOut, setCarryOut] = useState(true);
+  const dirty = opened && (userId !== '' || reason !== '');
+  useLeaveGuard(dirty, 'The case you are opening is not saved. Leave and discard it?');
+
+  const type = kind === 'custom' ? custom.trim() : kind;
+  const act = ACTS[type];
+  const fieldErrors = open.error ? describeError(open.error).fieldErrors : {};
+  const submit = () =>
+    open.mutate(
+      {
+        type,
+        userId: userId.trim(),
+        username: username.trim() || undefined,
+        reason: reason.trim() || undefined,
+        durationMinutes: type === 'timeout' ? Number(minutes) : undefined,
+        carryOutOnDiscord: Boolean(act) && carryOut,
+      },
+      {
+        onSuccess(result) {
+          notifySuccess(`Opened ${result.summary.caseId}`);
+          if (result.discord && !result.discord.ok) notifyInfo(`Discord: not done`, result.discord.message ?? undefined);
+          setUserId('');
+          setUsername('');
+          setReason('');
+          onOpened(result.summary);
+        },
+      },
+    );
+
+  return (
+    <Modal opened={opened} onClose={onClose} title="Open a case" size="lg" data-testid="open-case-dialog">
+      <Stack gap="sm">
+        <SegmentedControl value={kind} onChange={(v) => setKind(v as typeof kind)} data={TYPES.map((t) => ({ value: t, label: t[0]!.toUpperCase() + t.slice(1) }))} />
+        {kind === 'custom' ? (
+          <TextInput label="Custom type" placeholder="e.g. voice_mute" maxLength={20} value={custom} onChange={(e) => setCustom(e.currentTarget.value)} error={fieldErrors.type?.[0]} />
+        ) : null}
+        <Group grow align="flex-start">
+          <TextInput
+            label="Member's Discord ID"
+            placeholder="15–20 digits"
+            value={userId}
+            onChange={(e) => setUserId(e.currentTarget.value.trim())}
+            error={fieldErrors.userId?.[0]}
+            data-autofocus
+            ff="monospace"
+          />
+          <TextInput label="Username (snapshot)" placeholder="Taken from the player if empty" value={username} onChange={(e) => setUsername(e.currentTarget.value)} maxLength={255} />
+        </Group>
+        <Textarea label="Reason" autosize minRows={2} maxLength={4000} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+        {type === 'timeout' ? (
+          <NumberInput label="Duration (minutes)" min={1} max={MAX_TIMEOUT_MINUTES} value={minutes} onChange={setMinutes} error={fieldErrors.durationMinutes?.[0]} w={200} />
+        ) : null}
+        {act ? (
+          discord?.configured ? (
+            <Checkbox
+              label={`Also ${act} the member on Discord now`}
+              description="The case records what Discord answered, failure included."
+              checked={carryOut}
+              onChange={(e) => setCarryOut(e.currentTarget.checked)}
+            />
+          ) : (
+            <Alert color="gray" icon={<IconBrandDiscord size={16} />} p="xs">
+              <Text size="xs">{discord?.reason ?? 'Discord is not configured.'} The case is only recorded; nothing happens on Discord.</Text>
+            </Alert>
+          )
+        ) : null}
+        {open.error && Object.keys(fieldErrors).length === 0 ? (
+          <Alert color="red" title={describeError(open.error).title}>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {describeError(open.error).message}
+            </Text>
+          </Alert>
+        ) : null}
+        <Group justify="space-between">
+          <Text size="xs" c="dimmed">
+            Filed as you, with a desk case ID (D-…).
+          </Text>
+          <Group gap="xs">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button onClick={submit} disabled={!userId || !type} loading={open.isPending} rightSection={<KeyHint keys="mod+enter" />} data-testid="open-case-confirm">
+              {act && discord?.configured && carryOut ? `Open and ${act}` : 'Open case'}
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,86 @@
+import { Button, Checkbox, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { CaseSummary, DiscordAvailability } from '../../../../../shared/domain/moderation';
+import { KeyHint } from '../../../components/KeyHint';
+import { notifyInfo, notifySuccess } from '../../../lib/notify';
+import { useResolveCase } from '../api/resolve-case';
+import { ActionError } from './ConflictNotice';
+import { caseLabel, liftText } from './describe-case';
+
+export interface ResolveDialogProps {
+  summary: CaseSummary | null;
+  discord: DiscordAvailability | undefined;
+  onClose(): void;
+}
+
+/** Resolve one case: says exactly what happens, keeps the reason typed if anything fails. */
+export function ResolveDialog({ summary, discord, onClose }: ResolveDialogProps) {
+  const resolve = useResolveCase({ notify: false });
+  const [reason, setReason] = useState('');
+  const [lift, setLift] = useState(true);
+  const opened = summary !== null;
+  useEffect(() => {
+    if (opened) {
+      resolve.reset();
+      setLift(true);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened, summary?.id]);
+  if (!summary) return <Modal opened={false} onClose={onClose} />;
+  const liftable = liftText(summary.type);
+  const submit = () => {
+    if (!reason.trim()) return;
+    resolve.mutate(
+      { id: summary.id, expected: summary.seen, reason: reason.trim(), liftOnDiscord: lift },
+      {
+        onSuccess(result) {
+          setReason('');
+          onClose();
+          notifySuccess(`Resolved ${summary.caseId}`);
+          if (result.discord && !result.discord.ok) notifyInfo(`Discord: ${result.discord.action ?? 'action'} not done`, result.discord.message ?? undefined);
+        },
+      },
+    );
+  };
+  return (
+    <Modal opened={opened} onClose={onClose} title={`Resolve case ${summary.caseId}`} data-testid="resolve-dialog">
+      <Stack gap="sm">
+        <Text size="sm">
+          Marks the {caseLabel(summary)} as resolved by you, now, with this reason.
+        </Text>
+        <Textarea
+          label="Resolution reason"
+          placeholder="Why is it resolved?"
+          autosize
+          minRows={2}
+          maxLength={1000}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit();
+          }}
+          data-autofocus
+          data-testid="resolve-reason"
+        />
+        {liftable && summary.active ? (
+          discord?.configured ? (
+            <Checkbox label={`Also ${liftable} on Discord`} checked={lift} onChange={(e) => setLift(e.currentTarget.checked)} />
+          ) : (
+            <Text size="xs" c="dimmed">
+              {discord?.reason ?? 'Discord is not configured.'} Only the case is changed; the {summary.type} stays in place on Discord.
+            </Text>
+          )
+        ) : null}
+        <ActionError error={resolve.error} />
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button color="teal" onClick={submit} disabled={!reason.trim()} loading={resolve.isPending} rightSection={<KeyHint keys="mod+enter" />} data-testid="resolve-confirm">
+            Resolve {summary.caseId}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,26 @@
+import { useQuery } from '@tanstack/react-query';
+import { IconShieldHalf } from '@tabler/icons-react';
+import type { PaletteAction, PaletteSource } from '../../lib/palette';
+import { navigate } from '../../lib/router';
+import { useTRPC } from '../../lib/trpc';
+
+/** Ctrl+K jumps to a case by its case ID (A-000123, D-…) or its row number. */
+export const casePaletteSource: PaletteSource = {
+  id: 'moderation-cases',
+  group: 'Moderation cases',
+  useResults(query: string): PaletteAction[] | undefined {
+    const trpc = useTRPC();
+    const q = query.trim();
+    const found = useQuery({ ...trpc.moderation.find.queryOptions({ text: q, limit: 6 }), enabled: q.length >= 2 });
+    if (q.length < 2) return [];
+    if (!found.data) return undefined;
+    return found.data.map((c) => ({
+      id: `case:${c.id}`,
+      label: `${c.caseId} · ${c.type}`,
+      description: `${c.username ?? c.userId.toString()} · ${c.active ? 'active' : 'resolved'}${c.reasonExcerpt ? ` · ${c.reasonExcerpt.slice(0, 60)}` : ''}`,
+      icon: <IconShieldHalf size={16} stroke={1.7} />,
+      keywords: [c.caseId, c.id.toString(), c.userId.toString()],
+      run: () => navigate({ area: 'moderation', rest: ['recent'], search: { case: c.id.toString() } }),
+    }));
+  },
+};

@@ -1,0 +1,322 @@
+/**
+ * Moderation: the queues, the case detail and the actions, as both sides see them.
+ *
+ * Every action carries `expected`: what the moderator saw of the case (a `CaseSeen`, copied
+ * from the row on screen). The main process checks the part that matters to the action and
+ * answers CONFLICT, naming who changed the case and when, if it no longer holds.
+ */
+import { z } from 'zod';
+import { snowflakeSchema } from '../identity.js';
+
+/** The types the desk knows how to style and open; any other type the bot writes is shown as is. */
+export const knownCaseTypes = ['warn', 'timeout', 'kick', 'ban', 'note'] as const;
+export type KnownCaseType = (typeof knownCaseTypes)[number];
+/** Types that act on Discord when opened, and whose resolution can be lifted. */
+export const discordCaseTypes = ['timeout', 'kick', 'ban'] as const;
+export const liftableCaseTypes = ['timeout', 'ban'] as const;
+
+export const moderationQueues = ['active', 'recent', 'resolved', 'mine'] as const;
+export const moderationQueueSchema = z.enum(moderationQueues);
+export type ModerationQueue = z.infer<typeof moderationQueueSchema>;
+
+/** `moderation_cases.type` is varchar(20). */
+export const caseTypeSchema = z
+  .string()
+  .trim()
+  .min(1, 'Choose a case type')
+  .max(20, 'A case type has at most 20 characters')
+  .regex(/^[\w.-]+$/, 'Letters, digits, "_", "-" and "." only');
+
+export const caseFiltersSchema = z.object({
+  /** Exact types (lower/upper case as stored). Empty: every type. */
+  types: z.array(z.string().trim().min(1).max(20)).max(20).default([]),
+  moderatorId: z.bigint().optional(),
+  /** Exactly this target (the player page and the case history use it). */
+  userId: z.bigint().optional(),
+  /** A Discord ID (15-20 digits) matches user_id; anything else is a username fragment. */
+  target: z.string().trim().max(100).optional(),
+  /** created_at >= from. */
+  from: z.date().optional(),
+  /** created_at < to. */
+  to: z.date().optional(),
+  /** Text anywhere in the reason (case-insensitive). */
+  reason: z.string().trim().max(200).optional(),
+});
+export type CaseFilters = z.infer<typeof caseFiltersSchema>;
+export type CaseFiltersInput = z.input<typeof caseFiltersSchema>;
+
+/**
+ * Keyset cursor: the last row's created_at (to the microsecond, as the database has it: a JS
+ * Date would drop the microseconds and skip rows) and id, as "2026-01-02T03:04:05.123456|42".
+ */
+export const caseCursorSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?\|\d{1,19}$/, 'Not a case list cursor');
+
+export const MAX_PAGE_SIZE = 1000;
+
+export const caseListInputSchema = z.object({
+  queue: moderationQueueSchema,
+  filters: caseFiltersSchema.default({ types: [] }),
+  /** Rows strictly older than this key (the next page). */
+  cursor: caseCursorSchema.nullish(),
+  /**
+   * Rows down to and including this key: the whole window a moderator has scrolled through,
+   * re-read in one go after a live change, so an arrival at the top never pushes a row out.
+   */
+  through: caseCursorSchema.nullish(),
+  limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
+});
+export type CaseListInput = z.input<typeof caseListInputSchema>;
+
+export const caseCountsInputSchema = z.object({
+  queue: moderationQueueSchema,
+  filters: caseFiltersSchema.default({ types: [] }),
+});
+
+export const caseIdInputSchema = z.object({ id: z.bigint() });
+/** The command palette: a case by its exact case_id (any letter case) or its row number. */
+export const findCaseInputSchema = z.object({ text: z.string().trim().min(1).max(50), limit: z.number().int().min(1).max(20).default(6) });
+export const caseIdsInputSchema = z.object({ ids: z.array(z.bigint()).min(1).max(200) });
+export const targetHistoryInputSchema = z.object({ userId: z.bigint(), limit: z.number().int().min(1).max(500).default(100) });
+
+export const CSV_EXPORT_CAP = 50_000;
+export const caseExportInputSchema = z.object({
+  queue: moderationQueueSchema,
+  filters: caseFiltersSchema.default({ types: [] }),
+});
+
+// ── what the moderator saw: the condition every action checks ─────────────────────────────
+
+export const caseSeenSchema = z.object({
+  active: z.boolean(),
+  resolvedAt: z.date().nullable(),
+  claimedById: z.bigint().nullable(),
+  /** md5 of the reason as the database has it, or 'null'. */
+  reasonDigest: z.string().max(64),
+});
+export type CaseSeen = z.infer<typeof caseSeenSchema>;
+
+const resolutionReason = z.string().trim().min(1, 'Say why the case is resolved').max(1000);
+const caseRef = { id: z.bigint(), expected: caseSeenSchema };
+
+export const resolveCaseInputSchema = z.object({
+  ...caseRef,
+  reason: resolutionReason,
+  /** Lift an active ban or timeout on Discord (when Discord is configured). */
+  liftOnDiscord: z.boolean().default(true),
+});
+export type ResolveCaseInput = z.input<typeof resolveCaseInputSchema>;
+
+export const reopenCaseInputSchema = z.object({ ...caseRef, note: z.string().trim().max(1000).optional() });
+export const editCaseReasonInputSchema = z.object({
+  ...caseRef,
+  /** Empty clears the reason (Discord allows actions without one). */
+  reason: z.string().trim().max(4000),
+});
+export const addCaseNoteInputSchema = z.object({ id: z.bigint(), text: z.string().trim().min(1, 'Write the note').max(2000) });
+export const claimCaseInputSchema = z.object(caseRef);
+export const unclaimCaseInputSchema = z.object(caseRef);
+export const bulkResolveInputSchema = z.object({
+  cases: z.array(z.object(caseRef)).min(1, 'Select cases to resolve').max(500, 'Resolve at most 500 cases at once'),
+  reason: resolutionReason,
+  liftOnDiscord: z.boolean().default(true),
+});
+export type BulkResolveInput = z.input<typeof bulkResolveInputSchema>;
+
+/** Discord's longest timeout is 28 days. */
+export const MAX_TIMEOUT_MINUTES = 28 * 24 * 60;
+
+export const openCaseInputSchema = z
+  .object({
+    type: caseTypeSchema,
+    /** The member acted on, typed as a decimal string. */
+    userId: snowflakeSchema,
+    /** Username snapshot; absent: taken from `users` when the target is a player. */
+    username: z.string().trim().max(255).optional(),
+    reason: z.string().trim().max(4000).optional(),
+    /** timeout only: how long. */
+    durationMinutes: z.number().int().min(1).max(MAX_TIMEOUT_MINUTES).optional(),
+    /** timeout, kick, ban: also carry it out on Discord (when configured). */
+    carryOutOnDiscord: z.boolean().default(true),
+    /** ban only: delete the member's recent messages. */
+    deleteMessageSeconds: z.number().int().min(0).max(604_800).default(0),
+  })
+  .refine((v) => v.type !== 'timeout' || v.durationMinutes !== undefined, {
+    message: 'A timeout needs a duration',
+    path: ['durationMinutes'],
+  });
+export type OpenCaseInput = z.input<typeof openCaseInputSchema>;
+
+// ── what the main process answers ──────────────────────────────────────────────────────────
+
+export interface StaffRef {
+  id: bigint;
+  name: string | null;
+}
+
+export interface CaseClaim {
+  by: StaffRef;
+  at: Date;
+}
+
+export interface CaseSummary {
+  id: bigint;
+  caseId: string;
+  type: string;
+  userId: bigint;
+  username: string | null;
+  moderatorId: bigint;
+  moderatorName: string | null;
+  /** The first 240 characters; `reasonLength` says whether there is more. */
+  reasonExcerpt: string | null;
+  reasonLength: number;
+  active: boolean;
+  createdAt: Date;
+  resolvedAt: Date | null;
+  resolvedBy: bigint | null;
+  resolvedReasonExcerpt: string | null;
+  claim: CaseClaim | null;
+  noteCount: number;
+  /** False when the bot stored metadata that is not a JSON object (shown raw; notes refused). */
+  metadataIsObject: boolean;
+  seen: CaseSeen;
+  /** Keyset position of this row. */
+  cursor: string;
+}
+
+/** A case named by a live event, with the queues it now belongs to (for unread counters). */
+export interface CaseArrival {
+  summary: CaseSummary;
+  queues: ModerationQueue[];
+}
+
+export interface CasePage {
+  cases: CaseSummary[];
+  /** Pass back as `cursor` for the next page; null at the end. */
+  nextCursor: string | null;
+}
+
+export interface TypeCount {
+  type: string;
+  count: number;
+}
+
+export interface CaseCounts {
+  queues: Record<ModerationQueue, number>;
+  /** Per type within the asked queue (and filters), most frequent first. */
+  types: TypeCount[];
+  asOf: Date;
+  /**
+   * 'exact': counted for this answer. 'cached': counted at `asOf` and reused (large tables only,
+   * for a few seconds, so a burst of live events does not recount a million rows each time).
+   */
+  basis: 'exact' | 'cached';
+}
+
+export type TimelineKind =
+  | 'opened'
+  | 'resolved'
+  | 'reopened'
+  | 'reason-edited'
+  | 'note'
+  | 'claimed'
+  | 'unclaimed'
+  | 'discord';
+
+export interface TimelineEntry {
+  at: Date;
+  kind: TimelineKind;
+  by: StaffRef | null;
+  /** Note text, resolution reason, new reason... */
+  text?: string | null;
+  /** reason-edited: the text before. */
+  previous?: string | null;
+  /** discord: whether Discord did it, and the readable failure. */
+  ok?: boolean;
+  detail?: string | null;
+  /** Entries from the desk's own metadata vs facts read from the row's columns. */
+  source: 'desk' | 'row';
+}
+
+export interface DiscordRecord {
+  at: Date;
+  action: 'timeout' | 'kick' | 'ban' | 'unban' | 'clear-timeout';
+  ok: boolean;
+  by: StaffRef;
+  /** Readable failure (or why it was not attempted). */
+  error?: string | null;
+  errorKind?: string | null;
+  until?: Date | null;
+}
+
+export type TargetProfile =
+  | {
+      kind: 'player';
+      username: string;
+      className: string | null;
+      level: number;
+      xp: bigint;
+      balance: bigint;
+      isActive: boolean;
+      createdAt: Date;
+    }
+  | { kind: 'not-a-player' };
+
+export interface CaseDetail {
+  summary: CaseSummary;
+  reason: string | null;
+  resolvedReason: string | null;
+  resolvedByName: string | null;
+  /**
+   * 'object' and others: the JSON kind. 'too-large': over the display cap, `metadataRaw` holds the
+   * start of its text and `metadata` is null.
+   */
+  metadataKind: 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null' | 'too-large';
+  metadata: unknown;
+  metadataRaw: string;
+  metadataBytes: number;
+  /** Keys the bot wrote (everything except Aurora Desk's own `aurora_desk`). */
+  botMetadataKeys: string[];
+  timeline: TimelineEntry[];
+  discord: DiscordRecord[];
+  target: TargetProfile;
+  targetHistory: { total: number; counts: TypeCount[]; cases: CaseSummary[] };
+}
+
+export interface DiscordOutcome {
+  attempted: boolean;
+  ok: boolean;
+  action: DiscordRecord['action'] | null;
+  /** Why it failed or was not attempted, in words. */
+  message: string | null;
+}
+
+export interface CaseActionResult {
+  summary: CaseSummary;
+  discord?: DiscordOutcome;
+}
+
+export interface BulkResolveResult {
+  resolved: CaseSummary[];
+  /** Cases left alone, each with why (already resolved by whom, gone...). */
+  skipped: { id: bigint; caseId: string | null; reason: string }[];
+  discord: { id: bigint; outcome: DiscordOutcome }[];
+}
+
+export interface CaseExport {
+  csv: string;
+  rows: number;
+  truncated: boolean;
+  /** Set when truncated: what to do to get the rest. */
+  message: string | null;
+}
+
+export interface DiscordAvailability {
+  configured: boolean;
+  /** Why Discord actions are unavailable, pointing at the setting to fix. */
+  reason: string | null;
+}
+
+export interface ModerationIndexStatus {
+  name: string;
+  present: boolean;
+}
