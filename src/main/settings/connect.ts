@@ -85,10 +85,13 @@ export async function openConnection(target: ConnectionTarget, options: ConnectO
   }
 }
 
-/** The same demo world every time (same seed). A demo someone already filled is left alone. */
+/**
+ * The same demo world every time (same seed), placed around the moment it is created so its
+ * active lootdrops, timers and recent cases look current. A demo someone already filled is left alone.
+ */
 async function seedDemo(database: AuroraDatabase, log: Logger): Promise<boolean> {
   try {
-    const summary = await seedDatabase(database, demoSeedOptions);
+    const summary = await seedDatabase(database, { ...demoSeedOptions, anchor: new Date() });
     log.info('seeded the embedded demo database', { seed: summary.seed, ms: summary.elapsedMs });
     return true;
   } catch (error) {
