@@ -24,7 +24,14 @@ export const liveInvalidation: Record<LiveTable, InvalidationRule> = {
   quests: ['quests'],
   user_quests: ['quests', 'players.quests'],
   items: ['items', 'players.inventory'],
-  users: ['players', 'economy', 'moderation.detail', 'moderation.targetHistory'],
+  // The bot writes users rows constantly (every balance change): refetch the search and that one
+  // profile, not every players query; the economy overview refreshes on its own timer.
+  users: (change) => [
+    'players.search',
+    change.key.id ? { path: 'players.profile', input: { playerId: BigInt(change.key.id) } } : 'players.profile',
+    'moderation.detail',
+    'moderation.targetHistory',
+  ],
 };
 
 /** The TanStack query key prefix for a tRPC path, as @trpc/tanstack-react-query builds keys. */

@@ -1,0 +1,84 @@
+/**
+ * Staff grants and takes of coins. Each is ONE transaction: the balance change and its
+ * `transactions` row commit together or not at all.
+ *
+ * No lost update and no negative balance without an explicit lock: both are a single
+ * `UPDATE … RETURNING` whose arithmetic runs on the locked row, and a take carries its guard in
+ * the WHERE (`balance >= amount`), which PostgreSQL re-checks after waiting for a concurrent
+ * writer. Amounts in `transactions` are signed: a grant +N, a take -N.
+ */
+import { and, eq, gte, sql } from 'drizzle-orm';
+import { STAFF_LEDGER_TYPES, type CurrencyAction, type CurrencyActionResult } from '../../../shared/domain/players.js';
+import type { StaffIdentity } from '../../../shared/identity.js';
+import type { AuroraDb } from '../../db/open.js';
+import { transactions, users } from '../../db/schema.js';
+import { ERRORS } from '../../errors.js';
+import { describeStaffAction, formatAmount, pgErrorCode, resolveStaffLedgerParty } from './staff-party.js';
+
+const int8 = (value: bigint) => sql`${value.toString()}::bigint`;
+
+export async function grantCurrency(db: AuroraDb, actor: StaffIdentity, input: CurrencyAction): Promise<CurrencyActionResult> {
+  try {
+    return await db.transaction(async (tx) => {
+      const relatedUserId = await resolveStaffLedgerParty(tx, actor);
+      const [player] = await tx
+        .update(users)
+        .set({ balance: sql`${users.balance} + ${int8(input.amount)}`, updatedAt: sql`now()` })
+        .where(eq(users.id, input.playerId))
+        .returning({ balance: users.balance });
+      if (!player) throw ERRORS.notFound(`Player ${input.playerId}`);
+      const [ledger] = await tx
+        .insert(transactions)
+        .values({
+          userId: input.playerId,
+          relatedUserId,
+          amount: input.amount,
+          type: STAFF_LEDGER_TYPES.grant,
+          description: describeStaffAction('Granted', actor, input.reason),
+        })
+        .returning({ id: transactions.id });
+      return { balanceBefore: player.balance - input.amount, balance: player.balance, transactionId: ledger!.id, relatedUserId };
+    });
+  } catch (error) {
+    // 22003: the sum left the int8 range.
+    if (pgErrorCode(error) === '22003') {
+      throw ERRORS.badRequest('That grant would take the balance past the largest amount the database can hold.', {
+        amount: ['Too large for this balance'],
+      });
+    }
+    throw error;
+  }
+}
+
+export async function takeCurrency(db: AuroraDb, actor: StaffIdentity, input: CurrencyAction): Promise<CurrencyActionResult> {
+  return db.transaction(async (tx) => {
+    const relatedUserId = await resolveStaffLedgerParty(tx, actor);
+    const [player] = await tx
+      .update(users)
+      .set({ balance: sql`${users.balance} - ${int8(input.amount)}`, updatedAt: sql`now()` })
+      .where(and(eq(users.id, input.playerId), gte(users.balance, input.amount)))
+      .returning({ balance: users.balance });
+    if (!player) {
+      const [current] = await tx
+        .select({ balance: users.balance, username: users.username })
+        .from(users)
+        .where(eq(users.id, input.playerId));
+      if (!current) throw ERRORS.notFound(`Player ${input.playerId}`);
+      throw ERRORS.badRequest(
+        `${current.username} has ${formatAmount(current.balance)} coins: cannot take ${formatAmount(input.amount)}. A balance never goes below zero.`,
+        { amount: [`At most ${formatAmount(current.balance)} (the current balance)`] },
+      );
+    }
+    const [ledger] = await tx
+      .insert(transactions)
+      .values({
+        userId: input.playerId,
+        relatedUserId,
+        amount: -input.amount,
+        type: STAFF_LEDGER_TYPES.take,
+        description: describeStaffAction('Taken', actor, input.reason),
+      })
+      .returning({ id: transactions.id });
+    return { balanceBefore: player.balance + input.amount, balance: player.balance, transactionId: ledger!.id, relatedUserId };
+  });
+}

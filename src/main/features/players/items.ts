@@ -1,0 +1,108 @@
+/**
+ * Staff grants and removals of items. Each is ONE transaction: the inventory change and its
+ * `item_transactions` row (+N for a grant, -N for a removal) commit together.
+ *
+ * The inventory never holds a zero or negative quantity (the bot's CHECK says so too): a
+ * removal that empties a stack deletes the row, and one that would go below zero is refused
+ * with what the player holds. The row is locked (FOR UPDATE) before deciding, so two staff
+ * removing at once cannot both pass the check.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { STAFF_LEDGER_TYPES, type ItemAction, type ItemActionResult } from '../../../shared/domain/players.js';
+import type { StaffIdentity } from '../../../shared/identity.js';
+import type { AuroraDb } from '../../db/open.js';
+import { inventory, itemTransactions, items, users } from '../../db/schema.js';
+import { ERRORS } from '../../errors.js';
+import { describeStaffAction, formatAmount, pgErrorCode, resolveStaffLedgerParty, type AuroraTx } from './staff-party.js';
+
+async function findParties(tx: AuroraTx, input: ItemAction): Promise<{ username: string; itemName: string }> {
+  const [player] = await tx.select({ username: users.username }).from(users).where(eq(users.id, input.playerId));
+  if (!player) throw ERRORS.notFound(`Player ${input.playerId}`);
+  const [item] = await tx.select({ name: items.name }).from(items).where(eq(items.id, input.itemId));
+  if (!item) throw ERRORS.notFound(`Item #${input.itemId}`);
+  return { username: player.username, itemName: item.name };
+}
+
+export async function grantItem(db: AuroraDb, actor: StaffIdentity, input: ItemAction): Promise<ItemActionResult> {
+  try {
+    return await db.transaction(async (tx) => {
+      await findParties(tx, input);
+      const relatedUserId = await resolveStaffLedgerParty(tx, actor);
+      const [held] = await tx
+        .insert(inventory)
+        .values({ userId: input.playerId, itemId: input.itemId, quantity: input.quantity })
+        .onConflictDoUpdate({
+          target: [inventory.userId, inventory.itemId],
+          set: { quantity: sql`${inventory.quantity} + excluded.quantity` },
+        })
+        .returning({ quantity: inventory.quantity });
+      const [ledger] = await tx
+        .insert(itemTransactions)
+        .values({
+          userId: input.playerId,
+          relatedUserId,
+          itemId: input.itemId,
+          quantity: input.quantity,
+          type: STAFF_LEDGER_TYPES.grant,
+          description: describeStaffAction('Granted', actor, input.reason),
+        })
+        .returning({ id: itemTransactions.id });
+      return { quantityBefore: held!.quantity - input.quantity, quantity: held!.quantity, itemTransactionId: ledger!.id, relatedUserId };
+    });
+  } catch (error) {
+    if (pgErrorCode(error) === '22003') {
+      throw ERRORS.badRequest('That grant would take the stack past the largest quantity the database can hold.', {
+        quantity: ['Too large for this stack'],
+      });
+    }
+    throw error;
+  }
+}
+
+export async function removeItem(db: AuroraDb, actor: StaffIdentity, input: ItemAction): Promise<ItemActionResult> {
+  return db.transaction(async (tx) => {
+    const { username, itemName } = await findParties(tx, input);
+    const relatedUserId = await resolveStaffLedgerParty(tx, actor);
+    const stack = and(eq(inventory.userId, input.playerId), eq(inventory.itemId, input.itemId));
+    const [held] = await tx.select({ quantity: inventory.quantity }).from(inventory).where(stack).for('update');
+    const before = held?.quantity ?? 0n;
+    if (before < input.quantity) {
+      throw ERRORS.badRequest(
+        `${username} holds ${formatAmount(before)} × ${itemName}: cannot remove ${formatAmount(input.quantity)}.`,
+        { quantity: [`At most ${formatAmount(before)} (what the player holds)`] },
+      );
+    }
+    const after = before - input.quantity;
+    if (after === 0n) await tx.delete(inventory).where(stack);
+    else await tx.update(inventory).set({ quantity: after }).where(stack);
+    const [ledger] = await tx
+      .insert(itemTransactions)
+      .values({
+        userId: input.playerId,
+        relatedUserId,
+        itemId: input.itemId,
+        quantity: -input.quantity,
+        type: STAFF_LEDGER_TYPES.take,
+        description: describeStaffAction('Removed', actor, input.reason),
+      })
+      .returning({ id: itemTransactions.id });
+    return { quantityBefore: before, quantity: after, itemTransactionId: ledger!.id, relatedUserId };
+  });
+}
+
+/** The item picker of the grant dialog: by name fragment or exact item number. */
+export async function listGrantableItems(
+  db: AuroraDb,
+  input: { query: string; limit: number },
+): Promise<{ id: number; name: string; rarity: string; type: string }[]> {
+  const query = input.query;
+  const byNumber = /^#?\d{1,9}$/.test(query) ? Number(query.replace('#', '')) : null;
+  const fragment = `%${query.replace(/[%_\\]/g, '\\$&')}%`;
+  return db
+    .select({ id: items.id, name: items.name, rarity: items.rarity, type: items.type })
+    .from(items)
+    .where(query === '' ? undefined : byNumber !== null ? sql`${items.id} = ${byNumber} OR ${items.name} ILIKE ${fragment}` : sql`${items.name} ILIKE ${fragment}`)
+    // The item with that exact number first, then by name.
+    .orderBy(...(byNumber !== null ? [sql`${items.id} = ${byNumber} DESC`] : []), sql`lower(${items.name})`)
+    .limit(input.limit);
+}

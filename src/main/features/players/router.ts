@@ -1,0 +1,49 @@
+/** Players and economy procedures: validate with the shared schemas, hand over to the services. */
+import { economyOverviewSchema } from '../../../shared/domain/economy.js';
+import {
+  changeClassSchema,
+  clearTimerSchema,
+  currencyActionSchema,
+  itemActionSchema,
+  itemChoiceSearchSchema,
+  ledgerPageSchema,
+  playerRefSchema,
+  playerSearchSchema,
+  setActiveSchema,
+} from '../../../shared/domain/players.js';
+import { readProcedure, router, writeProcedure, type AppContext } from '../../api/trpc.js';
+import { changePlayerClass, clearTimer, setPlayerActive } from './account.js';
+import { grantCurrency, takeCurrency } from './currency.js';
+import { getEconomyOverview, listClassesOverview } from './economy.js';
+import { grantItem, listGrantableItems, removeItem } from './items.js';
+import { listCurrencyLedger, listItemLedger } from './ledger.js';
+import { getPlayerProfile, listInventory, listQuestProgress, listTimers, summariseModeration } from './profile.js';
+import { describePlayerSearch, searchPlayers } from './search.js';
+
+const db = (ctx: AppContext) => ctx.runtime.database().db;
+
+export const playersRouter = router({
+  search: readProcedure.input(playerSearchSchema).query(({ ctx, input }) => searchPlayers(db(ctx), input)),
+  searchStatus: readProcedure.query(({ ctx }) => describePlayerSearch(db(ctx))),
+  profile: readProcedure.input(playerRefSchema).query(({ ctx, input }) => getPlayerProfile(db(ctx), input.playerId)),
+  inventory: readProcedure.input(playerRefSchema).query(({ ctx, input }) => listInventory(db(ctx), input.playerId)),
+  currencyLedger: readProcedure.input(ledgerPageSchema).query(({ ctx, input }) => listCurrencyLedger(db(ctx), input)),
+  itemLedger: readProcedure.input(ledgerPageSchema).query(({ ctx, input }) => listItemLedger(db(ctx), input)),
+  quests: readProcedure.input(playerRefSchema).query(({ ctx, input }) => listQuestProgress(db(ctx), input.playerId)),
+  timers: readProcedure.input(playerRefSchema).query(({ ctx, input }) => listTimers(db(ctx), input.playerId)),
+  moderation: readProcedure.input(playerRefSchema).query(({ ctx, input }) => summariseModeration(db(ctx), input.playerId)),
+  itemChoices: readProcedure.input(itemChoiceSearchSchema).query(({ ctx, input }) => listGrantableItems(db(ctx), input)),
+
+  grantCurrency: writeProcedure.input(currencyActionSchema).mutation(({ ctx, input }) => grantCurrency(db(ctx), ctx.actor, input)),
+  takeCurrency: writeProcedure.input(currencyActionSchema).mutation(({ ctx, input }) => takeCurrency(db(ctx), ctx.actor, input)),
+  grantItem: writeProcedure.input(itemActionSchema).mutation(({ ctx, input }) => grantItem(db(ctx), ctx.actor, input)),
+  removeItem: writeProcedure.input(itemActionSchema).mutation(({ ctx, input }) => removeItem(db(ctx), ctx.actor, input)),
+  clearTimer: writeProcedure.input(clearTimerSchema).mutation(({ ctx, input }) => clearTimer(db(ctx), ctx.actor, input)),
+  setActive: writeProcedure.input(setActiveSchema).mutation(({ ctx, input }) => setPlayerActive(db(ctx), ctx.actor, input)),
+  changeClass: writeProcedure.input(changeClassSchema).mutation(({ ctx, input }) => changePlayerClass(db(ctx), ctx.actor, input)),
+});
+
+export const economyRouter = router({
+  overview: readProcedure.input(economyOverviewSchema).query(({ ctx, input }) => getEconomyOverview(db(ctx), input)),
+  classes: readProcedure.query(({ ctx }) => listClassesOverview(db(ctx))),
+});

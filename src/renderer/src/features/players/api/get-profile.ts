@@ -1,0 +1,7 @@
+import { skipToken, useQuery } from '@tanstack/react-query';
+import { useTRPC } from '../../../lib/trpc';
+
+export function usePlayerProfile(playerId: bigint | null) {
+  const trpc = useTRPC();
+  return useQuery(trpc.players.profile.queryOptions(playerId === null ? skipToken : { playerId }));
+}

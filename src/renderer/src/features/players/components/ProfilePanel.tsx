@@ -1,0 +1,96 @@
+/** The open player: the header with the staff actions, then the tabs. */
+import { Badge, Center, Loader, Tabs } from '@mantine/core';
+import { useState } from 'react';
+import { ErrorState } from '../../../components/ErrorState';
+import { useScreenKeys } from '../../../lib/keys';
+import { usePlayerProfile } from '../api/get-profile';
+import { PlayerDialogs, type PlayerDialog } from '../dialogs/PlayerDialogs';
+import { useDialogEscape } from '../hooks/use-dialog-escape';
+import type { ProfileTab } from '../hooks/use-players-route';
+import { AccountTab } from './AccountTab';
+import { InventoryTab } from './InventoryTab';
+import { LedgerTab } from './LedgerTab';
+import { ModerationTab } from './ModerationTab';
+import { ProfileHeader } from './ProfileHeader';
+import { QuestsTab } from './QuestsTab';
+import { TimersTab } from './TimersTab';
+import classes from './players.module.css';
+
+export interface ProfilePanelProps {
+  playerId: bigint;
+  tab: ProfileTab;
+  onTab(tab: ProfileTab): void;
+  onOpenPlayer(id: bigint): void;
+  onClose(): void;
+}
+
+function Count({ n }: { n: number }) {
+  return n > 0 ? (
+    <Badge size="xs" variant="light" color="gray" ml={4}>
+      {n}
+    </Badge>
+  ) : null;
+}
+
+export function ProfilePanel({ playerId, tab, onTab, onOpenPlayer, onClose }: ProfilePanelProps) {
+  const profile = usePlayerProfile(playerId);
+  const [dialog, setDialog] = useState<PlayerDialog | null>(null);
+  const escapeWasForDialog = useDialogEscape();
+
+  useScreenKeys('Player profile', [
+    { keys: 'g', label: 'Grant coins…', run: () => profile.data && setDialog({ kind: 'grantCurrency' }) },
+    { keys: 't', label: 'Take coins…', run: () => profile.data && setDialog({ kind: 'takeCurrency' }) },
+    { keys: 'i', label: 'Grant an item…', run: () => profile.data && setDialog({ kind: 'grantItem' }) },
+    { keys: 'c', label: 'Change class…', run: () => profile.data && setDialog({ kind: 'changeClass' }) },
+    {
+      keys: 'escape',
+      label: 'Close the profile',
+      // An Escape that closed a dialog is that dialog's, not a request to leave the player.
+      run: (event) => {
+        if (!escapeWasForDialog(event)) onClose();
+      },
+    },
+  ]);
+
+  if (profile.isPending) return <Center py="xl"><Loader size="sm" /></Center>;
+  if (profile.isError)
+    return <ErrorState error={profile.error} onRetry={() => void profile.refetch()} what={`player ${playerId}`} />;
+  const data = profile.data;
+
+  return (
+    <>
+      <ProfileHeader profile={data} onAction={setDialog} />
+      <Tabs value={tab} onChange={(value) => value && onTab(value as ProfileTab)} style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
+        <Tabs.List px="md">
+          <Tabs.Tab value="inventory" data-testid="tab-inventory">
+            Inventory <Count n={data.counts.itemKinds} />
+          </Tabs.Tab>
+          <Tabs.Tab value="transactions" data-testid="tab-transactions">
+            Transactions
+          </Tabs.Tab>
+          <Tabs.Tab value="quests" data-testid="tab-quests">
+            Quests <Count n={data.counts.quests} />
+          </Tabs.Tab>
+          <Tabs.Tab value="timers" data-testid="tab-timers">
+            Timers <Count n={data.counts.timers} />
+          </Tabs.Tab>
+          <Tabs.Tab value="moderation" data-testid="tab-moderation">
+            Moderation <Count n={data.counts.moderationCases} />
+          </Tabs.Tab>
+          <Tabs.Tab value="account" data-testid="tab-account">
+            Account
+          </Tabs.Tab>
+        </Tabs.List>
+        <div className={classes.tabBody}>
+          {tab === 'inventory' ? <InventoryTab playerId={data.id} onAction={setDialog} /> : null}
+          {tab === 'transactions' ? <LedgerTab playerId={data.id} onOpenPlayer={onOpenPlayer} /> : null}
+          {tab === 'quests' ? <QuestsTab playerId={data.id} /> : null}
+          {tab === 'timers' ? <TimersTab playerId={data.id} onAction={setDialog} /> : null}
+          {tab === 'moderation' ? <ModerationTab playerId={data.id} /> : null}
+          {tab === 'account' ? <AccountTab profile={data} /> : null}
+        </div>
+      </Tabs>
+      <PlayerDialogs profile={data} dialog={dialog} onClose={() => setDialog(null)} />
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+/** Grant or take coins: the amount, the reason, then the exact change to the balance. */
+import { TextInput } from '@mantine/core';
+import { useState } from 'react';
+import type { PlayerProfile } from '../../../../../shared/domain/players';
+import { describeError } from '../../../lib/errors';
+import { formatAmount } from '../../../lib/format';
+import { notifySuccess } from '../../../lib/notify';
+import { usePlayerActions } from '../api/player-actions';
+import { ActionDialog } from './ActionDialog';
+import { parseAmountText } from './amount-text';
+
+export function CurrencyDialog({ profile, mode, onClose }: { profile: PlayerProfile; mode: 'grant' | 'take'; onClose(): void }) {
+  const actions = usePlayerActions();
+  const mutation = mode === 'grant' ? actions.grantCurrency : actions.takeCurrency;
+  const [amountText, setAmountText] = useState('');
+  const [reason, setReason] = useState('');
+  const amount = parseAmountText(amountText);
+  const after = amount === null ? null : mode === 'grant' ? profile.balance + amount : profile.balance - amount;
+  const tooMuch = mode === 'take' && amount !== null && amount > profile.balance;
+  const fieldError = mutation.error ? describeError(mutation.error).fieldErrors.amount?.[0] : undefined;
+
+  const summary =
+    amount === null || after === null || tooMuch
+      ? null
+      : mode === 'grant'
+        ? `Grant ${formatAmount(amount)} coins to ${profile.username} (balance ${formatAmount(profile.balance)} → ${formatAmount(after)})`
+        : `Take ${formatAmount(amount)} coins from ${profile.username} (balance ${formatAmount(profile.balance)} → ${formatAmount(after)})`;
+
+  return (
+    <ActionDialog
+      title={mode === 'grant' ? `Grant coins to ${profile.username}` : `Take coins from ${profile.username}`}
+      testId={`dialog-${mode}-coins`}
+      onClose={onClose}
+      reason={reason}
+      onReasonChange={setReason}
+      summary={summary}
+      blocker={amountText && amount === null ? 'Enter a whole number of coins, at least 1.' : null}
+      confirmLabel={amount === null ? 'Confirm' : mode === 'grant' ? `Grant ${formatAmount(amount)} coins` : `Take ${formatAmount(amount)} coins`}
+      destructive={mode === 'take'}
+      pending={mutation.isPending}
+      error={mutation.error}
+      onDismissError={() => mutation.reset()}
+      onConfirm={() => {
+        if (amount === null) return;
+        mutation.mutate(
+          { playerId: profile.id, amount, reason: reason.trim() },
+          {
+            onSuccess: (result) => {
+              notifySuccess(
+                mode === 'grant' ? `Granted ${formatAmount(amount)} coins to ${profile.username}` : `Took ${formatAmount(amount)} coins from ${profile.username}`,
+                `Balance now ${formatAmount(result.balance)} · ledger row #${result.transactionId}`,
+              );
+              onClose();
+            },
+          },
+        );
+      }}
+    >
+      <TextInput
+        label="Amount"
+        description={`Current balance: ${formatAmount(profile.balance)} coins`}
+        placeholder="e.g. 500"
+        inputMode="numeric"
+        value={amountText}
+        onChange={(event) => setAmountText(event.currentTarget.value)}
+        error={tooMuch ? `At most ${formatAmount(profile.balance)}: a balance never goes below zero` : fieldError}
+        data-autofocus
+        data-testid="action-amount"
+      />
+    </ActionDialog>
+  );
+}

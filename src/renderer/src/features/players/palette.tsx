@@ -1,0 +1,27 @@
+import { useQuery } from '@tanstack/react-query';
+import { IconUser } from '@tabler/icons-react';
+import type { PaletteAction, PaletteSource } from '../../lib/palette';
+import { formatAmount } from '../../lib/format';
+import { useTRPC } from '../../lib/trpc';
+import { openPlayer } from './hooks/use-players-route';
+
+/** Ctrl+K jumps to a player by name fragment or Discord ID. */
+export const playerPaletteSource: PaletteSource = {
+  id: 'players',
+  group: 'Players',
+  useResults(query: string): PaletteAction[] | undefined {
+    const trpc = useTRPC();
+    const q = query.trim();
+    const found = useQuery({ ...trpc.players.search.queryOptions({ query: q, limit: 6 }), enabled: q.length >= 2 });
+    if (q.length < 2) return [];
+    if (!found.data) return undefined;
+    return [...found.data.exact, ...found.data.players].slice(0, 6).map((p) => ({
+      id: `player:${p.id}`,
+      label: p.username,
+      description: `${p.id} · ${p.className ?? 'no class'} · level ${p.level} · ${formatAmount(p.balance)} coins`,
+      icon: <IconUser size={16} stroke={1.7} />,
+      keywords: [p.id.toString()],
+      run: () => openPlayer(p.id),
+    }));
+  },
+};

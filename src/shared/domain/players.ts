@@ -1,0 +1,245 @@
+/**
+ * Player lookup and staff economy actions: the contract between the Players screen and
+ * `src/main/features/players`. IDs and amounts are bigint here; forms may send decimal strings,
+ * which the schemas turn into bigint without ever passing through a JS number.
+ */
+import { z } from 'zod';
+
+const INT8_LIMIT = 2n ** 63n;
+
+/** A player (Discord user) ID: bigint, or its decimal string from a form or the clipboard. */
+export const playerIdSchema = z
+  .union([z.bigint(), z.string().trim().regex(/^\d{1,20}$/, 'A player ID is a Discord ID: digits only').transform((s) => BigInt(s))])
+  .refine((v) => v >= 0n && v < INT8_LIMIT, 'Too large for a Discord ID');
+
+/** A positive amount of coins or items: bigint or a decimal string, 1 … 2^63-1. */
+export const positiveAmountSchema = z
+  .union([
+    z.bigint(),
+    z
+      .string()
+      .trim()
+      // Forms show separators ("1,200"); the value is the digits.
+      .transform((s) => s.replace(/[,_\s]/g, ''))
+      .pipe(z.string().regex(/^\d{1,19}$/, 'Enter a whole number'))
+      .transform((s) => BigInt(s)),
+  ])
+  .refine((v) => v > 0n, 'Must be at least 1')
+  .refine((v) => v < INT8_LIMIT, 'Too large (the limit is 9,223,372,036,854,775,807)');
+
+/**
+ * Every staff action on a player says why; the reason lands in the ledger row's description and
+ * in the audit log. 200 characters: the audit log keeps inputs up to that length whole.
+ */
+export const STAFF_REASON_MAX = 200;
+export const staffReasonSchema = z
+  .string()
+  .trim()
+  .min(3, 'Give a reason (at least 3 characters)')
+  .max(STAFF_REASON_MAX, `Keep the reason under ${STAFF_REASON_MAX} characters`);
+
+export const PLAYER_SEARCH_MAX = 100;
+
+export const playerSearchCursorSchema = z.object({ name: z.string().max(255), id: z.bigint() });
+export type PlayerSearchCursor = z.infer<typeof playerSearchCursorSchema>;
+
+export const playerSearchSchema = z.object({
+  /** A username fragment, or an exact Discord ID. Empty lists every player by name. */
+  query: z.string().trim().max(PLAYER_SEARCH_MAX).default(''),
+  /** null or absent: the first page (TanStack's infinite queries start from null). */
+  cursor: playerSearchCursorSchema.nullish(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export type PlayerSearch = z.input<typeof playerSearchSchema>;
+
+export const playerRefSchema = z.object({ playerId: playerIdSchema });
+
+/** Ledger pages: newest first, keyset on the ledger row ID. */
+export const ledgerPageSchema = z.object({
+  playerId: playerIdSchema,
+  type: z.string().trim().min(1).max(50).optional(),
+  cursor: z.bigint().nullish(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export type LedgerPage = z.input<typeof ledgerPageSchema>;
+
+export const currencyActionSchema = z.object({
+  playerId: playerIdSchema,
+  amount: positiveAmountSchema,
+  reason: staffReasonSchema,
+});
+export type CurrencyAction = z.output<typeof currencyActionSchema>;
+
+export const itemActionSchema = z.object({
+  playerId: playerIdSchema,
+  itemId: z.number().int().positive().max(2_147_483_647),
+  quantity: positiveAmountSchema,
+  reason: staffReasonSchema,
+});
+export type ItemAction = z.output<typeof itemActionSchema>;
+
+export const clearTimerSchema = z.object({
+  playerId: playerIdSchema,
+  type: z.string().min(1).max(50),
+  key: z.string().min(1).max(100),
+  reason: staffReasonSchema,
+});
+export type ClearTimer = z.output<typeof clearTimerSchema>;
+
+export const setActiveSchema = z.object({
+  playerId: playerIdSchema,
+  active: z.boolean(),
+  reason: staffReasonSchema,
+});
+export type SetActive = z.output<typeof setActiveSchema>;
+
+export const changeClassSchema = z.object({
+  playerId: playerIdSchema,
+  /** null: no class. */
+  classId: playerIdSchema.nullable(),
+  /** The class the staff member saw; when given and no longer current, the change is refused. */
+  expectedClassId: playerIdSchema.nullable().optional(),
+  reason: staffReasonSchema,
+});
+export type ChangeClass = z.output<typeof changeClassSchema>;
+
+export const itemChoiceSearchSchema = z.object({
+  query: z.string().trim().max(100).default(''),
+  limit: z.number().int().min(1).max(50).default(20),
+});
+
+/** The ledger `type` values Aurora Desk writes; the bot writes its own (TRADE, SHOP_BUY, DROP …). */
+export const STAFF_LEDGER_TYPES = {
+  /** Coins or items given by staff: positive amount / quantity. */
+  grant: 'STAFF_GRANT',
+  /** Coins or items taken by staff: negative amount / quantity. */
+  take: 'STAFF_TAKE',
+} as const;
+
+export interface PlayerSummary {
+  id: bigint;
+  username: string;
+  level: number;
+  balance: bigint;
+  isActive: boolean;
+  className: string | null;
+}
+
+export interface PlayerSearchResult {
+  /** Exact hits (the Discord ID, or the whole username) on the first page, shown first. */
+  exact: PlayerSummary[];
+  players: PlayerSummary[];
+  nextCursor: PlayerSearchCursor | null;
+}
+
+export interface PlayerClass {
+  id: bigint;
+  name: string;
+  roleId: string | null;
+}
+
+export interface PlayerProfile {
+  id: bigint;
+  username: string;
+  class: PlayerClass | null;
+  level: number;
+  xp: bigint;
+  balance: bigint;
+  dailyStreak: number;
+  isActive: boolean;
+  settings: unknown;
+  createdAt: Date;
+  updatedAt: Date;
+  counts: { itemKinds: number; quests: number; questsCompleted: number; timers: number; moderationCases: number };
+}
+
+export interface InventoryEntry {
+  itemId: number;
+  name: string;
+  description: string | null;
+  rarity: string;
+  type: string;
+  price: bigint | null;
+  iconUrl: string | null;
+  quantity: bigint;
+}
+
+export interface LedgerParty {
+  id: bigint;
+  /** null when that ID is not (or no longer) a player. */
+  username: string | null;
+}
+
+export interface CurrencyLedgerEntry {
+  id: bigint;
+  amount: bigint;
+  type: string;
+  description: string | null;
+  createdAt: Date;
+  relatedUser: LedgerParty | null;
+}
+
+export interface ItemLedgerEntry {
+  id: bigint;
+  itemId: number;
+  itemName: string;
+  quantity: bigint;
+  type: string;
+  description: string | null;
+  createdAt: Date;
+  relatedUser: LedgerParty | null;
+}
+
+export interface LedgerPageResult<Entry> {
+  entries: Entry[];
+  nextCursor: bigint | null;
+  /** The ledger types this player has rows of, for the filter (with counts). */
+  types: { type: string; count: number }[];
+}
+
+export interface QuestProgressEntry {
+  questId: number;
+  name: string;
+  triggerEvent: string;
+  progress: number;
+  /** From the quest's requirements when it names one (`target`, `count` or `amount`). */
+  target: number | null;
+  completedAt: Date | null;
+}
+
+export interface TimerEntry {
+  type: string;
+  key: string;
+  expiresAt: Date;
+  metadata: unknown;
+}
+
+export interface ModerationSummary {
+  total: number;
+  active: number;
+  byType: { type: string; total: number; active: number }[];
+  lastCaseAt: Date | null;
+}
+
+export interface CurrencyActionResult {
+  balanceBefore: bigint;
+  balance: bigint;
+  transactionId: bigint;
+  /** The staff member when they are a player; null otherwise (then named in the description). */
+  relatedUserId: bigint | null;
+}
+
+export interface ItemActionResult {
+  quantityBefore: bigint;
+  /** 0 when the inventory row was deleted. */
+  quantity: bigint;
+  itemTransactionId: bigint;
+  relatedUserId: bigint | null;
+}
+
+export interface ItemChoice {
+  id: number;
+  name: string;
+  rarity: string;
+  type: string;
+}
