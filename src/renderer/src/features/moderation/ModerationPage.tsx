@@ -6,7 +6,7 @@
 import { Box, Button, Loader, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { IconChecks, IconDownload, IconPlus, IconShieldHalf } from '@tabler/icons-react';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CaseSummary } from '../../../../shared/domain/moderation';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
@@ -16,6 +16,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useScreenKeys } from '../../lib/keys';
 import { notifyInfo } from '../../lib/notify';
 import { usePaletteActions } from '../../lib/palette';
+import { useRoute } from '../../lib/router';
 import { useTRPC } from '../../lib/trpc';
 import { useClaimCase } from './api/claim-case';
 import { useDiscordStatus } from './api/discord-status';
@@ -53,6 +54,11 @@ export function ModerationPage() {
   const selection = useCaseSelection();
   const { queue, openId, focusId } = selection;
   const [filterValues, setFilterValues] = useState<FilterValues>(emptyFilters);
+  // Other screens link here filtered on one player: #/moderation/recent?target=<id>.
+  const routeTarget = useRoute().search.get('target');
+  useEffect(() => {
+    if (routeTarget) setFilterValues((current) => ({ ...current, target: routeTarget }));
+  }, [routeTarget]);
   const filters = useMemo(() => toCaseFilters(filterValues), [filterValues]);
   const [checked, setChecked] = useState<ReadonlySet<bigint>>(new Set());
   const [dialog, setDialog] = useState<Dialog>(null);

@@ -1,0 +1,42 @@
+/** The item catalogue: search by name, filter by type and rarity, keyset-paged by name. */
+import { and, asc, count, eq, gt, ilike, or, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { ItemListPage, StoredItem, itemListInputSchema } from '../../../shared/domain/items.js';
+import type { AuroraDb } from '../../db/open.js';
+import { items } from '../../db/schema.js';
+import { likePattern } from '../quests/revisions.js';
+import { itemColumns, loadItem, loadItems, toStoredItem } from './item-rows.js';
+
+type ItemListInput = z.output<typeof itemListInputSchema>;
+
+export async function listItems(db: AuroraDb, input: ItemListInput): Promise<ItemListPage> {
+  const where: (SQL | undefined)[] = [];
+  const search = input.search?.trim();
+  if (search) {
+    const byName = ilike(items.name, likePattern(search));
+    where.push(/^#?\d{1,9}$/.test(search) ? or(byName, eq(items.id, Number(search.replace('#', '')))) : byName);
+  }
+  if (input.type) where.push(eq(items.type, input.type));
+  if (input.rarity) where.push(eq(items.rarity, input.rarity));
+  const filters = and(...where);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select(itemColumns)
+      .from(items)
+      .where(and(filters, input.cursor !== undefined ? gt(items.name, input.cursor) : undefined))
+      .orderBy(asc(items.name))
+      .limit(input.limit + 1),
+    db.select({ n: count() }).from(items).where(filters),
+  ]);
+  const list = rows.slice(0, input.limit).map(toStoredItem);
+  return { items: list, total: total?.n ?? 0, nextCursor: rows.length > input.limit ? (list.at(-1)?.name ?? null) : null };
+}
+
+export function getItem(db: AuroraDb, id: number): Promise<StoredItem> {
+  return loadItem(db, id);
+}
+
+/** Several items by id, for the names and icons of quest rewards. Missing ids are left out. */
+export function getItemsByIds(db: AuroraDb, ids: readonly number[]): Promise<StoredItem[]> {
+  return loadItems(db, ids);
+}

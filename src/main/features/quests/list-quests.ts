@@ -1,0 +1,51 @@
+/** The quest list (newest first, keyset-paged) and single quests for the editor. */
+import { and, count, desc, eq, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { QuestListPage, StoredQuest, questListInputSchema } from '../../../shared/domain/quests.js';
+import type { AuroraDb } from '../../db/open.js';
+import { quests } from '../../db/schema.js';
+import { loadQuest, questColumns, toStoredQuest } from './quest-rows.js';
+import { likePattern } from './revisions.js';
+
+type QuestListInput = z.output<typeof questListInputSchema>;
+
+function listFilters(input: QuestListInput): SQL | undefined {
+  const where: (SQL | undefined)[] = [];
+  const search = input.search?.trim();
+  if (search) {
+    const byName = ilike(quests.name, likePattern(search));
+    where.push(/^#?\d{1,9}$/.test(search) ? or(byName, eq(quests.id, Number(search.replace('#', '')))) : byName);
+  }
+  if (input.triggerEvent) where.push(eq(quests.triggerEvent, input.triggerEvent));
+  // Containment matches the contract's reward shape; foreign shapes are not searched.
+  if (input.rewardItemId !== undefined) where.push(sql`${quests.rewards} -> 'items' @> ${JSON.stringify([{ itemId: input.rewardItemId }])}::jsonb`);
+  return and(...where);
+}
+
+export async function listQuests(db: AuroraDb, input: QuestListInput): Promise<QuestListPage> {
+  const filters = listFilters(input);
+  const page = and(filters, input.cursor !== undefined ? lt(quests.id, input.cursor) : undefined);
+  const [rows, [total]] = await Promise.all([
+    db.select(questColumns).from(quests).where(page).orderBy(desc(quests.id)).limit(input.limit + 1),
+    db.select({ n: count() }).from(quests).where(filters),
+  ]);
+  const list = rows.slice(0, input.limit).map(toStoredQuest);
+  return {
+    quests: list,
+    total: total?.n ?? 0,
+    nextCursor: rows.length > input.limit ? (list.at(-1)?.id ?? null) : null,
+  };
+}
+
+export function getQuest(db: AuroraDb, id: number): Promise<StoredQuest> {
+  return loadQuest(db, id);
+}
+
+/** The distinct trigger events in use, for the filter (catalogue events come from the contract). */
+export async function listTriggerEventsInUse(db: AuroraDb): Promise<{ triggerEvent: string; quests: number }[]> {
+  return db
+    .select({ triggerEvent: quests.triggerEvent, quests: count() })
+    .from(quests)
+    .groupBy(quests.triggerEvent)
+    .orderBy(quests.triggerEvent);
+}

@@ -1,0 +1,66 @@
+import { Alert, Button, Checkbox, Group, List, Stack, Text, Textarea } from '@mantine/core';
+import { IconAlertTriangle, IconForms } from '@tabler/icons-react';
+import type { ContractIssue } from '../../../../../shared/domain/authoring';
+
+export interface RawJsonFieldProps {
+  label: string;
+  value: string;
+  onChange(text: string): void;
+  /** What the contract says about the text (empty: it matches). */
+  issues: ContractIssue[];
+  /** Raw text outside the contract is only saved when the game master says the bot reads it. */
+  allowForeign: boolean;
+  onAllowForeign(allow: boolean): void;
+  /** Offered when the text matches the contract: edit it with the form again. */
+  onUseForm?: () => void;
+  minRows?: number;
+  testId?: string;
+}
+
+/** A jsonb column as text: shown and saved exactly as typed, checked against the contract. */
+export function RawJsonField({ label, value, onChange, issues, allowForeign, onAllowForeign, onUseForm, minRows = 4, testId }: RawJsonFieldProps) {
+  return (
+    <Stack gap={4}>
+      <Textarea
+        label={label}
+        value={value}
+        onChange={(event) => onChange(event.currentTarget.value)}
+        autosize
+        minRows={minRows}
+        maxRows={16}
+        spellCheck={false}
+        styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 12 } }}
+        data-testid={testId}
+      />
+      {issues.length ? (
+        <Alert color="yellow" variant="light" p="xs" icon={<IconAlertTriangle size={16} />} title="Not in the quest contract's shape">
+          <List size="xs" spacing={2}>
+            {issues.slice(0, 8).map((issue, index) => (
+              <List.Item key={`${issue.path}-${index}`}>
+                <Text span size="xs" ff="monospace">
+                  {issue.path || label}
+                </Text>
+                <Text span size="xs">
+                  {' '}
+                  {issue.message}
+                </Text>
+              </List.Item>
+            ))}
+          </List>
+          <Checkbox
+            mt="xs"
+            checked={allowForeign}
+            onChange={(event) => onAllowForeign(event.currentTarget.checked)}
+            label="Save this shape anyway: I know the bot reads it"
+          />
+        </Alert>
+      ) : onUseForm ? (
+        <Group justify="flex-end">
+          <Button size="compact-xs" variant="subtle" leftSection={<IconForms size={14} />} onClick={onUseForm}>
+            Edit with the form
+          </Button>
+        </Group>
+      ) : null}
+    </Stack>
+  );
+}

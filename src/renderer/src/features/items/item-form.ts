@@ -1,0 +1,138 @@
+/**
+ * The item editor's state and what it sends: the typed form, or raw usage_data text for shapes
+ * the form cannot hold. Only columns that differ from the row as opened are sent.
+ */
+import type { z } from 'zod';
+import { canonicalJson, formatJsonText, issuesFrom, parseJsonText, type ContractIssue } from '../../../../shared/domain/authoring';
+import {
+  checkItemUsage,
+  defaultUsage,
+  itemDefinitionSchema,
+  type ItemDefinition,
+  type ItemType,
+  type StoredItem,
+  type itemUpdateInputSchema,
+} from '../../../../shared/domain/items';
+
+export interface ItemFormState {
+  name: string;
+  description: string;
+  rarity: string;
+  type: string;
+  price: string;
+  iconUrl: string;
+  imageUrl: string;
+  usage: Record<string, unknown>;
+  /** Non-null: usage_data is edited as text (a foreign shape, or the game master chose to). */
+  usageRaw: string | null;
+  allowForeign: boolean;
+}
+
+export function blankItemForm(type: ItemType = 'MATERIAL'): ItemFormState {
+  return { name: '', description: '', rarity: 'Common', type, price: '', iconUrl: '', imageUrl: '', usage: defaultUsage(type), usageRaw: null, allowForeign: false };
+}
+
+export function itemFormFromStored(item: StoredItem): ItemFormState {
+  const usage = parseJsonText(item.usageDataJson);
+  const typed = usage.ok && usage.value && typeof usage.value === 'object' && !Array.isArray(usage.value) && checkItemUsage(item.type, usage.value).length === 0;
+  return {
+    name: item.name,
+    description: item.description ?? '',
+    rarity: item.rarity,
+    type: item.type,
+    price: item.price ?? '',
+    iconUrl: item.iconUrl ?? '',
+    imageUrl: item.imageUrl ?? '',
+    usage: typed ? (usage.value as Record<string, unknown>) : {},
+    usageRaw: typed ? null : formatJsonText(item.usageDataJson),
+    allowForeign: false,
+  };
+}
+
+const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
+
+/** The usage the form holds (raw text parsed where it can be). */
+export function currentUsage(state: ItemFormState): unknown {
+  if (state.usageRaw === null) return state.usage;
+  const parsed = parseJsonText(state.usageRaw);
+  return parsed.ok ? parsed.value : undefined;
+}
+
+export function itemDraft(state: ItemFormState): Record<string, unknown> {
+  return {
+    name: state.name.trim(),
+    description: orNull(state.description),
+    rarity: state.rarity,
+    type: state.type,
+    usageData: currentUsage(state),
+    price: orNull(state.price),
+    iconUrl: orNull(state.iconUrl),
+    imageUrl: orNull(state.imageUrl),
+  };
+}
+
+/** Inline validation, by the same contract the main process applies. */
+export function validateItemForm(state: ItemFormState): { definition: ItemDefinition | null; issues: ContractIssue[]; usageIssues: ContractIssue[] } {
+  const usageIssues: ContractIssue[] = [];
+  if (state.usageRaw !== null) {
+    const parsed = parseJsonText(state.usageRaw);
+    if (!parsed.ok) usageIssues.push({ path: 'usageData', message: parsed.message });
+    else usageIssues.push(...checkItemUsage(state.type, parsed.value));
+  }
+  const result = itemDefinitionSchema.safeParse(itemDraft(state));
+  return { definition: result.success ? result.data : null, issues: result.success ? [] : issuesFrom(result.error), usageIssues };
+}
+
+type ItemChanges = z.input<typeof itemUpdateInputSchema>['changes'];
+
+function usageKey(state: ItemFormState): string {
+  return state.usageRaw !== null ? `raw:${state.usageRaw}` : `typed:${canonicalJson(state.usage)}`;
+}
+
+/** Columns that differ from the row as opened, in the shape items.update takes. */
+export function itemChanges(initial: ItemFormState, state: ItemFormState): ItemChanges {
+  const draft = itemDraft(state);
+  const before = itemDraft(initial);
+  const changes: ItemChanges = {};
+  if (draft.name !== before.name) changes.name = draft.name as string;
+  if (draft.description !== before.description) changes.description = draft.description as string | null;
+  if (state.rarity !== initial.rarity) changes.rarity = state.rarity as ItemDefinition['rarity'];
+  if (state.type !== initial.type) changes.type = state.type as ItemDefinition['type'];
+  if (draft.price !== before.price) changes.price = draft.price as string | null;
+  if (draft.iconUrl !== before.iconUrl) changes.iconUrl = draft.iconUrl as string | null;
+  if (draft.imageUrl !== before.imageUrl) changes.imageUrl = draft.imageUrl as string | null;
+  if (usageKey(state) !== usageKey(initial) || changes.type !== undefined) {
+    changes.usageData =
+      state.usageRaw !== null
+        ? { kind: 'raw', json: state.usageRaw, allowForeign: state.allowForeign }
+        : { kind: 'typed', value: state.usage };
+  }
+  return changes;
+}
+
+export function isItemFormDirty(initial: ItemFormState, state: ItemFormState): boolean {
+  return Object.keys(itemChanges(initial, state)).length > 0;
+}
+
+/** Field errors by form path: the first message per dotted path. */
+export function firstErrors(issues: ContractIssue[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of issues) out[issue.path] ??= issue.message;
+  return out;
+}
+
+/** Two versions as the conflict view lists them. */
+export function itemConflictFields(mine: ItemFormState, theirs: StoredItem) {
+  const t = itemFormFromStored(theirs);
+  const usage = (s: ItemFormState) => s.usageRaw ?? JSON.stringify(s.usage, null, 2);
+  return [
+    { label: 'name', mine: mine.name, theirs: t.name },
+    { label: 'description', mine: mine.description, theirs: t.description },
+    { label: 'type', mine: mine.type, theirs: t.type },
+    { label: 'rarity', mine: mine.rarity, theirs: t.rarity },
+    { label: 'price', mine: mine.price, theirs: t.price },
+    { label: 'icon_url', mine: mine.iconUrl, theirs: t.iconUrl },
+    { label: 'image_url', mine: mine.imageUrl, theirs: t.imageUrl },
+    { label: 'usage_data', mine: usage(mine), theirs: usage(t) },
+  ];
+}

@@ -1,0 +1,15 @@
+import { IconScript } from '@tabler/icons-react';
+import type { AreaDefinition } from '../../lib/areas';
+import { questPaletteSource } from './palette';
+import { QuestsPage } from './QuestsPage';
+
+/** The Quests entry of the sidebar, palette and routes (listed in src/areas.ts). */
+export const questsArea: AreaDefinition = {
+  id: 'quests',
+  label: 'Quests',
+  description: 'Write quests and preview them the way players will see them.',
+  icon: IconScript,
+  Page: QuestsPage,
+  keywords: ['quest', 'authoring', 'rewards', 'import', 'export', 'pack'],
+  paletteSources: [questPaletteSource],
+};
