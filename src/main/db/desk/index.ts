@@ -1,8 +1,13 @@
 import { schemaVersion } from './0001_schema_version.js';
 import { auditLog } from './0002_audit_log.js';
+import { liveNotify } from './0003_live_notify.js';
+import { moderationIndexes } from './0004_moderation_indexes.js';
+import { playerIndexes } from './0005_player_indexes.js';
+import { authoring } from './0006_authoring.js';
+import { lootdropBursts } from './0007_lootdrop_bursts.js';
 import type { DeskMigration } from './types.js';
 
 export type { DeskMigration } from './types.js';
 
 /** Every `aurora_desk` migration, in order. Append new ones; never edit an applied one. */
-export const deskMigrations: readonly DeskMigration[] = [schemaVersion, auditLog];
+export const deskMigrations: readonly DeskMigration[] = [schemaVersion, auditLog, liveNotify, moderationIndexes, playerIndexes, authoring, lootdropBursts];

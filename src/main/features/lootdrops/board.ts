@@ -1,0 +1,96 @@
+/**
+ * The live board (active drops, the latest claimed and expired ones) and the history with its
+ * filters. Reads only: the board works without Discord, from what the database holds.
+ */
+import type { HistoryInput, LootdropBoard, LootdropHistoryPage } from '../../../shared/domain/lootdrops.js';
+import type { AuroraDatabase } from '../../db/open.js';
+import { claimTimesRecorded, dropSelect, hasLootdropDesk, toLootdropView, utcParam, type DropRow } from './rows.js';
+
+/** Active drops are few by nature; this guards the board against a table full of forever-drops. */
+const ACTIVE_CAP = 500;
+
+export async function readBoard(database: AuroraDatabase, input: { recent: number }, now: Date): Promise<LootdropBoard> {
+  const withDesk = await hasLootdropDesk(database);
+  const select = dropSelect(withDesk);
+  const nowIso = now.toISOString();
+  const dayAgo = new Date(now.getTime() - 24 * 3600_000).toISOString();
+  // "Recently claimed" is ordered by the claim time where it is known, else by creation.
+  const claimOrder = withDesk ? 'COALESCE(c.claimed_at AT TIME ZONE \'UTC\', l.created_at)' : 'l.created_at';
+  const [active, claimed, expired, counts, recorded] = await Promise.all([
+    database.query<DropRow>(
+      `${select} WHERE l.claimed_by IS NULL AND (l.expires_at IS NULL OR l.expires_at > ${utcParam(1)})
+        ORDER BY l.expires_at ASC NULLS LAST, l.created_at DESC LIMIT ${ACTIVE_CAP}`,
+      [nowIso],
+    ),
+    database.query<DropRow>(`${select} WHERE l.claimed_by IS NOT NULL ORDER BY ${claimOrder} DESC, l.message_id DESC LIMIT $1`, [input.recent]),
+    database.query<DropRow>(
+      `${select} WHERE l.claimed_by IS NULL AND l.expires_at <= ${utcParam(1)} ORDER BY l.expires_at DESC, l.message_id DESC LIMIT $2`,
+      [nowIso, input.recent],
+    ),
+    database.query<{ active: string; claimed: string; expired: string }>(
+      `SELECT count(*) FILTER (WHERE claimed_by IS NULL AND (expires_at IS NULL OR expires_at > ${utcParam(1)})) AS active,
+              count(*) FILTER (WHERE claimed_by IS NOT NULL AND created_at > ${utcParam(2)}) AS claimed,
+              count(*) FILTER (WHERE claimed_by IS NULL AND expires_at <= ${utcParam(1)} AND expires_at > ${utcParam(2)}) AS expired
+         FROM lootdrops
+        WHERE (claimed_by IS NULL AND (expires_at IS NULL OR expires_at > ${utcParam(2)})) OR created_at > ${utcParam(2)}`,
+      [nowIso, dayAgo],
+    ),
+    withDesk ? claimTimesRecorded(database) : Promise.resolve(false),
+  ]);
+  const view = (rows: DropRow[]) => rows.map((row) => toLootdropView(row, now));
+  const c = counts.rows[0];
+  return {
+    now,
+    active: view(active.rows),
+    claimed: view(claimed.rows),
+    expired: view(expired.rows),
+    counts: { active: Number(c?.active ?? 0), claimedLastDay: Number(c?.claimed ?? 0), expiredLastDay: Number(c?.expired ?? 0) },
+    claimTimesRecorded: recorded,
+  };
+}
+
+export async function readHistory(database: AuroraDatabase, input: HistoryInput, now: Date): Promise<LootdropHistoryPage> {
+  const withDesk = await hasLootdropDesk(database);
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (input.channelId) where.push(`l.channel_id = ${param(input.channelId)}`);
+  if (input.currency) where.push(`l.currency = ${param(input.currency)}`);
+  if (input.claimedBy !== undefined) where.push(`l.claimed_by = ${param(input.claimedBy.toString())}::bigint`);
+  if (input.from) where.push(`l.created_at >= ${utcParam(params.push(input.from.toISOString()))}`);
+  if (input.to) where.push(`l.created_at < ${utcParam(params.push(input.to.toISOString()))}`);
+  if (input.fromDeskOnly) where.push(withDesk ? 's.message_id IS NOT NULL' : 'false');
+  if (input.status) {
+    // Only the time-dependent states take "now" as a parameter (an unused one has no type).
+    const at = () => utcParam(params.push(now.toISOString()));
+    const cancelled = withDesk ? 'x.message_id IS NOT NULL' : 'false';
+    const conditions = {
+      active: () => `l.claimed_by IS NULL AND (l.expires_at IS NULL OR l.expires_at > ${at()})`,
+      claimed: () => 'l.claimed_by IS NOT NULL',
+      expired: () => `l.claimed_by IS NULL AND l.expires_at <= ${at()} AND NOT (${cancelled})`,
+      cancelled: () => `l.claimed_by IS NULL AND ${cancelled}`,
+    };
+    where.push(conditions[input.status]());
+  }
+  if (input.cursor) {
+    const split = input.cursor.lastIndexOf('|');
+    const created = param(input.cursor.slice(0, split));
+    const id = param(input.cursor.slice(split + 1));
+    where.push(`(l.created_at, l.message_id) < (${created}::timestamp, ${id})`);
+  }
+  const limit = param(input.limit + 1);
+  const { rows } = await database.query<DropRow>(
+    `${dropSelect(withDesk)} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY l.created_at DESC, l.message_id DESC LIMIT ${limit}`,
+    params,
+  );
+  const page = rows.slice(0, input.limit);
+  const last = page[page.length - 1];
+  return {
+    rows: page.map((row) => toLootdropView(row, now)),
+    nextCursor: rows.length > input.limit && last ? `${last.created_key}|${last.message_id}` : null,
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * The lootdrop settings in force: the claim button format and the currencies a drop may pay
+ * out. Both live in Settings → Discord; without them, the format is the documented default and
+ * the currencies are the ones the bot has already used in `lootdrops` (else COINS).
+ */
+import {
+  claimButtonFormatProblem,
+  DEFAULT_CLAIM_BUTTON_FORMAT,
+  DEFAULT_CURRENCIES,
+  type LootdropSettingsView,
+} from '../../../shared/domain/lootdrops.js';
+import type { AuroraDatabase } from '../../db/open.js';
+import { ERRORS } from '../../errors.js';
+import type { DeskRuntime } from '../../runtime.js';
+import { lootdropDiscordStatus } from './discord-access.js';
+
+export interface LootdropConfig {
+  claimButtonFormat: string;
+  claimButtonFormatIsDefault: boolean;
+  claimButtonFormatProblem: string | null;
+  currencies: string[];
+  currencySource: LootdropSettingsView['currencySource'];
+}
+
+/** The bot's currencies as its table shows them; a full scan, so kept for a while. */
+const HISTORY_TTL_MS = 5 * 60_000;
+const historyCache = new WeakMap<AuroraDatabase, { at: number; currencies: string[] }>();
+
+async function currenciesInHistory(database: AuroraDatabase): Promise<string[]> {
+  const cached = historyCache.get(database);
+  if (cached && Date.now() - cached.at < HISTORY_TTL_MS) return cached.currencies;
+  const { rows } = await database.query<{ currency: string }>(
+    `SELECT currency FROM lootdrops GROUP BY currency ORDER BY count(*) DESC, currency LIMIT 20`,
+  );
+  const currencies = rows.map((r) => r.currency);
+  historyCache.set(database, { at: Date.now(), currencies });
+  return currencies;
+}
+
+export async function readLootdropConfig(runtime: DeskRuntime, database: AuroraDatabase): Promise<LootdropConfig> {
+  const stored = runtime.settings?.store.current().discord;
+  const format = stored?.claimButtonFormat?.trim() || null;
+  const claimButtonFormat = format ?? DEFAULT_CLAIM_BUTTON_FORMAT;
+  let currencies: string[];
+  let currencySource: LootdropConfig['currencySource'];
+  if (stored?.currencies?.length) {
+    currencies = [...stored.currencies];
+    currencySource = 'settings';
+  } else {
+    const seen = await currenciesInHistory(database);
+    currencies = seen.length ? seen : [...DEFAULT_CURRENCIES];
+    currencySource = seen.length ? 'history' : 'default';
+  }
+  return {
+    claimButtonFormat,
+    claimButtonFormatIsDefault: format === null,
+    claimButtonFormatProblem: claimButtonFormatProblem(claimButtonFormat),
+    currencies,
+    currencySource,
+  };
+}
+
+export async function describeLootdropSettings(runtime: DeskRuntime): Promise<LootdropSettingsView> {
+  const config = await readLootdropConfig(runtime, runtime.database());
+  return { discord: lootdropDiscordStatus(runtime), ...config };
+}
+
+/** Refuses a currency outside the configured list, and a format spawning cannot use. */
+export function assertSpawnable(config: LootdropConfig, currency: string): void {
+  if (config.claimButtonFormatProblem) {
+    throw ERRORS.badRequest(`The claim button format in Settings → Discord cannot be used: ${config.claimButtonFormatProblem}`);
+  }
+  if (!config.currencies.includes(currency)) {
+    throw ERRORS.badRequest(`"${currency}" is not one of the configured currencies (${config.currencies.join(', ')}).`, {
+      currency: [`Choose one of ${config.currencies.join(', ')}`],
+    });
+  }
+}

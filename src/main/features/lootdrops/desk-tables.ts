@@ -1,0 +1,72 @@
+/** Aurora Desk's lootdrop tables in `aurora_desk` (desk migration 0007), for Drizzle. */
+import { bigint, bigserial, integer, jsonb, timestamp, varchar, text } from 'drizzle-orm/pg-core';
+import type { BurstSlot } from '../../../shared/domain/lootdrops.js';
+import { deskSchema } from '../../db/desk.js';
+
+const moment = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const lootdropSpawns = deskSchema.table('lootdrop_spawns', {
+  messageId: varchar('message_id', { length: 255 }).primaryKey(),
+  idempotencyKey: varchar('idempotency_key', { length: 100 }).notNull().unique(),
+  channelId: varchar('channel_id', { length: 255 }).notNull(),
+  rewardAmount: integer('reward_amount').notNull(),
+  currency: varchar('currency', { length: 50 }).notNull(),
+  customId: varchar('custom_id', { length: 100 }).notNull(),
+  spawnedById: bigint('spawned_by_id', { mode: 'bigint' }).notNull(),
+  spawnedByName: varchar('spawned_by_name', { length: 255 }).notNull(),
+  spawnedAt: moment('spawned_at').notNull().defaultNow(),
+  burstId: bigint('burst_id', { mode: 'bigint' }),
+  burstSeq: integer('burst_seq'),
+  messageState: varchar('message_state', { length: 20 }).notNull().default('posted'),
+  messageStateAt: moment('message_state_at'),
+});
+
+export const lootdropCancels = deskSchema.table('lootdrop_cancels', {
+  messageId: varchar('message_id', { length: 255 }).primaryKey(),
+  cancelledById: bigint('cancelled_by_id', { mode: 'bigint' }).notNull(),
+  cancelledByName: varchar('cancelled_by_name', { length: 255 }).notNull(),
+  cancelledAt: moment('cancelled_at').notNull().defaultNow(),
+  messageAction: varchar('message_action', { length: 20 }).notNull(),
+  detail: text('detail'),
+});
+
+export const lootdropClaims = deskSchema.table('lootdrop_claims', {
+  messageId: varchar('message_id', { length: 255 }).primaryKey(),
+  claimedBy: bigint('claimed_by', { mode: 'bigint' }).notNull(),
+  claimedAt: moment('claimed_at').notNull(),
+});
+
+export type StoredBurstStatus = 'running' | 'paused' | 'completed' | 'cancelled' | 'discarded';
+
+export const lootdropBursts = deskSchema.table('lootdrop_bursts', {
+  id: bigserial('id', { mode: 'bigint' }).primaryKey(),
+  idempotencyKey: varchar('idempotency_key', { length: 100 }).notNull().unique(),
+  name: varchar('name', { length: 100 }).notNull(),
+  status: varchar('status', { length: 20 }).$type<StoredBurstStatus>().notNull(),
+  channelIds: jsonb('channel_ids').$type<string[]>().notNull(),
+  currency: varchar('currency', { length: 50 }).notNull(),
+  amountMin: integer('amount_min').notNull(),
+  amountMax: integer('amount_max').notNull(),
+  lifetimeSeconds: integer('lifetime_seconds').notNull(),
+  windowSeconds: integer('window_seconds').notNull(),
+  spacing: varchar('spacing', { length: 10 }).$type<'fixed' | 'random'>().notNull(),
+  plan: jsonb('plan').$type<BurstSlot[]>().notNull(),
+  total: integer('total').notNull(),
+  elapsedMs: bigint('elapsed_ms', { mode: 'number' }).notNull().default(0),
+  segmentStartedAt: moment('segment_started_at'),
+  runnerId: varchar('runner_id', { length: 64 }),
+  runnerHost: varchar('runner_host', { length: 255 }),
+  heartbeatAt: moment('heartbeat_at'),
+  lastError: text('last_error'),
+  createdById: bigint('created_by_id', { mode: 'bigint' }).notNull(),
+  createdByName: varchar('created_by_name', { length: 255 }).notNull(),
+  createdAt: moment('created_at').notNull().defaultNow(),
+  updatedById: bigint('updated_by_id', { mode: 'bigint' }),
+  updatedByName: varchar('updated_by_name', { length: 255 }),
+  updatedAt: moment('updated_at').notNull().defaultNow(),
+  finishedAt: moment('finished_at'),
+});
+export type StoredBurst = typeof lootdropBursts.$inferSelect;
+
+/** SQLSTATEs that mean "aurora_desk is not there for this role": the desk's extras are skipped. */
+export const MISSING_DESK_CODES = new Set(['42P01', '3F000', '42501']);

@@ -1,0 +1,123 @@
+/**
+ * Plan an event burst: N drops over a window across chosen channels, fixed or random spacing,
+ * amounts in a range. The main process runs it (a reload changes nothing) and keeps the plan
+ * and progress in aurora_desk.
+ */
+import { Alert, Button, Group, MultiSelect, NumberInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { IconRocket } from '@tabler/icons-react';
+import { useMemo } from 'react';
+import type { LootdropSettingsView } from '../../../../../shared/domain/lootdrops';
+import { describeError } from '../../../lib/errors';
+import { formatAmount } from '../../../lib/format';
+import { notifySuccess } from '../../../lib/notify';
+import { useStartBurst } from '../api/bursts';
+import { useLootChannels } from '../api/get-channels';
+import { amountDigits, formatDuration, LIFETIME_PRESETS } from '../format';
+import { useDraft } from '../hooks/use-draft';
+import { channelOptions } from './channel-options';
+
+export function BurstForm({ settings }: { settings: LootdropSettingsView }) {
+  const channels = useLootChannels(true);
+  const start = useStartBurst();
+  const [name, setName] = useDraft('burst.name', '');
+  const [channelIds, setChannelIds] = useDraft<string[]>('burst.channels', []);
+  const [count, setCount] = useDraft<number | string>('burst.count', 10);
+  const [windowMinutes, setWindowMinutes] = useDraft<number | string>('burst.window', 30);
+  const [spacing, setSpacing] = useDraft<'fixed' | 'random'>('burst.spacing', 'fixed');
+  const [amountMin, setAmountMin] = useDraft('burst.min', '100');
+  const [amountMax, setAmountMax] = useDraft('burst.max', '500');
+  const [currency, setCurrency] = useDraft('burst.currency', settings.currencies[0] ?? 'COINS');
+  const [lifetime, setLifetime] = useDraft('burst.lifetime', '120');
+  const [submissionKey, setSubmissionKey] = useDraft('burst.key', () => crypto.randomUUID());
+
+  const options = useMemo(() => channelOptions(channels.data?.groups), [channels.data]);
+  const min = amountDigits(amountMin);
+  const max = amountDigits(amountMax);
+  const n = typeof count === 'number' ? count : Number(count);
+  const minutes = typeof windowMinutes === 'number' ? windowMinutes : Number(windowMinutes);
+  const view = start.error ? describeError(start.error) : null;
+  const fieldError = (field: string) => view?.fieldErrors[field]?.[0];
+  const ready = channelIds.length > 0 && min !== null && max !== null && n >= 1 && minutes >= 1 && !start.isPending;
+
+  const submit = () => {
+    if (!ready) return;
+    start.mutate(
+      { idempotencyKey: submissionKey, name, channelIds, count: n, windowMinutes: minutes, spacing, amountMin: min, amountMax: max, currency, lifetimeSeconds: Number(lifetime) },
+      {
+        onSuccess({ burst }) {
+          setSubmissionKey(crypto.randomUUID());
+          notifySuccess(`Burst "${burst.name}" started`, `${burst.total} drops over ${formatDuration(burst.windowSeconds * 1000)}.`);
+        },
+      },
+    );
+  };
+
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+      data-testid="burst-form"
+    >
+      <Stack gap="sm">
+        <TextInput label="Name" placeholder="e.g. Harvest festival" maxLength={100} value={name} onChange={(e) => setName(e.currentTarget.value)} />
+        <MultiSelect
+          label="Channels"
+          description="Drops go to these in turn."
+          placeholder={channelIds.length ? undefined : 'Choose channels'}
+          data={options}
+          value={channelIds}
+          onChange={setChannelIds}
+          searchable
+          error={fieldError('channelIds')}
+          data-testid="burst-channels"
+        />
+        <Group grow gap="sm" align="flex-start">
+          <NumberInput label="Drops" min={1} max={500} value={count} onChange={setCount} allowDecimal={false} error={fieldError('count')} />
+          <NumberInput label="Over (minutes)" min={1} max={1440} value={windowMinutes} onChange={setWindowMinutes} allowDecimal={false} error={fieldError('windowMinutes')} />
+        </Group>
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>
+            Spacing
+          </Text>
+          <SegmentedControl
+            size="xs"
+            value={spacing}
+            onChange={(value) => setSpacing(value as 'fixed' | 'random')}
+            data={[
+              { value: 'fixed', label: 'Even' },
+              { value: 'random', label: 'Random' },
+            ]}
+          />
+          <Text size="xs" c="dimmed">
+            {spacing === 'fixed' && n > 0 && minutes > 0
+              ? `One drop every ${formatDuration((minutes * 60_000) / n)}, the first at once.`
+              : 'The first at once, the rest at random moments in the window.'}
+          </Text>
+        </Stack>
+        <Group grow gap="sm" align="flex-start">
+          <TextInput label="Amount from" inputMode="numeric" value={amountMin} onChange={(e) => setAmountMin(e.currentTarget.value)} error={fieldError('amountMin') ?? (amountMin && !min ? 'Whole numbers only' : undefined)} />
+          <TextInput label="to" inputMode="numeric" value={amountMax} onChange={(e) => setAmountMax(e.currentTarget.value)} error={fieldError('amountMax') ?? (amountMax && !max ? 'Whole numbers only' : undefined)} />
+        </Group>
+        <Group grow gap="sm" align="flex-start">
+          <Select label="Currency" data={settings.currencies} value={currency} onChange={(v) => v && setCurrency(v)} allowDeselect={false} error={fieldError('currency')} />
+          <Select label="Each drop lives" data={[...LIFETIME_PRESETS]} value={lifetime} onChange={(v) => v && setLifetime(v)} allowDeselect={false} />
+        </Group>
+        {min && max && n > 0 ? (
+          <Text size="xs" c="dimmed">
+            Pays out between {formatAmount(BigInt(min) * BigInt(n))} and {formatAmount(BigInt(max) * BigInt(n))} {currency} if every drop is claimed.
+          </Text>
+        ) : null}
+        {view && Object.keys(view.fieldErrors).length === 0 ? (
+          <Alert color="red" title={view.title}>
+            <Text size="sm">{view.message}</Text>
+          </Alert>
+        ) : null}
+        <Button type="submit" leftSection={<IconRocket size={16} />} disabled={!ready} loading={start.isPending} data-testid="burst-submit">
+          Start burst
+        </Button>
+      </Stack>
+    </form>
+  );
+}

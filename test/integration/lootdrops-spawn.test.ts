@@ -1,0 +1,221 @@
+/**
+ * Spawning against the fake Discord API on loopback: the message posted (embed, expiry
+ * timestamp, claim button ID), the row recorded with the returned ID, nothing written when
+ * Discord fails, the message deleted again when the record fails, one drop per submission.
+ */
+import { randomUUID } from 'node:crypto';
+import { TRPCError } from '@trpc/server';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { forgetRememberedSubmissions } from '../../src/main/features/lootdrops/spawn.js';
+import { stopBurstScheduler } from '../../src/main/features/lootdrops/bursts/registry.js';
+import type { DeskRuntime } from '../../src/main/runtime.js';
+import type { DiscordClient } from '../../src/main/discord/index.js';
+import type { SettingsHost } from '../../src/main/settings/settings-host.js';
+import { describeOnBothDrivers } from '../fixtures/databases.js';
+import { CHANNEL_LOOTDROPS, CHANNEL_VOICE, CHANNEL_RAIDS } from '../fixtures/fake-discord-lootdrops.js';
+import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
+import { clearLootdrops, dropRows, insertDrop, routesOf, settingsWith, spawnRows, startLootdropDiscord, type LootdropDiscordRig } from './lootdrops-fixtures.js';
+
+type Failure = { code: string; message: string; data?: Record<string, unknown> };
+async function failureOf(promise: Promise<unknown>): Promise<Failure> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(TRPCError);
+    const e = error as TRPCError;
+    const cause = e.cause as { extra?: Record<string, unknown> } | undefined;
+    return { code: e.code, message: e.message, data: cause?.extra };
+  }
+  throw new Error('expected the call to fail');
+}
+
+describeOnBothDrivers('spawning lootdrops', (current) => {
+  let rig: LootdropDiscordRig;
+  const runtimes: DeskRuntime[] = [];
+  const cleanups: (() => void)[] = [];
+
+  beforeAll(async () => {
+    rig = await startLootdropDiscord();
+  });
+  afterAll(async () => {
+    await Promise.all(runtimes.map(stopBurstScheduler));
+    cleanups.forEach((c) => c());
+    await rig.close();
+  });
+  beforeEach(async () => {
+    rig.fake.reset();
+    rig.routes.reset();
+    forgetRememberedSubmissions();
+    await clearLootdrops(current().database);
+  });
+
+  const runtime = (options: { discord?: DiscordClient | null; settings?: SettingsHost } = {}) => {
+    const r = createTestRuntime(current().database, { discord: options.discord === undefined ? rig.client : options.discord, settings: options.settings });
+    runtimes.push(r);
+    return r;
+  };
+  const form = (overrides: Record<string, unknown> = {}) => ({
+    idempotencyKey: randomUUID(),
+    channelId: CHANNEL_LOOTDROPS,
+    amount: '1,500',
+    currency: 'COINS',
+    lifetimeSeconds: 300,
+    ...overrides,
+  });
+
+  it('posts the message, then records the row with the returned message ID', async () => {
+    const before = Date.now();
+    const { drop, repeated } = await callerFor(runtime()).lootdrops.spawn(form());
+    expect(repeated).toBe(false);
+    expect(routesOf(rig.fake)).toEqual([`POST /channels/${CHANNEL_LOOTDROPS}/messages`]);
+    const [post] = rig.fake.requests;
+    expect(post!.headers.authorization).toBe(`Bot ${rig.fake.token}`);
+    const body = post!.body as {
+      embeds: { title: string; description: string; fields: { name: string; value: string }[] }[];
+      components: { type: number; components: { type: number; style: number; label: string; custom_id: string; disabled: boolean }[] }[];
+      allowed_mentions: unknown;
+    };
+    expect(body.embeds[0]!.description).toContain('**1,500 COINS**');
+    const expires = body.embeds[0]!.fields.find((f) => f.name === 'Expires')!.value;
+    expect(expires).toMatch(/^<t:\d+:R>$/);
+    const unix = Number(expires.slice(3, -3));
+    expect(unix * 1000).toBeGreaterThanOrEqual(Math.floor((before + 300_000) / 1000) * 1000);
+    expect(body.components).toEqual([{ type: 1, components: [{ type: 2, style: 3, label: 'Claim', custom_id: 'lootdrop_claim', disabled: false }] }]);
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+
+    const posted = rig.routes.live();
+    expect(posted).toHaveLength(1);
+    expect(drop).toMatchObject({ messageId: posted[0]!.id, channelId: CHANNEL_LOOTDROPS, amount: 1500, currency: 'COINS', status: 'active', claimedBy: null });
+    expect(drop.expiresAt!.getTime() - drop.createdAt.getTime()).toBe(300_000);
+    expect(Math.floor(drop.expiresAt!.getTime() / 1000)).toBe(unix);
+    expect(drop.spawnedBy).toEqual({ id: testStaff.id, name: testStaff.name });
+
+    const rows = await dropRows(current().database);
+    expect(rows).toEqual([{ message_id: posted[0]!.id, claimed_by: null, expires_at: drop.expiresAt!.toISOString() }]);
+    expect(await spawnRows(current().database)).toEqual([
+      expect.objectContaining({ message_id: posted[0]!.id, spawned_by_id: String(testStaff.id), spawned_by_name: testStaff.name, custom_id: 'lootdrop_claim' }),
+    ]);
+    const audit = await current().database.query<{ procedure: string; outcome: string }>(
+      `SELECT procedure, outcome FROM aurora_desk.audit_log WHERE procedure = 'lootdrops.spawn' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audit.rows).toEqual([{ procedure: 'lootdrops.spawn', outcome: 'ok' }]);
+  });
+
+  it('with a {messageId} format, posts first and edits the button in with the real ID', async () => {
+    const { settings, cleanup } = await settingsWith({ claimButtonFormat: 'claim_lootdrop:{messageId}', currencies: ['COINS', 'GEMS'] });
+    cleanups.push(cleanup);
+    const { drop } = await callerFor(runtime({ settings })).lootdrops.spawn(form({ currency: 'GEMS', amount: 25 }));
+    expect(routesOf(rig.fake)).toEqual([`POST /channels/${CHANNEL_LOOTDROPS}/messages`, `PATCH /channels/${CHANNEL_LOOTDROPS}/messages/${drop.messageId}`]);
+    expect((rig.fake.requests[0]!.body as { components: unknown[] }).components).toEqual([]);
+    const edit = rig.fake.requests[1]!.body as { components: { components: { custom_id: string }[] }[] };
+    expect(edit.components[0]!.components[0]!.custom_id).toBe(`claim_lootdrop:${drop.messageId}`);
+    expect(await spawnRows(current().database)).toEqual([expect.objectContaining({ custom_id: `claim_lootdrop:${drop.messageId}` })]);
+  });
+
+  it('refuses a format Discord could not take, and a currency outside the list', async () => {
+    const { settings, cleanup } = await settingsWith({ claimButtonFormat: 'drop:{dropId}' });
+    cleanups.push(cleanup);
+    const badFormat = await failureOf(callerFor(runtime({ settings })).lootdrops.spawn(form()));
+    expect(badFormat).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/Unknown placeholder \{dropId\}/) });
+    const badCurrency = await failureOf(callerFor(runtime()).lootdrops.spawn(form({ currency: 'GEMS' })));
+    expect(badCurrency).toMatchObject({ code: 'BAD_REQUEST', data: { fieldErrors: { currency: [expect.stringContaining('COINS')] } } });
+    expect(rig.fake.requests).toEqual([]);
+    expect(await dropRows(current().database)).toEqual([]);
+  });
+
+  it('without a Discord token answers PRECONDITION_FAILED pointing to Settings; the board still works', async () => {
+    const caller = callerFor(runtime({ discord: null }));
+    const failure = await failureOf(caller.lootdrops.spawn(form()));
+    expect(failure).toMatchObject({ code: 'PRECONDITION_FAILED', message: expect.stringContaining('Settings → Discord'), data: { precondition: 'discord' } });
+    await insertDrop(current().database, { messageId: '1400000000000009001', channelId: CHANNEL_RAIDS, createdAt: new Date(Date.now() - 1000), expiresAt: new Date(Date.now() + 60_000) });
+    const board = await caller.lootdrops.board({});
+    expect(board.active.map((d) => d.messageId)).toEqual(['1400000000000009001']);
+    expect((await caller.lootdrops.settings()).discord).toEqual({ configured: false, reason: expect.stringContaining('Settings → Discord') });
+  });
+
+  it('writes nothing when Discord refuses: missing access, unknown channel, invalid token, 5xx', async () => {
+    const caller = callerFor(runtime());
+    rig.routes.lockedChannels.add(CHANNEL_RAIDS);
+    expect(await failureOf(caller.lootdrops.spawn(form({ channelId: CHANNEL_RAIDS })))).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/no access/),
+      data: { fieldErrors: { channelId: [expect.any(String)] } },
+    });
+    expect(await failureOf(caller.lootdrops.spawn(form({ channelId: CHANNEL_VOICE })))).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/channel does not exist/),
+    });
+    rig.fake.failNext({ method: 'POST', path: '/messages', kind: 'server-error', times: 5 });
+    expect(await failureOf(caller.lootdrops.spawn(form()))).toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: expect.stringMatching(/Discord is unavailable/) });
+    const badToken = callerFor(runtime({ discord: rig.badTokenClient }));
+    expect(await failureOf(badToken.lootdrops.spawn(form()))).toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: expect.stringMatching(/rejected the bot token/),
+      data: { precondition: 'discord' },
+    });
+    expect(rig.routes.live()).toEqual([]);
+    expect(await dropRows(current().database)).toEqual([]);
+    expect(await spawnRows(current().database)).toEqual([]);
+  });
+
+  it('waits out a 429 (retry_after) and spawns once', async () => {
+    rig.fake.failNext({ method: 'POST', path: '/messages', kind: 'rate-limit', retryAfter: 0.05 });
+    const { drop } = await callerFor(runtime()).lootdrops.spawn(form());
+    expect(routesOf(rig.fake)).toEqual([`POST /channels/${CHANNEL_LOOTDROPS}/messages`, `POST /channels/${CHANNEL_LOOTDROPS}/messages`]);
+    expect(rig.routes.live().map((m) => m.id)).toEqual([drop.messageId]);
+    expect((await dropRows(current().database)).map((r) => r.message_id)).toEqual([drop.messageId]);
+  });
+
+  it('deletes the message again when the row cannot be recorded', async () => {
+    const taken = '1400000000000007777';
+    await insertDrop(current().database, { messageId: taken, channelId: CHANNEL_RAIDS, amount: 5, createdAt: new Date(Date.now() - 60_000), expiresAt: null });
+    rig.routes.nextMessageIds.push(taken);
+    const failure = await failureOf(callerFor(runtime()).lootdrops.spawn(form()));
+    expect(failure).toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: expect.stringMatching(/already recorded.*deleted again, so nothing is live/) });
+    expect(routesOf(rig.fake)).toEqual([`POST /channels/${CHANNEL_LOOTDROPS}/messages`, `DELETE /channels/${CHANNEL_LOOTDROPS}/messages/${taken}`]);
+    expect(rig.routes.live()).toEqual([]);
+    // The row that was there is untouched, and no spawn record claims it.
+    expect(await dropRows(current().database)).toEqual([{ message_id: taken, claimed_by: null, expires_at: null }]);
+    expect(await spawnRows(current().database)).toEqual([]);
+  });
+
+  it('says to delete the message by hand when the compensation fails too', async () => {
+    const taken = '1400000000000007778';
+    await insertDrop(current().database, { messageId: taken, channelId: CHANNEL_RAIDS, createdAt: new Date(Date.now() - 60_000) });
+    rig.routes.nextMessageIds.push(taken);
+    rig.fake.failNext({ method: 'DELETE', kind: 'server-error', times: 5 });
+    const failure = await failureOf(callerFor(runtime()).lootdrops.spawn(form()));
+    expect(failure.message).toMatch(new RegExp(`deleting its Discord message failed too .*Delete message ${taken} in channel ${CHANNEL_LOOTDROPS} by hand`));
+    expect(rig.routes.live().map((m) => m.id)).toEqual([taken]);
+  });
+
+  it('spawns one drop for a double submit, and answers repeats with the first result', async () => {
+    const r = runtime();
+    const submission = form();
+    const [first, second] = await Promise.all([callerFor(r).lootdrops.spawn(submission), callerFor(r).lootdrops.spawn(submission)]);
+    expect(first.drop.messageId).toBe(second.drop.messageId);
+    expect([first.repeated, second.repeated].sort()).toEqual([false, true]);
+    expect(routesOf(rig.fake)).toEqual([`POST /channels/${CHANNEL_LOOTDROPS}/messages`]);
+
+    // After a restart (the process forgot), the aurora_desk record answers.
+    forgetRememberedSubmissions();
+    const again = await callerFor(runtime()).lootdrops.spawn(submission);
+    expect(again).toMatchObject({ repeated: true, drop: { messageId: first.drop.messageId } });
+    expect(rig.fake.requests).toHaveLength(1);
+    expect(await dropRows(current().database)).toHaveLength(1);
+
+    const changed = await failureOf(callerFor(r).lootdrops.spawn({ ...submission, idempotencyKey: submission.idempotencyKey, amount: '999' }));
+    expect(changed).toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  it('lists the channels grouped by category, postable ones only', async () => {
+    const { groups } = await callerFor(runtime()).lootdrops.channels({});
+    expect(groups.map((g) => [g.categoryName, g.channels.map((c) => c.name)])).toEqual([
+      [null, ['announcements']],
+      ['Events', ['lootdrops', 'raids']],
+      ['Town', ['tavern']],
+    ]);
+    const users = await callerFor(runtime()).lootdrops.users({ ids: ['1300000000000000001', '1300000000000000009'] });
+    expect(users).toEqual([{ id: 1300000000000000001n, username: 'nyx', globalName: 'Nyx', avatarUrl: expect.stringContaining('/avatars/1300000000000000001/a1b2c3.png') }]);
+  });
+});
