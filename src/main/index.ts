@@ -1,18 +1,22 @@
 /**
  * Electron entry. Thin on purpose: one instance, the host (settings, database, live hub) with
- * safeStorage for secrets and a file log in the user data folder, one hardened window, and the
- * MessagePort the renderer's tRPC client talks over. Everything else runs without Electron.
+ * safeStorage for secrets and a file log in the user data folder, one hardened window served
+ * from the app's own scheme, and the MessagePort the renderer's tRPC client talks over.
+ * Everything else runs without Electron. docs/SECURITY.md says how each piece is hardened.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, MessageChannelMain, session } from 'electron';
 import { appRouter } from './api/root.js';
 import { createContext } from './api/trpc.js';
+import { installCrashHandlers } from './crash.js';
+import { burstSchedulerFor, stopBurstScheduler } from './features/lootdrops/bursts/registry.js';
 import { createDeskHost, type DeskHost } from './host.js';
 import { createFileLogger } from './log-file.js';
 import { servePort } from './rpc/serve-port.js';
 import { createSafeStorageCipher } from './settings/safe-storage-cipher.js';
-import { createMainWindow, guardWebContents, hardenSession, rendererUrl } from './window.js';
+import { createMainWindow, guardWebContents, hardenSession, registerAppScheme, rendererUrl, serveAppScheme } from './window.js';
+import { isAppFrame } from './window-policy.js';
 
 const PORT_CHANNEL = 'aurora-desk:port';
 const mainDir = dirname(fileURLToPath(import.meta.url));
@@ -21,6 +25,8 @@ const appUrl = rendererUrl({ mainDir, devServerUrl });
 
 // Every renderer sandboxed, including any a bug might create.
 app.enableSandbox();
+// aurora-desk://app/ serves the built renderer; privileged schemes must be known before ready.
+registerAppScheme();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -34,6 +40,12 @@ function run(): void {
   const log = createFileLogger({
     dir: join(app.getPath('userData'), 'logs'),
     secrets: () => host?.store.secretValues() ?? [],
+  });
+  // Instead of Electron's default (the raw stack in a dialog and on stderr): redacted everywhere.
+  installCrashHandlers({
+    log,
+    secrets: () => host?.store.secretValues() ?? [],
+    showError: (title, message) => dialog.showErrorBox(title, message),
   });
 
   app.on('second-instance', () => {
@@ -55,7 +67,8 @@ function run(): void {
     quitting = true;
     // Close the database and the live hub cleanly before the process goes.
     event.preventDefault();
-    void (host?.close() ?? Promise.resolve())
+    void (host ? stopBurstScheduler(host) : Promise.resolve())
+      .then(() => host?.close())
       .catch((error: unknown) => log.error('closing the host failed', { error: String(error) }))
       .then(() => log.close())
       .catch(() => {})
@@ -63,7 +76,7 @@ function run(): void {
   });
 
   function openWindow(desk: Promise<DeskHost>): BrowserWindow {
-    const win = createMainWindow({ mainDir, devServerUrl });
+    const win = createMainWindow({ mainDir, devServerUrl, devTools: !app.isPackaged });
     let stopServing: (() => void) | null = null;
     let loads = 0;
     const stop = () => {
@@ -78,6 +91,12 @@ function run(): void {
       const load = ++loads;
       void desk.then((ready) => {
         if (load !== loads || win.isDestroyed()) return;
+        // Sender validation: the port goes only to a main frame that shows the app's own page.
+        const frameUrl = win.webContents.mainFrame.url;
+        if (!isAppFrame(frameUrl, appUrl)) {
+          log.warn('tRPC port withheld from a page that is not the app', { url: frameUrl.slice(0, 200) });
+          return;
+        }
         const { port1, port2 } = new MessageChannelMain();
         stopServing = servePort(port1, {
           router: appRouter,
@@ -108,6 +127,9 @@ function run(): void {
     .whenReady()
     .then(async () => {
       hardenSession(session.defaultSession, appUrl, devServerUrl);
+      serveAppScheme(session.defaultSession, { mainDir, devServerUrl }, (url, status, reason) =>
+        log.warn('app scheme request refused', { url: url.slice(0, 200), status, reason }),
+      );
       const starting = createDeskHost({
         dataDir: app.getPath('userData'),
         cipher: createSafeStorageCipher(),
@@ -116,6 +138,9 @@ function run(): void {
       });
       window = openWindow(starting);
       host = await starting;
+      // Bursts interrupted by the last quit show up as such, and expired desk drops get their
+      // messages closed, without waiting for someone to open Lootdrops.
+      burstSchedulerFor(host);
     })
     .catch((error: unknown) => {
       log.error('Aurora Desk could not start', { error: String(error) });

@@ -44,6 +44,41 @@ export function shouldBlockNavigation(target: string, appUrl: string): boolean {
   return decideNavigation(target, appUrl) !== 'allow';
 }
 
+/**
+ * Navigation of a frame inside the page (`will-frame-navigate`): the CSP allows no frames, so a
+ * sub-frame that navigates anyway is stopped and never handed to the system browser.
+ */
+export function decideFrameNavigation(target: string, appUrl: string, isMainFrame: boolean): NavigationDecision {
+  return isMainFrame ? decideNavigation(target, appUrl) : 'block';
+}
+
+export interface WindowOpenDecision {
+  /** Electron's answer: the app never opens a second window. */
+  action: 'deny';
+  /** Whether the link goes to the system browser instead. */
+  openExternal: boolean;
+}
+
+/** `window.open`, `target=_blank` and friends: no new window ever; web links to the system browser. */
+export function decideWindowOpen(url: string): WindowOpenDecision {
+  return { action: 'deny', openExternal: isAllowedExternalUrl(url) };
+}
+
+/**
+ * Sender validation for the one channel between main and renderer: the tRPC port is handed
+ * only to a frame that shows the app's own page (the same document as `appUrl`, any hash).
+ * A frame that navigated elsewhere (which the guard should already have stopped), a sub-frame
+ * or an unknown frame gets nothing.
+ */
+export function isAppFrame(frameUrl: string | null | undefined, appUrl: string): boolean {
+  if (!frameUrl) return false;
+  try {
+    return sameDocument(new URL(frameUrl), new URL(appUrl));
+  } catch {
+    return false;
+  }
+}
+
 export interface CspOptions {
   /** electron-vite's dev server (http://localhost:5173): HMR needs its websocket and inline preamble. */
   devServerUrl?: string;

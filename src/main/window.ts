@@ -1,16 +1,20 @@
 /**
- * The one BrowserWindow, hardened: isolated and sandboxed renderer without Node, a strict CSP on
+ * The one BrowserWindow, hardened: isolated and sandboxed renderer without Node, the built
+ * page served from the app's own scheme (aurora-desk://app/, never file://), a strict CSP on
  * every response, no navigation away from the app, no new windows (web links go to the system
  * browser), no webviews, no permissions but the clipboard write the copy buttons need.
- * The decisions themselves live in window-policy.ts, where they are unit-tested.
+ * The decisions themselves live in window-policy.ts and protocol.ts, where they are unit-tested
+ * (docs/SECURITY.md maps each to Electron's checklist).
  */
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { BrowserWindow, shell, type Session, type WebContents } from 'electron';
+import { BrowserWindow, protocol, shell, type Session, type WebContents } from 'electron';
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol.js';
 import {
   buildContentSecurityPolicy,
+  decideFrameNavigation,
   decideNavigation,
   decidePermission,
+  decideWindowOpen,
   isAllowedExternalUrl,
 } from './window-policy.js';
 
@@ -21,8 +25,19 @@ export interface WindowLocations {
   devServerUrl?: string;
 }
 
+/** The page the window shows: the dev server in `npm run dev`, else the app's own scheme. */
 export function rendererUrl(locations: WindowLocations): string {
-  return locations.devServerUrl ?? pathToFileURL(join(locations.mainDir, '../renderer/index.html')).toString();
+  return locations.devServerUrl ?? APP_ENTRY_URL;
+}
+
+/** Must run before the app is ready (Electron's rule for privileged schemes). */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
+}
+
+/** Serves out/renderer on aurora-desk://app/ for the session; call once the app is ready. */
+export function serveAppScheme(session: Session, locations: WindowLocations, onRefused?: (url: string, status: number, reason: string) => void): void {
+  session.protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: join(locations.mainDir, '../renderer'), onRefused }));
 }
 
 /** Session-wide: CSP on every response, permissions refused. Call once, before any window loads. */
@@ -39,6 +54,8 @@ export function hardenSession(session: Session, appUrl: string, devServerUrl?: s
     callback(decidePermission(permission, details.requestingUrl, appUrl));
   });
   session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => decidePermission(permission, requestingOrigin, appUrl));
+  // No USB, HID or serial device is ever handed to the page.
+  session.setDevicePermissionHandler(() => false);
 }
 
 function openInBrowser(url: string): void {
@@ -48,8 +65,9 @@ function openInBrowser(url: string): void {
 /** For every WebContents the app creates (wired from app 'web-contents-created'). */
 export function guardWebContents(contents: WebContents, appUrl: string): void {
   contents.setWindowOpenHandler(({ url }) => {
-    openInBrowser(url);
-    return { action: 'deny' };
+    const decision = decideWindowOpen(url);
+    if (decision.openExternal) openInBrowser(url);
+    return { action: decision.action };
   });
   const guard = (event: { preventDefault(): void; url: string }) => {
     const decision = decideNavigation(event.url, appUrl);
@@ -59,10 +77,14 @@ export function guardWebContents(contents: WebContents, appUrl: string): void {
   };
   contents.on('will-navigate', guard);
   contents.on('will-redirect', guard);
+  contents.on('will-frame-navigate', (event) => {
+    if (event.isMainFrame) return; // will-navigate above decides for the page itself
+    if (decideFrameNavigation(event.url, appUrl, false) !== 'allow') event.preventDefault();
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-export function createMainWindow(locations: WindowLocations): BrowserWindow {
+export function createMainWindow(locations: WindowLocations & { devTools: boolean }): BrowserWindow {
   const window = new BrowserWindow({
     width: 1440,
     height: 900,
@@ -82,6 +104,11 @@ export function createMainWindow(locations: WindowLocations): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      // Packaged builds have no DevTools: the page holds the staff's data and session.
+      devTools: locations.devTools,
       spellcheck: false,
     },
   });

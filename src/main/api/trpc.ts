@@ -3,12 +3,14 @@
  * where domain errors become tRPC codes the renderer can read.
  */
 import { initTRPC, TRPCError } from '@trpc/server';
-import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { DeskErrorData } from '../../shared/errors.js';
 import type { StaffIdentity } from '../../shared/identity.js';
 import { DeskError, ERRORS, isDeskError } from '../errors.js';
 import { recordStaffAction } from '../features/audit/service.js';
+import { isConnectionLoss, isNeverConnected, isPermissionDenied } from './driver-errors.js';
+import { deskTransformer } from './transformer.js';
+import { redactText } from '../log-file.js';
 import type { DeskRuntime } from '../runtime.js';
 
 export interface AppContext {
@@ -17,6 +19,21 @@ export interface AppContext {
 
 export function createContext(runtime: DeskRuntime): AppContext {
   return { runtime };
+}
+
+/**
+ * An error text on its way out (to the renderer, into the audit log) without the secrets this
+ * runtime holds or anything shaped like one: a service may quote what Discord or the driver
+ * said, and that can echo the bot's Authorization header or a connection string.
+ */
+export function redactForOutput(text: string, runtime: DeskRuntime | undefined): string {
+  let known: string[] = [];
+  try {
+    known = runtime?.settings?.store.secretValues() ?? [];
+  } catch {
+    // A store that cannot decrypt still gets the pattern redactions.
+  }
+  return redactText(text, known);
 }
 
 function zodDetails(error: ZodError): Pick<DeskErrorData, 'fieldErrors' | 'formErrors'> {
@@ -30,13 +47,14 @@ function zodDetails(error: ZodError): Pick<DeskErrorData, 'fieldErrors' | 'formE
 }
 
 const t = initTRPC.context<AppContext>().create({
-  transformer: superjson,
-  errorFormatter({ shape, error }) {
+  // superjson, with keys it refuses in the bot's jsonb renamed on the way out (transformer.ts).
+  transformer: deskTransformer,
+  errorFormatter({ shape, error, ctx }) {
     const data: DeskErrorData = { code: shape.data.code, httpStatus: shape.data.httpStatus };
     if (error.cause instanceof ZodError) Object.assign(data, zodDetails(error.cause));
     if (isDeskError(error.cause)) Object.assign(data, error.cause.extra);
     // The stack stays in the main process' log, never in the renderer.
-    return { message: shape.message, code: shape.code, data };
+    return { message: redactForOutput(shape.message, ctx?.runtime), code: shape.code, data };
   },
 });
 
@@ -44,15 +62,15 @@ const t = initTRPC.context<AppContext>().create({
 export function toTRPCError(error: unknown): TRPCError {
   if (error instanceof TRPCError) return error;
   if (error instanceof DeskError) return new TRPCError({ code: error.code, message: error.message, cause: error });
-  const pgCode = (error as { code?: unknown } | null)?.code;
-  if (pgCode === '57P01' || pgCode === 'ECONNREFUSED' || pgCode === '08006' || pgCode === '08003') {
+  // Drizzle wraps the driver's error (its code is on `cause`): driver-errors.ts looks through.
+  if (isConnectionLoss(error)) {
     return new TRPCError({
       code: 'SERVICE_UNAVAILABLE',
       message: 'The database connection was lost. Aurora Desk is reconnecting; try again in a moment.',
       cause: error,
     });
   }
-  if (pgCode === '42501') {
+  if (isPermissionDenied(error)) {
     const cause = ERRORS.readOnly('The database role may not make this change (permission denied).');
     return new TRPCError({ code: 'PRECONDITION_FAILED', message: cause.message, cause });
   }
@@ -95,6 +113,10 @@ export const mergeRouters = t.mergeRouters;
 /** Reads: anyone at the desk may run them. */
 export const readProcedure = t.procedure.use(mapErrors);
 
+export const WRITE_OUTCOME_UNKNOWN =
+  'The connection to the database was lost while saving, so Aurora Desk cannot tell whether this change was saved. ' +
+  'Once it reconnects, check the record before trying again.';
+
 /**
  * Writes: need a staff identity and a writable database; carry the actor; leave an audit row
  * (who, when, which procedure, the input without secrets, the outcome).
@@ -105,7 +127,14 @@ export const writeProcedure = readProcedure.use(async ({ ctx, next, path, getRaw
   const readOnly = ctx.runtime.readOnlyReason();
   if (readOnly) throw toTRPCError(ERRORS.readOnly(readOnly));
   const started = performance.now();
-  const result = await next({ ctx: { ...ctx, actor } });
+  let result = await next({ ctx: { ...ctx, actor } });
+  if (!result.ok && result.error.cause && isConnectionLoss(result.error.cause) && !isNeverConnected(result.error.cause)) {
+    // The connection died during the write: maybe before COMMIT, maybe after it reached the
+    // server. Nothing is retried automatically, and the staff member must not be told to just
+    // "try again" a change that may already be saved.
+    const unsure = ERRORS.unavailable(WRITE_OUTCOME_UNKNOWN);
+    result = { ...result, error: new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: unsure.message, cause: unsure }) };
+  }
   const input = await getRawInput().catch(() => undefined);
   // mapErrors runs outside this middleware: record the code the caller will actually see.
   const failure = result.ok ? undefined : answerFor(result.error);
@@ -115,7 +144,7 @@ export const writeProcedure = readProcedure.use(async ({ ctx, next, path, getRaw
     input,
     outcome: failure ? 'error' : 'ok',
     errorCode: failure?.code,
-    errorMessage: failure?.message,
+    errorMessage: failure ? redactForOutput(failure.message, ctx.runtime) : undefined,
     durationMs: performance.now() - started,
   }).catch((error: unknown) => {
     // A role without aurora_desk still works; the action itself has already happened.

@@ -78,6 +78,10 @@ async function openPostgres(config: Extract<DatabaseConfig, { kind: 'postgres' }
   });
   // An idle client killed by the server must not crash the process; the next query reconnects.
   pool.on('error', () => {});
+  // A checked-out client whose connection dies (pg_terminate_backend, a restart) emits 'error'
+  // with no listener of the pool's attached, which would crash the main process; the query or
+  // transaction that was running rejects on its own and the pool drops the client on release.
+  pool.on('connect', (client) => client.on('error', () => {}));
   try {
     const client = await pool.connect();
     client.release();

@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { appRouter } from '../api/root.js';
 import { createContext } from '../api/trpc.js';
+import { stopBurstScheduler } from '../features/lootdrops/bursts/registry.js';
 import { createDeskHost } from '../host.js';
 import type { Logger } from '../log.js';
 import type { DeskRuntime } from '../runtime.js';
@@ -168,7 +169,10 @@ export async function startWebHarness(options: WebHarnessOptions = {}): Promise<
           server.close(() => resolveClose());
           server.closeAllConnections();
         });
-        if (ownsRuntime) await (runtime as DeskRuntime & { close?(): Promise<void> }).close?.();
+        if (ownsRuntime) {
+          await stopBurstScheduler(runtime);
+          await (runtime as DeskRuntime & { close?(): Promise<void> }).close?.();
+        }
       })();
       return closing;
     },

@@ -76,8 +76,9 @@ export const rewardAmountSchema = z
     z
       .string()
       .regex(/^\d{1,10}$/, 'Enter a whole amount')
-      .refine((s) => BigInt(s) >= 1n, 'The amount must be at least 1')
-      .refine((s) => BigInt(s) <= BigInt(MAX_REWARD_AMOUNT), `At most ${MAX_REWARD_AMOUNT.toLocaleString('en-US')}`)
+      .refine((s) => !/^\d+$/.test(s) || BigInt(s) >= 1n, 'The amount must be at least 1')
+      // zod 4 runs refinements after a failed regex too: guard BigInt against non-digits.
+      .refine((s) => !/^\d+$/.test(s) || BigInt(s) <= BigInt(MAX_REWARD_AMOUNT), `At most ${MAX_REWARD_AMOUNT.toLocaleString('en-US')}`)
       .transform((s) => Number(s)),
   );
 

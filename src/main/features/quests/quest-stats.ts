@@ -30,7 +30,10 @@ export async function getQuestStats(db: AuroraDb, input: z.output<typeof questSt
 
   // The window ends at the latest completion (today on a live server; the seed's last day on a
   // demo database), so the chart never shows a month of nothing after old data.
-  const last = totals?.lastCompletion ? new Date(totals.lastCompletion) : new Date();
+  // Capped at now: a bot row dated in the far future (9999-12-31) must not push the window
+  // past what a Date can hold.
+  const now = new Date();
+  const last = totals?.lastCompletion && new Date(totals.lastCompletion) < now ? new Date(totals.lastCompletion) : now;
   const end = Date.UTC(last.getUTCFullYear(), last.getUTCMonth(), last.getUTCDate()) + DAY_MS;
   const start = new Date(end - input.days * DAY_MS);
   const day = sql<string>`to_char(date_trunc('day', ${userQuests.completedAt}), 'YYYY-MM-DD')`;

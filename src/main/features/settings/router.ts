@@ -13,7 +13,7 @@ import {
   testProfileInputSchema,
 } from '../../../shared/domain/settings.js';
 import { ZodError } from 'zod';
-import { readProcedure, router, toTRPCError } from '../../api/trpc.js';
+import { readProcedure, redactForOutput, router, toTRPCError } from '../../api/trpc.js';
 import { ERRORS } from '../../errors.js';
 import { redactUrl } from '../../settings/urls.js';
 import { recordStaffAction } from '../audit/service.js';
@@ -43,7 +43,7 @@ const auditedProcedure = settingsProcedure.use(async ({ ctx, next, path, getRawI
       input,
       outcome: result.ok ? 'ok' : 'error',
       errorCode: error?.code,
-      errorMessage: error?.message,
+      errorMessage: error ? redactForOutput(error.message, ctx.runtime) : undefined,
       durationMs: performance.now() - started,
     });
   } catch (error) {

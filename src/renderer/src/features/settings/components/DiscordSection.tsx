@@ -92,8 +92,8 @@ export function DiscordSection({ view }: { view: SettingsView }) {
                     error={errors.currencies}
                   />
                   <TextInput
-                    label="Claim button label"
-                    description="The text on a lootdrop's claim button, as the bot writes it."
+                    label="Claim button ID (custom_id)"
+                    description="The custom_id the bot's claim handler expects. Placeholders: {messageId}, {channelId}, {amount}, {currency}, {nonce}. Default: lootdrop_claim."
                     value={claimButtonFormat}
                     onChange={(e) => setClaimButtonFormat(e.currentTarget.value)}
                     error={errors.claimButtonFormat}

@@ -1,0 +1,126 @@
+/**
+ * Property-based: every mutation of the real appRouter (enumerated from its definition) is
+ * sent inputs its schema rejects — wrong types, 100 kB strings, NUL and lone surrogates,
+ * negative and overflowing bigints, unknown enum values, 2 000-deep JSON, prototype-pollution
+ * keys — and must answer BAD_REQUEST with field errors the renderer can show (naming the
+ * field that was wrong), never anything else, and leave every table exactly as it was
+ * (fingerprinted before and after). The audit log may only gain bounded "refused" rows.
+ * Runs kept small (2 cores): a fixed seed per procedure, so a failure replays.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { getTRPCErrorShape, TRPCError } from '@trpc/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appRouter } from '../../src/main/api/root.js';
+import { createContext } from '../../src/main/api/trpc.js';
+import { seedDatabase } from '../../src/main/db/seed.js';
+import { createDeskHost, type DeskHost } from '../../src/main/host.js';
+import { silentLogger } from '../../src/main/log.js';
+import { settingsPath } from '../../src/main/settings/file.js';
+import { createKeyFileCipher } from '../../src/main/settings/key-file-cipher.js';
+import type { DeskErrorData } from '../../src/shared/errors.js';
+import { describeOnBothDrivers } from '../fixtures/databases.js';
+import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
+import { acceptedBy, fingerprintTables, listMutations, rejectedInput } from './hostile-input-kit.js';
+
+const RUNS = 18;
+const mutations = listMutations();
+
+/** A small world, so ids that the inputs name can exist. */
+const SMALL_WORLD = { users: 30, cases: 40, transactions: 40, itemTransactions: 20, quests: 6, questProgress: 20, lootdrops: 8, items: 25 };
+
+function seedFor(path: string): number {
+  let hash = 7;
+  for (const char of path) hash = (hash * 31 + char.charCodeAt(0)) | 0;
+  return hash;
+}
+
+function procedureOf(caller: unknown, path: string): (input: unknown) => Promise<unknown> {
+  const fn = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
+  return fn as (input: unknown) => Promise<unknown>;
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) && !(value instanceof Map) && !(value instanceof Set);
+
+let settingsDir: string;
+let settingsHost: DeskHost;
+
+beforeAll(async () => {
+  // Settings procedures need a real settings host; its own embedded database is not used here.
+  settingsDir = await mkdtemp(join(tmpdir(), 'aurora-hostile-'));
+  settingsHost = await createDeskHost({ dataDir: settingsDir, cipher: createKeyFileCipher(settingsDir), log: silentLogger, seedDemo: false });
+}, 120_000);
+
+afterAll(async () => {
+  await settingsHost?.close();
+  await rm(settingsDir, { recursive: true, force: true });
+});
+
+describe('the router definition', () => {
+  it('has the write procedures this test is meant to cover', () => {
+    const paths = mutations.map((m) => m.path);
+    expect(paths.length).toBeGreaterThanOrEqual(30);
+    for (const area of ['settings.', 'players.', 'moderation.', 'quests.', 'items.', 'lootdrops.']) {
+      expect(paths.some((p) => p.startsWith(area)), area).toBe(true);
+    }
+  });
+});
+
+describeOnBothDrivers('hostile input to every write procedure', (current) => {
+  beforeAll(async () => {
+    await seedDatabase(current().database, SMALL_WORLD);
+  }, 120_000);
+
+  for (const mutation of mutations) {
+    it(`${mutation.path} refuses what its schema refuses, and changes nothing`, async () => {
+      const { database } = current();
+      const runtime = createTestRuntime(database, { identity: testStaff, settings: settingsHost });
+      const ctx = createContext(runtime);
+      const call = procedureOf(callerFor(runtime), mutation.path);
+      const tablesBefore = await fingerprintTables(database);
+      const settingsBefore = await readFile(settingsPath(settingsDir), 'utf8');
+      const { rows: auditMark } = await database.query<{ id: string }>('SELECT coalesce(max(id), 0)::text AS id FROM aurora_desk.audit_log');
+
+      await fc.assert(
+        fc.asyncProperty(rejectedInput(mutation), async ({ input, field, value }) => {
+          let failure: unknown;
+          try {
+            await call(input);
+          } catch (error) {
+            failure = error;
+          }
+          expect(failure, 'the call was accepted').toBeInstanceOf(TRPCError);
+          const error = failure as TRPCError;
+          expect(error.code, error.message).toBe('BAD_REQUEST');
+          // What the renderer receives: the formatted error.
+          const shape = getTRPCErrorShape({ config: appRouter._def._config, error, type: 'mutation', path: mutation.path, input, ctx });
+          const data = shape.data as DeskErrorData;
+          const named = Object.keys(data.fieldErrors ?? {});
+          expect(named.length + (data.formErrors ?? []).length, 'no field or form error to show').toBeGreaterThan(0);
+          expect(JSON.stringify(shape).length, 'the answer echoes the input').toBeLessThan(20_000);
+          const fieldSchema = field ? mutation.fieldSchemas.get(field) : undefined;
+          if (mutation.isObject && field && fieldSchema && isPlainObject(input) && !acceptedBy(fieldSchema, value)) {
+            expect(named.some((key) => key === field || key.startsWith(`${field}.`)), `field "${field}" not named in ${named.join(', ')}`).toBe(true);
+          }
+        }),
+        { numRuns: RUNS, seed: seedFor(mutation.path), endOnFailure: true },
+      );
+
+      expect(await fingerprintTables(database)).toEqual(tablesBefore);
+      expect(await readFile(settingsPath(settingsDir), 'utf8')).toBe(settingsBefore);
+      // Refused calls are audited as refused, and a 100 kB input leaves a short summary.
+      const { rows: added } = await database.query<{ outcome: string; error_code: string | null; size: number }>(
+        `SELECT outcome, error_code, length(input::text) AS size FROM aurora_desk.audit_log WHERE id > $1`,
+        [auditMark[0]!.id],
+      );
+      for (const row of added) {
+        expect(row).toMatchObject({ outcome: 'error', error_code: 'BAD_REQUEST' });
+        expect(row.size).toBeLessThan(10_000);
+      }
+      expect(({} as Record<string, unknown>).polluted, 'Object.prototype was polluted').toBeUndefined();
+    }, 120_000);
+  }
+});
