@@ -46,7 +46,7 @@ describe('live invalidation', () => {
   });
 
   it('a users change invalidates the players area; a resync invalidates everything', async () => {
-    const client = cacheWith([trpcKey('players.search', { q: 'ab' }), trpcKey('players.profile', { id: 5n }), trpcKey('items.list'), trpcKey('system.status')]);
+    const client = cacheWith([trpcKey('players.search', { q: 'ab' }), trpcKey('players.profile', { playerId: 5n }), trpcKey('items.list'), trpcKey('system.status')]);
     client.setDefaultOptions({ queries: { staleTime: Infinity, queryKeyHashFn: hashQueryKey } });
     await applyLiveEvent(client, { kind: 'change', table: 'users', op: 'UPDATE', key: { id: '5' } });
     expect(stale(client)).toEqual(['players.profile', 'players.search']);
