@@ -107,12 +107,17 @@ export function buildContentSecurityPolicy(options: CspOptions = {}): string {
   return directives.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
 }
 
-/**
- * Every permission is refused except writing to the clipboard from the app's own page:
- * the copy buttons beside snowflakes need it, and it reveals nothing.
- */
+/** What the app's own page may ask for: nothing that reveals anything or reaches a device. */
+const APP_PERMISSIONS = new Set([
+  // The copy buttons beside snowflakes.
+  'clipboard-sanitized-write',
+  // The desktop notification for new moderation cases (switchable in Settings).
+  'notifications',
+]);
+
+/** Every permission is refused except the few above, and those only to the app's own page. */
 export function decidePermission(permission: string, requestingUrl: string, appUrl: string): boolean {
-  if (permission !== 'clipboard-sanitized-write') return false;
+  if (!APP_PERMISSIONS.has(permission)) return false;
   try {
     const from = new URL(requestingUrl);
     const app = new URL(appUrl);

@@ -82,12 +82,14 @@ describe('window-open handler', () => {
 });
 
 describe('permission request handler', () => {
-  it('grants the clipboard write to the app page and nothing else to anyone', () => {
+  it('grants the clipboard write and notifications to the app page and nothing else to anyone', () => {
+    expect(decidePermission('notifications', APP, APP)).toBe(true);
+    expect(decidePermission('notifications', 'https://evil.example/', APP)).toBe(false);
     expect(decidePermission('clipboard-sanitized-write', APP, APP)).toBe(true);
     expect(decidePermission('clipboard-sanitized-write', `${APP_ORIGIN}/`, APP)).toBe(true);
     expect(decidePermission('clipboard-sanitized-write', 'aurora-desk://evil/', APP)).toBe(false);
     expect(decidePermission('clipboard-sanitized-write', 'https://app/', APP)).toBe(false);
-    for (const permission of ['media', 'display-capture', 'notifications', 'geolocation', 'clipboard-read', 'openExternal', 'pointerLock', 'fileSystem', 'midiSysex']) {
+    for (const permission of ['media', 'display-capture', 'geolocation', 'clipboard-read', 'openExternal', 'pointerLock', 'fileSystem', 'midiSysex']) {
       expect(decidePermission(permission, APP, APP), permission).toBe(false);
     }
   });

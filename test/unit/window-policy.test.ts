@@ -97,7 +97,7 @@ describe('content security policy', () => {
 
 describe('permissions', () => {
   it('refuses everything a page could ask for', () => {
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'usb', 'hid', 'fullscreen', 'unknown']) {
+    for (const permission of ['media', 'geolocation', 'clipboard-read', 'openExternal', 'usb', 'hid', 'fullscreen', 'unknown']) {
       expect(decidePermission(permission, APP, APP), permission).toBe(false);
     }
   });
