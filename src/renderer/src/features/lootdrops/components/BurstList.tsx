@@ -10,7 +10,7 @@ import { RelativeTime } from '../../../components/RelativeTime';
 import { formatAmount } from '../../../lib/format';
 import { useBurstActions } from '../api/bursts';
 import { channelLabel, formatCountdown, formatDuration } from '../format';
-import { useSecondTicker } from '../hooks/use-ticker';
+import { useSecondTicker } from '../../../lib/clock';
 import { ConfirmButton } from './ConfirmButton';
 import classes from './lootdrops.module.css';
 

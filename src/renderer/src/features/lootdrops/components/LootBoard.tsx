@@ -12,7 +12,7 @@ import { RelativeTime } from '../../../components/RelativeTime';
 import { useDiscordUsers } from '../api/get-users';
 import { channelLabel, formatCountdown, formatDuration } from '../format';
 import { useFreshIds } from '../hooks/use-fresh-ids';
-import { useSecondTicker } from '../hooks/use-ticker';
+import { useSecondTicker } from '../../../lib/clock';
 import { Claimer } from './Claimer';
 import classes from './lootdrops.module.css';
 

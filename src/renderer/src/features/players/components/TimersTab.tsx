@@ -7,7 +7,8 @@ import { ErrorState } from '../../../components/ErrorState';
 import { formatRelative, formatUtc } from '../../../lib/format';
 import { useTimers } from '../api/get-tabs';
 import type { PlayerDialog } from '../dialogs/PlayerDialogs';
-import { formatCountdown, useSecondTick } from '../hooks/use-second-tick';
+import { useSecondTicker } from '../../../lib/clock';
+import { formatCountdown } from '../hooks/countdown';
 import classes from './players.module.css';
 
 const TYPE_COLORS: Record<string, string> = { COOLDOWN: 'yellow', EFFECT: 'grape', ACCESS: 'blue' };
@@ -25,7 +26,7 @@ function Countdown({ timer, now }: { timer: TimerEntry; now: number }) {
 
 export function TimersTab({ playerId, onAction }: { playerId: bigint; onAction(dialog: PlayerDialog): void }) {
   const timers = useTimers(playerId);
-  const now = useSecondTick(Boolean(timers.data?.length));
+  const now = useSecondTicker();
   if (timers.isPending) return <Center py="xl"><Loader size="sm" /></Center>;
   if (timers.isError) return <ErrorState compact error={timers.error} onRetry={() => void timers.refetch()} what="timers" />;
   if (timers.data.length === 0)

@@ -1,16 +1,3 @@
-import { useEffect, useState } from 'react';
-
-/** The current time, every second, while the calling component shows a live countdown. */
-export function useSecondTick(active = true): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [active]);
-  return now;
-}
-
 /** 3725 s -> "1:02:05", 65 s -> "1:05"; days spelled out beyond 24 h. */
 export function formatCountdown(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));
