@@ -1,6 +1,6 @@
 /**
  * Drops this desk spawned get their message edited when they end unclaimed: "expired" (or
- * "cancelled", retrying a cancel whose edit failed). Claimed drops are the bot's to edit.
+ * "cancelled", retrying a cancel whose edit failed, or finishing one that died midway). Claimed drops are the bot's to edit.
  * The burst scheduler runs this at each expiry (and once a minute), so a restart catches up.
  */
 import { and, eq } from 'drizzle-orm';
@@ -35,6 +35,8 @@ export async function closeEndedDropMessages(
        JOIN lootdrops l ON l.message_id = s.message_id
        LEFT JOIN aurora_desk.lootdrop_cancels x ON x.message_id = s.message_id
       WHERE s.message_state = 'posted' AND l.claimed_by IS NULL AND l.expires_at <= ${utcParam(1)}
+        -- A cancel in progress edits its own message; leave it alone unless it died midway.
+        AND (x.message_id IS NULL OR x.message_action <> 'pending' OR x.cancelled_at < ${utcParam(1)} - interval '2 minutes')
       ORDER BY l.expires_at LIMIT ${limit}`,
     [now.toISOString()],
   );

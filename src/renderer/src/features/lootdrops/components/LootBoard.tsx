@@ -182,8 +182,9 @@ interface ActiveRowProps {
 
 function ActiveRow({ drop, offsetMs, channel, fresh, focused, onFocus, onCancel }: ActiveRowProps) {
   const now = useSecondTicker() + offsetMs;
-  const left = drop.expiresAt ? drop.expiresAt.getTime() - now : null;
   const span = drop.expiresAt ? drop.expiresAt.getTime() - drop.createdAt.getTime() : null;
+  // Never more than the drop's lifetime, whatever the estimated clock offset to the database.
+  const left = drop.expiresAt && span !== null ? Math.min(drop.expiresAt.getTime() - now, span) : null;
   const share = left !== null && span ? Math.max(0, Math.min(100, (left / span) * 100)) : 100;
   const urgent = left !== null && left < 30_000;
   return (
