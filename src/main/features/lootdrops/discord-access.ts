@@ -3,7 +3,8 @@
  * Discord), and Discord's failures as the desk's errors.
  */
 import type { LootdropDiscordStatus } from '../../../shared/domain/lootdrops.js';
-import { cachedDiscordAccess, describeDiscordError, type DiscordClient } from '../../discord/index.js';
+import { describeDiscordError, type DiscordClient } from '../../discord/index.js';
+import { discordClientFor } from '../../discord/for-runtime.js';
 import { DeskError, ERRORS } from '../../errors.js';
 import type { DeskRuntime } from '../../runtime.js';
 
@@ -12,21 +13,10 @@ export interface LootdropDiscord {
   guildId: string;
 }
 
-const fromSettings = new WeakMap<DeskRuntime, () => DiscordClient | null>();
-
-function clientOf(runtime: DeskRuntime): DiscordClient | null {
-  if (runtime.discord) return runtime.discord();
-  const settings = runtime.settings;
-  if (!settings) return null;
-  let access = fromSettings.get(runtime);
-  if (!access) fromSettings.set(runtime, (access = cachedDiscordAccess(() => settings.store.discord())));
-  return access();
-}
-
 export function lootdropDiscordStatus(runtime: DeskRuntime): LootdropDiscordStatus {
   let client: DiscordClient | null;
   try {
-    client = clientOf(runtime);
+    client = discordClientFor(runtime);
   } catch (error) {
     return { configured: false, reason: `Discord is not available: ${(error as Error).message}` };
   }
@@ -37,7 +27,7 @@ export function lootdropDiscordStatus(runtime: DeskRuntime): LootdropDiscordStat
 
 /** The client and server, or PRECONDITION_FAILED pointing to Settings → Discord. */
 export function requireLootdropDiscord(runtime: DeskRuntime): LootdropDiscord {
-  const client = clientOf(runtime);
+  const client = discordClientFor(runtime);
   if (!client) throw ERRORS.discordMissing();
   if (!client.guildId) {
     throw new DeskError('PRECONDITION_FAILED', 'No Discord server is set: add the guild ID in Settings → Discord.', { precondition: 'discord' });

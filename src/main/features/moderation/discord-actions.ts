@@ -4,7 +4,8 @@
  */
 import type { DiscordOutcome, DiscordRecord } from '../../../shared/domain/moderation.js';
 import type { StaffIdentity } from '../../../shared/identity.js';
-import { cachedDiscordAccess, describeDiscordError, type DiscordClient } from '../../discord/index.js';
+import { describeDiscordError, type DiscordClient } from '../../discord/index.js';
+import { discordClientFor } from '../../discord/for-runtime.js';
 import type { DeskRuntime } from '../../runtime.js';
 import { staffStamp, type StoredDiscord } from './desk-metadata.js';
 
@@ -15,23 +16,11 @@ export interface DiscordTarget {
 
 export type DiscordAccess = { target: DiscordTarget; reason: null } | { target: null; reason: string };
 
-const fromSettings = new WeakMap<DeskRuntime, () => DiscordClient | null>();
-
-/** The runtime's client, else one built (and kept) from Settings → Discord. */
-function clientOf(runtime: DeskRuntime): DiscordClient | null {
-  if (runtime.discord) return runtime.discord();
-  const settings = runtime.settings;
-  if (!settings) return null;
-  let access = fromSettings.get(runtime);
-  if (!access) fromSettings.set(runtime, (access = cachedDiscordAccess(() => settings.store.discord())));
-  return access();
-}
-
 /** Where moderation gets Discord from, or why it cannot. */
 export function discordAccess(runtime: DeskRuntime): DiscordAccess {
   let client: DiscordClient | null = null;
   try {
-    client = clientOf(runtime);
+    client = discordClientFor(runtime);
   } catch (error) {
     return { target: null, reason: `Discord is not available: ${(error as Error).message}` };
   }
