@@ -58,6 +58,8 @@ describeE2E(
       const row = page.locator(`[data-testid="case-row"][data-case-id="${BOT_CASE}"]`);
       await row.waitFor({ timeout: 10_000 });
       expect(await page.getByTestId('case-row').first().getAttribute('data-case-id')).toBe(BOT_CASE);
+      // The list refetch can paint the row a moment before the arrival batch marks it new.
+      await page.locator(`[data-testid="case-row"][data-case-id="${BOT_CASE}"][data-fresh="true"]`).waitFor({ timeout: 5_000 });
       expect(await row.getAttribute('data-fresh')).toBe('true');
       // Plain text: the reason's markup is shown, not run; the null username shows the ID.
       expect(await row.innerText()).toContain('<img src=x onerror=alert(1)>');
