@@ -2,21 +2,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.map': 'application/json; charset=utf-8',
-};
+import { APP_CONTENT_TYPES } from '../protocol.js';
 
 /** The file for a URL path, or null when it is outside `root` or not a file. */
 export function resolveStaticFile(root: string, pathname: string): string | null {
@@ -38,7 +24,8 @@ export function resolveStaticFile(root: string, pathname: string): string | null
 }
 
 export function sendStaticFile(res: ServerResponse, file: string, headers: Record<string, string> = {}): void {
-  const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  // One list of servable file kinds for the app scheme and the harness.
+  const type = APP_CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
   const html = type.startsWith('text/html');
   res.writeHead(200, {
     'Content-Type': type,
