@@ -75,9 +75,18 @@ export function resolveAppPath(rawUrl: string, root: string): AppPathResolution 
   if (url.host.toLowerCase() !== APP_HOST || url.username || url.password || url.port) {
     return { ok: false, status: 403, reason: `only ${APP_ORIGIN} is served` };
   }
+  return resolveRendererPath(url.pathname, root);
+}
+
+/**
+ * The path half of resolveAppPath, shared with the web harness (web/static.ts) so the app
+ * scheme and the harness refuse exactly the same paths: maps a URL pathname to a file inside
+ * `root`, or says why not.
+ */
+export function resolveRendererPath(pathname: string, root: string): AppPathResolution {
   // A leading "//" would make the rest look like a host to some parsers: refuse it.
-  if (url.pathname.startsWith('//')) return { ok: false, status: 403, reason: 'empty path segment' };
-  const rawSegments = (url.pathname || '/').split('/').slice(1);
+  if (pathname.startsWith('//')) return { ok: false, status: 403, reason: 'empty path segment' };
+  const rawSegments = (pathname || '/').split('/').slice(1);
   if (rawSegments.length === 1 && rawSegments[0] === '') rawSegments[0] = 'index.html';
   const segments: string[] = [];
   for (const raw of rawSegments) {

@@ -15,6 +15,7 @@ import {
   createAppProtocolHandler,
   resolveAppPath,
 } from '../../src/main/protocol.js';
+import { resolveStaticFile } from '../../src/main/web/static.js';
 import { buildContentSecurityPolicy } from '../../src/main/window-policy.js';
 
 let base: string;
@@ -130,6 +131,24 @@ describe('the scheme handler', () => {
     expect((await handle()(new Request(`${APP_ORIGIN}/folder.js`))).status).toBe(404);
     expect((await handle()(new Request(`${APP_ORIGIN}/assets/missing.js`))).status).toBe(404);
     expect(refused.map(([, status]) => status)).toEqual([405, 403, 403, 404, 404]);
+  });
+});
+
+describe('the web harness serves by the same rules', () => {
+  it('finds the page and assets, and refuses what the app scheme refuses', async () => {
+    expect(await resolveStaticFile(root, '/')).toBe(join(root, 'index.html'));
+    expect(await resolveStaticFile(root, '/assets/index-abc.js')).toBe(join(root, 'assets', 'index-abc.js'));
+    const refusedPaths = [
+      '/..%2f..%2fsecret.json',
+      '/..%5c..%5csecret.json',
+      '//etc/passwd.json',
+      '/assets/escape.json', // symlink out of the folder
+      '/assets/notes.txt', // a kind of file the app does not serve
+      '/folder.js', // a folder
+      '/assets/missing.js',
+      '/%E0%A4%A.js', // bad percent-encoding
+    ];
+    for (const path of refusedPaths) expect(await resolveStaticFile(root, path), path).toBeNull();
   });
 });
 

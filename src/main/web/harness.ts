@@ -128,18 +128,19 @@ export async function startWebHarness(options: WebHarnessOptions = {}): Promise<
       return trpc(req, res);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed.');
-    const file = resolveStaticFile(rendererDir, url.pathname);
-    if (!file) return refuse(res, 404, 'Not found.');
-    const isPage = file.endsWith('.html');
-    sendStaticFile(res, file, {
-      ...(isPage
-        ? {
-            'Content-Security-Policy': `${csp}; frame-ancestors 'none'`,
-            'X-Frame-Options': 'DENY',
-            // The page's later requests (scripts, styles, /trpc, the SSE stream) carry the token this way.
-            'Set-Cookie': `${cookieName()}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict`,
-          }
-        : {}),
+    void resolveStaticFile(rendererDir, url.pathname).then((file) => {
+      if (!file) return refuse(res, 404, 'Not found.');
+      const isPage = file.endsWith('.html');
+      sendStaticFile(res, file, {
+        ...(isPage
+          ? {
+              'Content-Security-Policy': `${csp}; frame-ancestors 'none'`,
+              'X-Frame-Options': 'DENY',
+              // The page's later requests (scripts, styles, /trpc, the SSE stream) carry the token this way.
+              'Set-Cookie': `${cookieName()}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict`,
+            }
+          : {}),
+      });
     });
   });
 

@@ -1,26 +1,23 @@
 /** Serves the built renderer's files, and nothing outside its folder. */
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
-import { APP_CONTENT_TYPES } from '../protocol.js';
+import { extname } from 'node:path';
+import { APP_CONTENT_TYPES, resolveRendererPath, staysInside } from '../protocol.js';
 
-/** The file for a URL path, or null when it is outside `root` or not a file. */
-export function resolveStaticFile(root: string, pathname: string): string | null {
-  let decoded: string;
+/**
+ * The file for a URL path, or null when the app scheme would refuse it (the same rules:
+ * protocol.ts resolveRendererPath), it is not a file, or a symlink leads out of `root`.
+ */
+export async function resolveStaticFile(root: string, pathname: string): Promise<string | null> {
+  const resolved = resolveRendererPath(pathname, root);
+  if (!resolved.ok) return null;
   try {
-    decoded = decodeURIComponent(pathname);
+    if (!(await stat(resolved.file)).isFile()) return null;
   } catch {
     return null;
   }
-  if (decoded.includes('\0')) return null;
-  const relativePath = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
-  const full = normalize(join(root, relativePath));
-  if (full !== root && !full.startsWith(root.endsWith(sep) ? root : root + sep)) return null;
-  try {
-    return statSync(full).isFile() ? full : null;
-  } catch {
-    return null;
-  }
+  return (await staysInside(resolved.file, root)) ? resolved.file : null;
 }
 
 export function sendStaticFile(res: ServerResponse, file: string, headers: Record<string, string> = {}): void {
