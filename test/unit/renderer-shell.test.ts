@@ -54,6 +54,22 @@ describe('live invalidation', () => {
     expect(stale(client)).toEqual(['items.list', 'players.profile', 'players.search', 'system.status']);
   });
 
+  it("a users change refetches that player's case details and history, not every open case", async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, queryKeyHashFn: hashQueryKey } } });
+    client.setQueryData(trpcKey('moderation.detail', { id: 1n }), { summary: { userId: 5n } });
+    client.setQueryData(trpcKey('moderation.detail', { id: 2n }), { summary: { userId: 6n } });
+    client.setQueryData(trpcKey('moderation.targetHistory', { userId: 5n, limit: 100 }), { cached: true });
+    client.setQueryData(trpcKey('moderation.targetHistory', { userId: 6n, limit: 100 }), { cached: true });
+    await applyLiveEvent(client, { kind: 'change', table: 'users', op: 'UPDATE', key: { id: '5' } });
+    const staleQueries = client
+      .getQueryCache()
+      .getAll()
+      .filter((query) => query.isStale())
+      .map((query) => `${(query.queryKey[0] as string[]).join('.')} ${JSON.stringify((query.queryKey[1] as { input: unknown }).input, (_, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v))}`)
+      .sort();
+    expect(staleQueries).toEqual(['moderation.detail {"id":"1n"}', 'moderation.targetHistory {"userId":"5n","limit":100}']);
+  });
+
   it('a status event invalidates nothing', async () => {
     const client = cacheWith([trpcKey('moderation.list')]);
     client.setDefaultOptions({ queries: { staleTime: Infinity, queryKeyHashFn: hashQueryKey } });

@@ -9,13 +9,15 @@
  *   users: (change) => ['players.search', { path: 'players.profile', input: { id: BigInt(change.key.id) } }],
  *
  * An `input` is matched partially against the query's input (extra fields in the query's input
- * still match), so pass only the fields that identify the row.
+ * still match), so pass only the fields that identify the row. Where the input does not name
+ * the row (a case detail is asked for by case, but shows its target player), `holds` looks at
+ * what the query has cached instead.
  */
 import type { QueryClient } from '@tanstack/react-query';
 import type { LiveEvent, LiveTable } from '../../../main/live/types';
 
 export type LiveChange = Extract<LiveEvent, { kind: 'change' }>;
-export type InvalidationTarget = string | { path: string; input?: Record<string, unknown> };
+export type InvalidationTarget = string | { path: string; input?: Record<string, unknown>; holds?: (data: unknown) => boolean };
 export type InvalidationRule = InvalidationTarget[] | ((change: LiveChange) => InvalidationTarget[]);
 
 export const liveInvalidation: Record<LiveTable, InvalidationRule> = {
@@ -25,14 +27,25 @@ export const liveInvalidation: Record<LiveTable, InvalidationRule> = {
   user_quests: ['quests', 'players.quests'],
   items: ['items', 'players.inventory'],
   // The bot writes users rows constantly (every balance change): refetch the search and that one
-  // profile, not every players query; the economy overview refreshes on its own timer.
-  users: (change) => [
-    'players.search',
-    change.key.id ? { path: 'players.profile', input: { playerId: BigInt(change.key.id) } } : 'players.profile',
-    'moderation.detail',
-    'moderation.targetHistory',
-  ],
+  // player's profile, history and open case details, not every players or moderation query; the
+  // economy overview refreshes on its own timer.
+  users: (change) => {
+    if (!change.key.id) return ['players.search', 'players.profile', 'moderation.detail', 'moderation.targetHistory'];
+    const playerId = BigInt(change.key.id);
+    return [
+      'players.search',
+      { path: 'players.profile', input: { playerId } },
+      { path: 'moderation.targetHistory', input: { userId: playerId } },
+      { path: 'moderation.detail', holds: (data) => detailTarget(data) === playerId },
+    ];
+  },
 };
+
+/** The target player of a cached moderation.detail answer (CaseDetail), if it is one. */
+function detailTarget(data: unknown): bigint | undefined {
+  const summary = (data as { summary?: { userId?: unknown } } | undefined)?.summary;
+  return typeof summary?.userId === 'bigint' ? summary.userId : undefined;
+}
 
 /** The TanStack query key prefix for a tRPC path, as @trpc/tanstack-react-query builds keys. */
 export function queryKeyFor(target: InvalidationTarget): unknown[] {
@@ -55,7 +68,13 @@ export async function applyLiveEvent(queryClient: QueryClient, event: LiveEvent)
     return [[]];
   }
   if (event.kind !== 'change') return [];
-  const keys = targetsFor(event).map(queryKeyFor);
-  await Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+  const targets = targetsFor(event);
+  const keys = targets.map(queryKeyFor);
+  await Promise.all(
+    targets.map((target, i) => {
+      const holds = typeof target === 'string' ? undefined : target.holds;
+      return queryClient.invalidateQueries({ queryKey: keys[i], ...(holds ? { predicate: (query) => holds(query.state.data) } : {}) });
+    }),
+  );
   return keys;
 }
