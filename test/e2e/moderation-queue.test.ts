@@ -104,6 +104,13 @@ describeE2E(
       await page.keyboard.press('c');
       await page.getByTestId('claim-avatar').first().waitFor();
       await expect.poll(() => page.getByTestId('case-timeline').innerText(), { timeout: 10_000 }).toContain('claimed it');
+      // Escape closes the dialog, and only the dialog: the case stays open behind it.
+      await page.keyboard.press('n');
+      await page.getByTestId('note-text').waitFor();
+      await page.keyboard.press('Escape');
+      // Gone from the page, not only faded out: keys stay with a dialog while it is there.
+      await page.locator('[role="dialog"][aria-modal="true"]').waitFor({ state: 'detached' });
+      expect(await page.getByTestId('case-detail').isVisible()).toBe(true);
       await page.keyboard.press('n');
       await page.getByTestId('note-text').fill('Checked the logs <b>twice</b>');
       await page.keyboard.press('Control+Enter');

@@ -89,10 +89,23 @@ function dialogOpen(): boolean {
 
 const handlers = new Map<string, KeyBinding[]>();
 
+/**
+ * Keydowns that began while a dialog was open. Mantine closes a modal on Escape from its own
+ * window capture listener, and the modal may be gone from the DOM by the time this document
+ * listener runs, so the same Escape would also reach the screen below (closing the player or
+ * case behind the dialog). This window capture listener is added when this module loads, before
+ * any dialog's, so it sees the dialog still open.
+ */
+const keydownsInDialogs = new WeakSet<Event>();
+
+function onKeyDownCapture(event: KeyboardEvent): void {
+  if (dialogOpen()) keydownsInDialogs.add(event);
+}
+
 function onKeyDown(event: KeyboardEvent): void {
   if (event.defaultPrevented || event.isComposing) return;
   const typing = isTyping(event.target);
-  const modal = dialogOpen();
+  const modal = keydownsInDialogs.has(event) || dialogOpen();
   // Latest registration first: a detail panel's Escape wins over its list's.
   for (const registration of [...registrations.values()].reverse()) {
     if (registration.scope === 'screen' && modal) continue;
@@ -107,7 +120,10 @@ function onKeyDown(event: KeyboardEvent): void {
   }
 }
 
-if (typeof document !== 'undefined') document.addEventListener('keydown', onKeyDown);
+if (typeof document !== 'undefined') {
+  window.addEventListener('keydown', onKeyDownCapture, { capture: true });
+  document.addEventListener('keydown', onKeyDown);
+}
 
 function useKeys(scope: KeyScope, group: string, bindings: KeyBinding[]): void {
   const id = useId();

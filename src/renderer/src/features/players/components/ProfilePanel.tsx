@@ -5,7 +5,6 @@ import { ErrorState } from '../../../components/ErrorState';
 import { useScreenKeys } from '../../../lib/keys';
 import { usePlayerProfile } from '../api/get-profile';
 import { PlayerDialogs, type PlayerDialog } from '../dialogs/PlayerDialogs';
-import { useDialogEscape } from '../hooks/use-dialog-escape';
 import type { ProfileTab } from '../hooks/use-players-route';
 import { AccountTab } from './AccountTab';
 import { InventoryTab } from './InventoryTab';
@@ -35,7 +34,6 @@ function Count({ n }: { n: number }) {
 export function ProfilePanel({ playerId, tab, onTab, onOpenPlayer, onClose }: ProfilePanelProps) {
   const profile = usePlayerProfile(playerId);
   const [dialog, setDialog] = useState<PlayerDialog | null>(null);
-  const escapeWasForDialog = useDialogEscape();
 
   useScreenKeys('Player profile', [
     { keys: 'g', label: 'Grant coins…', run: () => profile.data && setDialog({ kind: 'grantCurrency' }) },
@@ -45,10 +43,8 @@ export function ProfilePanel({ playerId, tab, onTab, onOpenPlayer, onClose }: Pr
     {
       keys: 'escape',
       label: 'Close the profile',
-      // An Escape that closed a dialog is that dialog's, not a request to leave the player.
-      run: (event) => {
-        if (!escapeWasForDialog(event)) onClose();
-      },
+      // An Escape that closes a dialog never gets here (lib/keys.ts): it is the dialog's.
+      run: onClose,
     },
   ]);
 
