@@ -5,7 +5,8 @@
  * Every page is a keyset page on (created_at DESC, id DESC): `(created_at, id) < cursor`, never
  * OFFSET, so a page costs the same at row 1,000,000 as at row 1, and rows inserted while someone
  * pages (always newer, or at least never in between two keys already read) neither repeat nor
- * push other rows out of place. Each queue/filter has an index in that order (migration 0004).
+ * push other rows out of place. Each queue/filter has an index in that order (migrations 0004
+ * and 0009); test/integration/scale-plans.test.ts checks the plans.
  */
 import type { CaseFilters, ModerationQueue } from '../../../shared/domain/moderation.js';
 
@@ -70,9 +71,9 @@ export function parseCursor(cursor: string): { createdKey: string; id: string } 
 
 export const makeCursor = (createdKey: string, id: string) => `${createdKey}|${id}`;
 
+/** Every filter but the types (a list reads them per type, a count all at once). */
 function filterConditions(filters: CaseFilters, p: Params): string[] {
   const where: string[] = [];
-  if (filters.types.length) where.push(`type = ANY(${p.add(filters.types)}::varchar[])`);
   if (filters.moderatorId !== undefined) where.push(`moderator_id = ${p.add(filters.moderatorId.toString())}::bigint`);
   if (filters.userId !== undefined) where.push(`user_id = ${p.add(filters.userId.toString())}::bigint`);
   const target = filters.target?.trim();
@@ -91,6 +92,20 @@ function queueCondition(queue: ModerationQueue): string | null {
   if (queue === 'active') return 'active = true';
   if (queue === 'resolved') return 'active = false';
   return null;
+}
+
+const typesCondition = (types: string[], p: Params) => `type = ANY(${p.add(types)}::varchar[])`;
+
+/**
+ * One branch per type, each `type = $n`: then the (type, …) and (active, type, …) indexes hand
+ * rows over already in created order, so a branch stops after a page. `type = ANY(...)` cannot
+ * (PostgreSQL before 17 loses the index order across array elements), and the planner walks the
+ * "all cases" index filtering by type instead: a type the queue never holds (an active softban)
+ * then reads every row. Returns [null] for no type filter.
+ */
+function typeBranches(types: string[], p: Params): (string | null)[] {
+  const distinct = [...new Set(types)];
+  return distinct.length ? distinct.map((type) => `type = ${p.add(type)}::varchar`) : [null];
 }
 
 /** The three ways a case is "mine": I opened it, I resolved it, I claimed it. */
@@ -128,20 +143,25 @@ export function buildCaseListQuery(options: ListQueryOptions): SqlQuery {
     common.push(`(created_at, id) >= (${p.add(createdKey)}::timestamp, ${p.add(id)}::bigint)`);
   }
   const limit = p.add(options.fetch);
-  if (options.queue !== 'mine') {
-    const queue = queueCondition(options.queue);
-    const where = queue ? [queue, ...common] : common;
-    return { text: `SELECT ${columns} FROM moderation_cases ${and(where)} ${ORDER} LIMIT ${limit}`, params: p.values };
+  let queues: (string | null)[];
+  if (options.queue === 'mine') {
+    if (options.actorId === null) throw new Error('The Mine queue needs a staff identity');
+    queues = mineBranches(options.actorId, p);
+  } else {
+    queues = [queueCondition(options.queue)];
   }
-  if (options.actorId === null) throw new Error('The Mine queue needs a staff identity');
-  // One index-ordered, limited branch per way of being mine, merged: an OR would sort them all.
-  const branches = mineBranches(options.actorId, p).map(
-    (branch) => `(SELECT id, created_at FROM moderation_cases ${and([branch, ...common])} ${ORDER} LIMIT ${limit})`,
-  );
+  const types = typeBranches(options.filters.types, p);
+  const branches = queues.flatMap((queue) => types.map((type) => [queue, type, ...common].filter((c): c is string => c !== null)));
+  if (branches.length === 1) {
+    return { text: `SELECT ${columns} FROM moderation_cases ${and(branches[0]!)} ${ORDER} LIMIT ${limit}`, params: p.values };
+  }
+  // One index-ordered, limited branch per way of being mine and per type, merged: an OR or an
+  // ANY would read every match and sort them all.
+  const picked = branches.map((branch) => `(SELECT id, created_at FROM moderation_cases ${and(branch)} ${ORDER} LIMIT ${limit})`);
   return {
-    text: `WITH mine AS (${branches.join(' UNION ')})
+    text: `WITH picked AS (${picked.join(' UNION ')})
       SELECT ${columns} FROM moderation_cases
-       WHERE id IN (SELECT id FROM mine ${ORDER} LIMIT ${limit})
+       WHERE id IN (SELECT id FROM picked ${ORDER} LIMIT ${limit})
        ${ORDER}`,
     params: p.values,
   };
@@ -159,6 +179,7 @@ export function buildCasesByIdQuery(ids: bigint[]): SqlQuery {
 export function buildCountsQuery(filters: CaseFilters): SqlQuery {
   const p = new Params();
   const where = filterConditions(filters, p);
+  if (filters.types.length) where.unshift(typesCondition(filters.types, p));
   return {
     text: `SELECT type, active, count(*)::int AS n FROM moderation_cases ${and(where)} GROUP BY type, active`,
     params: p.values,
@@ -168,6 +189,7 @@ export function buildCountsQuery(filters: CaseFilters): SqlQuery {
 export function buildMineCountsQuery(filters: CaseFilters, actorId: bigint): SqlQuery {
   const p = new Params();
   const where = filterConditions(filters, p);
+  if (filters.types.length) where.unshift(typesCondition(filters.types, p));
   const mine = `(${mineBranches(actorId, p).join(' OR ')})`;
   return {
     text: `SELECT type, count(*)::int AS n FROM moderation_cases ${and([mine, ...where])} GROUP BY type`,

@@ -11,6 +11,7 @@ import {
 } from '../../../shared/domain/moderation.js';
 import type { StaffIdentity } from '../../../shared/identity.js';
 import { moderationIndexNames } from '../../db/desk/0004_moderation_indexes.js';
+import { planIndexNames } from '../../db/desk/0009_plan_indexes.js';
 import type { AuroraDatabase } from '../../db/open.js';
 import { ERRORS } from '../../errors.js';
 import { buildCaseListQuery, buildCasesByIdQuery, buildCountsQuery, buildMineCountsQuery, SUMMARY_COLUMNS } from './queue-sql.js';
@@ -148,12 +149,15 @@ export function forgetCounts(database: AuroraDatabase): void {
   countCache.delete(database);
 }
 
+/** Every index the queues are planned around (migrations 0004 and 0009). */
+const queueIndexNames = [...moderationIndexNames, ...planIndexNames];
+
 /** Which of the moderation indexes exist: the screen says when queries run without them. */
 export async function moderationIndexStatus(database: AuroraDatabase): Promise<ModerationIndexStatus[]> {
   const { rows } = await database.query<{ indexname: string }>(
     `SELECT indexname FROM pg_indexes WHERE tablename = 'moderation_cases' AND schemaname = current_schema() AND indexname = ANY($1::text[])`,
-    [[...moderationIndexNames]],
+    [queueIndexNames],
   );
   const present = new Set(rows.map((r) => r.indexname));
-  return moderationIndexNames.map((name) => ({ name, present: present.has(name) }));
+  return queueIndexNames.map((name) => ({ name, present: present.has(name) }));
 }

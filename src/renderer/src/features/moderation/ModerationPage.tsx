@@ -7,7 +7,7 @@ import { Box, Button, Loader, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { IconChecks, IconDownload, IconPlus, IconShieldHalf } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CaseSummary } from '../../../../shared/domain/moderation';
+import type { CaseSummary, ModerationIndexStatus } from '../../../../shared/domain/moderation';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { KeyHint } from '../../components/KeyHint';
@@ -48,6 +48,25 @@ const emptyQueue = {
   resolved: ['No resolved cases', 'Cases appear here once a moderator or the bot resolves them.'],
   mine: ['Nothing of yours', 'Cases you open, claim (c) or resolve (r) are collected here.'],
 } as const;
+
+/**
+ * What the header says when indexes are missing, by what gets slower: the trigram indexes need
+ * pg_trgm (absent on PGlite, or a role without CREATE on the database), the others ownership.
+ */
+function indexNotice(indexes: ModerationIndexStatus[] | undefined): string | null {
+  const missing = (indexes ?? []).filter((i) => !i.present).map((i) => i.name);
+  if (missing.length === 0) return null;
+  const reason = missing.includes('aurora_desk_mod_cases_reason_trgm');
+  const username = missing.includes('aurora_desk_mod_cases_username_trgm');
+  const queue = missing.filter((name) => !name.endsWith('_trgm')).length;
+  const parts: string[] = [];
+  if (reason || username) {
+    const what = reason && username ? 'Reason and username searches scan' : reason ? 'Reason search scans' : 'Username search scans';
+    parts.push(`${what} every case: pg_trgm is not available on this database (or this role may not create it).`);
+  }
+  if (queue) parts.push(`${queue} of the queue indexes ${queue === 1 ? 'is' : 'are'} missing (the role may not create them): lists and filters are slower.`);
+  return parts.join(' ');
+}
 
 export function ModerationPage() {
   const trpc = useTRPC();
@@ -142,7 +161,7 @@ export function ModerationPage() {
     { id: 'moderation-export', group: 'Moderation', label: `Export the ${queueLabels[queue]} queue as CSV`, icon: <IconDownload size={16} />, keywords: ['csv', 'download'], run: () => void exporter.run() },
   ]);
 
-  const missingIndexes = indexes.data?.filter((i) => !i.present).length ?? 0;
+  const slowNotice = indexNotice(indexes.data);
   const [emptyTitle, emptyText] = emptyQueue[queue];
   const placeholder = list.error ? (
     <ErrorState error={list.error} onRetry={() => void list.refetch()} what={`the ${queueLabels[queue]} queue`} compact />
@@ -166,9 +185,7 @@ export function ModerationPage() {
         title="Moderation"
         icon={<IconShieldHalf size={20} stroke={1.6} />}
         description={
-          missingIndexes > 0
-            ? `${missingIndexes} of the moderation indexes are missing on this database (the role may not create them): lists and searches are slower.`
-            : "Triage the bot's moderation cases: claim, resolve and annotate, live."
+          slowNotice ?? "Triage the bot's moderation cases: claim, resolve and annotate, live."
         }
         actions={
           <>
