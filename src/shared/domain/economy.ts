@@ -59,4 +59,12 @@ export interface EconomyOverview {
   perDay: DailyTransactionVolume[];
   topHolders: { id: bigint; username: string; balance: bigint }[];
   itemSupply: ItemSupply[];
+  /** When circulation, players, top holders and item supply were summed. */
+  asOf: Date;
+  /**
+   * 'exact': summed for this answer. 'cached': summed at `asOf` and reused (large tables only, for
+   * a few seconds: re-summing 600,000 inventory rows on every view costs a few hundred ms). Class
+   * banks and the chart are always read fresh.
+   */
+  basis: 'exact' | 'cached';
 }

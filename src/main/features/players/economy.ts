@@ -1,13 +1,17 @@
 /**
  * The classes view and the economy overview: aggregates over the bot's tables.
  *
- * Whole-table sums (circulation, members per class, supply per item) are exact and scan `users`
- * and `inventory` once each; at 200,000 players that is a few tens of milliseconds. The daily
- * chart reads only the window's rows through `aurora_desk_transactions_created_at`.
+ * Whole-table figures (circulation, players, top holders, supply per item) scan `users` and
+ * `inventory`: exact, but at 200,000 players and 600,000 inventory rows the supply alone takes
+ * 0.1–0.3 s. Above LARGE_ECONOMY_ROWS they are reused for WHOLE_TABLE_TTL_MS, and the answer
+ * says so (`basis: 'cached'`, `asOf`), the way moderation counts do; switching the chart's window
+ * then costs only the window. The daily chart is always read fresh, through
+ * `aurora_desk_transactions_created_at`; 0008's per-day statistics let it hash the window's rows
+ * instead of sorting them (a year at scale spilled its sort to disk).
  */
 import { asc, desc, eq, gte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { ClassesOverview, EconomyOverview, economyOverviewSchema } from '../../../shared/domain/economy.js';
+import type { ClassesOverview, EconomyOverview, ItemSupply, economyOverviewSchema } from '../../../shared/domain/economy.js';
 import type { AuroraDb } from '../../db/open.js';
 import { classes, inventory, items, transactions, users } from '../../db/schema.js';
 
@@ -54,15 +58,31 @@ export async function listClassesOverview(db: AuroraDb): Promise<ClassesOverview
 
 type OverviewInput = z.output<typeof economyOverviewSchema>;
 
-export async function getEconomyOverview(db: AuroraDb, input: OverviewInput): Promise<EconomyOverview> {
-  // Days are UTC days: the bot's timestamps are UTC wall-clock values.
-  const since = sql`(date_trunc('day', now() AT TIME ZONE 'UTC') - make_interval(days => ${input.days - 1}))`;
-  // Grouped on date_trunc and formatted after aggregating: to_char per row costs more than the sum.
-  const dayStart = sql`date_trunc('day', ${transactions.createdAt})`;
+/** Above this many rows in users and inventory together (planner estimate), whole-table figures are reused. */
+export const LARGE_ECONOMY_ROWS = 200_000;
+export const WHOLE_TABLE_TTL_MS = 15_000;
 
+interface WholeTableFigures {
+  at: Date;
+  circulation: bigint;
+  players: number;
+  activePlayers: number;
+  topHolders: EconomyOverview['topHolders'];
+  itemSupply: ItemSupply[];
+}
+
+/** Per database handle, per top-holders count. */
+const wholeTableCache = new WeakMap<AuroraDb, Map<number, WholeTableFigures>>();
+
+/** Drops reused figures, so the next overview sums again (the bench; tests; a desk write may call it). */
+export function forgetEconomyFigures(db: AuroraDb): void {
+  wholeTableCache.delete(db);
+}
+
+async function readWholeTableFigures(db: AuroraDb, topHolderCount: number, largeRows: number): Promise<{ figures: WholeTableFigures; large: boolean }> {
   // Independent reads: on PostgreSQL they run side by side on the pool (PGlite queues them).
   // Sums of bigint are numeric in SQL: carried as text, parsed as bigint, never a JS number.
-  const [[totals], [banks], [window], perDay, topHolders, supply] = await Promise.all([
+  const [[totals], topHolders, supply, [size]] = await Promise.all([
     db
       .select({
         circulation: sql<string>`coalesce(sum(${users.balance}), 0)::text`,
@@ -70,24 +90,11 @@ export async function getEconomyOverview(db: AuroraDb, input: OverviewInput): Pr
         activePlayers: sql<number>`(count(*) FILTER (WHERE ${users.isActive}))::int`,
       })
       .from(users),
-    db.select({ total: sql<string>`coalesce(sum(${classes.balance}), 0)::text` }).from(classes),
-    db.select({ since: sql<string>`to_char(${since}, 'YYYY-MM-DD')` }).from(sql`(SELECT 1) AS one`),
-    db
-      .select({
-        day: sql<string>`to_char(${dayStart}, 'YYYY-MM-DD')`,
-        type: transactions.type,
-        count: sql<number>`count(*)::int`,
-        net: sql<string>`sum(${transactions.amount})::text`,
-      })
-      .from(transactions)
-      .where(gte(transactions.createdAt, sql`${since}`))
-      .groupBy(dayStart, transactions.type)
-      .orderBy(dayStart, asc(transactions.type)),
     db
       .select({ id: users.id, username: users.username, balance: users.balance })
       .from(users)
       .orderBy(desc(users.balance), asc(users.id))
-      .limit(input.topHolders),
+      .limit(topHolderCount),
     db
       .select({
         itemId: items.id,
@@ -101,17 +108,79 @@ export async function getEconomyOverview(db: AuroraDb, input: OverviewInput): Pr
       .innerJoin(items, eq(items.id, inventory.itemId))
       .groupBy(items.id)
       .orderBy(desc(sql`sum(${inventory.quantity})`), asc(items.name)),
+    // reltuples is -1 before a table's first ANALYZE (PGlite, a fresh database): counted as 0.
+    db
+      .select({ rows: sql<string>`coalesce(sum(greatest(reltuples, 0)), 0)::bigint::text` })
+      .from(sql`pg_class`)
+      .where(sql`oid IN (to_regclass('users'), to_regclass('inventory'))`),
   ]);
+  return {
+    figures: {
+      at: new Date(),
+      circulation: BigInt(totals?.circulation ?? '0'),
+      players: Number(totals?.players ?? 0),
+      activePlayers: Number(totals?.activePlayers ?? 0),
+      topHolders,
+      itemSupply: supply.map((s) => ({ ...s, supply: BigInt(s.supply), holders: Number(s.holders) })),
+    },
+    large: Number(size?.rows ?? 0) >= largeRows,
+  };
+}
+
+/** Whole-table figures, counted now or (large tables only) reused from the last WHOLE_TABLE_TTL_MS. */
+async function wholeTableFigures(db: AuroraDb, topHolderCount: number, { now, largeRows }: Required<ReuseOptions>): Promise<{ figures: WholeTableFigures; cached: boolean }> {
+  let cache = wholeTableCache.get(db);
+  if (!cache) wholeTableCache.set(db, (cache = new Map()));
+  const reused = cache.get(topHolderCount);
+  if (reused && now - reused.at.getTime() < WHOLE_TABLE_TTL_MS) return { figures: reused, cached: true };
+  const { figures, large } = await readWholeTableFigures(db, topHolderCount, largeRows);
+  if (large) cache.set(topHolderCount, figures);
+  else cache.delete(topHolderCount);
+  return { figures, cached: false };
+}
+
+export interface ReuseOptions {
+  /** Milliseconds since the epoch; reused figures older than WHOLE_TABLE_TTL_MS are summed again. */
+  now?: number;
+  /** From how many rows (users + inventory, planner estimate) figures are reused (tests lower it). */
+  largeRows?: number;
+}
+
+export async function getEconomyOverview(db: AuroraDb, input: OverviewInput, reuse: ReuseOptions = {}): Promise<EconomyOverview> {
+  // Days are UTC days: the bot's timestamps are UTC wall-clock values.
+  const since = sql`(date_trunc('day', now() AT TIME ZONE 'UTC') - make_interval(days => ${input.days - 1}))`;
+  // Grouped on date_trunc and formatted after aggregating: to_char per row costs more than the sum.
+  const dayStart = sql`date_trunc('day', ${transactions.createdAt})`;
+
+  const [whole, [banks], [window], perDay] = await Promise.all([
+    wholeTableFigures(db, input.topHolders, { now: reuse.now ?? Date.now(), largeRows: reuse.largeRows ?? LARGE_ECONOMY_ROWS }),
+    db.select({ total: sql<string>`coalesce(sum(${classes.balance}), 0)::text` }).from(classes),
+    db.select({ since: sql<string>`to_char(${since}, 'YYYY-MM-DD')` }).from(sql`(SELECT 1) AS one`),
+    db
+      .select({
+        day: sql<string>`to_char(${dayStart}, 'YYYY-MM-DD')`,
+        type: transactions.type,
+        count: sql<number>`count(*)::int`,
+        net: sql<string>`sum(${transactions.amount})::text`,
+      })
+      .from(transactions)
+      .where(gte(transactions.createdAt, sql`${since}`))
+      .groupBy(dayStart, transactions.type)
+      .orderBy(dayStart, asc(transactions.type)),
+  ]);
+  const { figures } = whole;
 
   return {
-    circulation: BigInt(totals?.circulation ?? '0'),
+    circulation: figures.circulation,
     classBanks: BigInt(banks?.total ?? '0'),
-    players: Number(totals?.players ?? 0),
-    activePlayers: Number(totals?.activePlayers ?? 0),
+    players: figures.players,
+    activePlayers: figures.activePlayers,
     days: input.days,
     since: window?.since ?? '',
     perDay: perDay.map((r) => ({ day: r.day, type: r.type, count: Number(r.count), net: BigInt(r.net) })),
-    topHolders,
-    itemSupply: supply.map((s) => ({ ...s, supply: BigInt(s.supply), holders: Number(s.holders) })),
+    topHolders: figures.topHolders,
+    itemSupply: figures.itemSupply,
+    asOf: figures.at,
+    basis: whole.cached ? 'cached' : 'exact',
   };
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { QuestListPage, StoredQuest, questListInputSchema } from '../../../shared/domain/quests.js';
 import type { AuroraDb } from '../../db/open.js';
 import { quests } from '../../db/schema.js';
-import { loadQuest, questColumns, toStoredQuest } from './quest-rows.js';
+import { loadQuest, questColumns, toListedQuest } from './quest-rows.js';
 import { likePattern } from './revisions.js';
 
 type QuestListInput = z.output<typeof questListInputSchema>;
@@ -25,14 +25,20 @@ function listFilters(input: QuestListInput): SQL | undefined {
 export async function listQuests(db: AuroraDb, input: QuestListInput): Promise<QuestListPage> {
   const filters = listFilters(input);
   const page = and(filters, input.cursor !== undefined ? lt(quests.id, input.cursor) : undefined);
-  const [rows, [total]] = await Promise.all([
-    db.select(questColumns).from(quests).where(page).orderBy(desc(quests.id)).limit(input.limit + 1),
-    db.select({ n: count() }).from(quests).where(filters),
-  ]);
-  const list = rows.slice(0, input.limit).map(toStoredQuest);
+  // The total rides along with the page (an uncorrelated subquery, counted once): one round trip.
+  const total = sql<number>`(SELECT count(*)::int FROM ${quests} WHERE ${filters ?? sql`true`})`;
+  const rows = await db
+    .select({ ...questColumns, total })
+    .from(quests)
+    .where(page)
+    .orderBy(desc(quests.id))
+    .limit(input.limit + 1);
+  // A page past the last quest has no row to carry the total.
+  const counted = rows[0] ? Number(rows[0].total) : input.cursor === undefined ? 0 : ((await db.select({ n: count() }).from(quests).where(filters))[0]?.n ?? 0);
+  const list = rows.slice(0, input.limit).map(({ total: _total, ...record }) => toListedQuest(record));
   return {
     quests: list,
-    total: total?.n ?? 0,
+    total: counted,
     nextCursor: rows.length > input.limit ? (list.at(-1)?.id ?? null) : null,
   };
 }

@@ -21,9 +21,31 @@ export const questColumns = {
 
 export type QuestRecord = Omit<QuestRow, 'version'>;
 
+const versionParts = (record: QuestRecord) => [record.id, record.name, record.description, record.triggerEvent, record.requirementsJson, record.rewardsJson];
+
 export function toStoredQuest(record: QuestRecord): StoredQuest {
-  const version = rowVersion([record.id, record.name, record.description, record.triggerEvent, record.requirementsJson, record.rewardsJson]);
-  return parseStoredQuest({ ...record, version });
+  return parseStoredQuest({ ...record, version: rowVersion(versionParts(record)) });
+}
+
+/** How many classified list rows are remembered (a few MB at most). */
+const LISTED_CAP = 5_000;
+const listed = new Map<string, StoredQuest>();
+
+/**
+ * toStoredQuest for the quest list, which classifies a page of up to 500 quests (a hash and the
+ * contract's zod parse each) and refetches it on every live change: mostly the same rows again.
+ * Classification depends on nothing but the stored row, so it is remembered by the row's text,
+ * every column included; a changed row is a new key. The oldest are forgotten first. Only for
+ * answers that are sent as they are, never changed in place: callers share the objects.
+ */
+export function toListedQuest(record: QuestRecord): StoredQuest {
+  const key = JSON.stringify(versionParts(record));
+  const known = listed.get(key);
+  if (known) return known;
+  const quest = parseStoredQuest({ ...record, version: rowVersion(versionParts(record)) });
+  if (listed.size >= LISTED_CAP) listed.delete(listed.keys().next().value!);
+  listed.set(key, quest);
+  return quest;
 }
 
 /** One quest, optionally locked for the rest of the transaction; NOT_FOUND when it is gone. */

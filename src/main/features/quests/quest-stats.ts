@@ -1,5 +1,5 @@
 /** How players fare on a quest: counts, median progress, completions per day, who is on it. */
-import { and, asc, count, desc, eq, gte, ilike, isNotNull, isNull, lt, max, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { QuestPlayersPage, QuestStats, questPlayersInputSchema, questStatsInputSchema } from '../../../shared/domain/quests.js';
 import type { AuroraDb } from '../../db/open.js';
@@ -14,37 +14,40 @@ function utcDay(date: Date): string {
 }
 
 export async function getQuestStats(db: AuroraDb, input: z.output<typeof questStatsInputSchema>): Promise<QuestStats> {
-  const quest = await loadQuest(db, input.id);
-  const onQuest = eq(userQuests.questId, quest.id);
-  const [totals] = await db
-    .select({
-      started: count(),
-      completed: count(userQuests.completedAt),
-      median: sql<number | null>`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${userQuests.progress}) FILTER (WHERE ${userQuests.completedAt} IS NULL)`.mapWith(Number),
-      lastCompletion: max(userQuests.completedAt),
-    })
-    .from(userQuests)
-    .where(onQuest);
+  // One round trip: the quest (NOT_FOUND when it is gone) beside one statement for its figures.
+  // The window ends at the latest completion (today on a live server; the seed's last day on a
+  // demo database), so the chart never shows a month of nothing after old data. Capped at now:
+  // a bot row dated in the far future (9999-12-31) must not push the window past what a Date
+  // can hold. max() of the outer query inside the per-day subquery is the outer query's own
+  // aggregate (PostgreSQL evaluates it over the outer rows), so totals, window and days all
+  // come from one snapshot.
+  const windowEnd = sql`(date_trunc('day', least(max(${userQuests.completedAt}), ${new Date().toISOString()}::timestamp)) + interval '1 day')`;
+  const perDay = sql<string>`(SELECT coalesce(json_agg(json_build_array(day, n)), '[]')::text FROM (
+      SELECT to_char(date_trunc('day', d.completed_at), 'YYYY-MM-DD') AS day, count(*)::int AS n
+        FROM ${userQuests} d
+       WHERE d.quest_id = ${input.id} AND d.completed_at >= ${windowEnd} - make_interval(days => ${input.days}) AND d.completed_at < ${windowEnd}
+       GROUP BY 1) AS per_day)`;
+  const [quest, [totals]] = await Promise.all([
+    loadQuest(db, input.id),
+    db
+      .select({
+        started: count(),
+        completed: count(userQuests.completedAt),
+        median: sql<number | null>`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${userQuests.progress}) FILTER (WHERE ${userQuests.completedAt} IS NULL)`.mapWith(Number),
+        windowEnd: sql<string>`to_char(${windowEnd}, 'YYYY-MM-DD')`,
+        perDay,
+      })
+      .from(userQuests)
+      .where(eq(userQuests.questId, input.id)),
+  ]);
   const started = totals?.started ?? 0;
   const completed = totals?.completed ?? 0;
 
-  // The window ends at the latest completion (today on a live server; the seed's last day on a
-  // demo database), so the chart never shows a month of nothing after old data.
-  // Capped at now: a bot row dated in the far future (9999-12-31) must not push the window
-  // past what a Date can hold.
-  const now = new Date();
-  const last = totals?.lastCompletion && new Date(totals.lastCompletion) < now ? new Date(totals.lastCompletion) : now;
-  const end = Date.UTC(last.getUTCFullYear(), last.getUTCMonth(), last.getUTCDate()) + DAY_MS;
-  const start = new Date(end - input.days * DAY_MS);
-  const day = sql<string>`to_char(date_trunc('day', ${userQuests.completedAt}), 'YYYY-MM-DD')`;
-  const perDay = await db
-    .select({ day, completions: count() })
-    .from(userQuests)
-    .where(and(onQuest, isNotNull(userQuests.completedAt), gte(userQuests.completedAt, start), lt(userQuests.completedAt, new Date(end))))
-    .groupBy(sql`1`);
-  const byDay = new Map(perDay.map((r) => [r.day, r.completions]));
+  const end = Date.parse(`${totals!.windowEnd}T00:00:00Z`);
+  const start = end - input.days * DAY_MS;
+  const byDay = new Map(JSON.parse(totals?.perDay ?? '[]') as [string, number][]);
   const completionsPerDay = Array.from({ length: input.days }, (_, i) => {
-    const d = utcDay(new Date(start.getTime() + i * DAY_MS));
+    const d = utcDay(new Date(start + i * DAY_MS));
     return { day: d, completions: byDay.get(d) ?? 0 };
   });
 

@@ -89,6 +89,17 @@ export function EconomyView({ onOpenPlayer }: { onOpenPlayer(id: bigint): void }
           <Amount value={windowCount} size="xl" />
         </Stat>
       </SimpleGrid>
+      {o.basis === 'cached' ? (
+        <Text
+          size="xs"
+          c="dimmed"
+          mt={-8}
+          data-testid="economy-basis"
+          title="On a large database these whole-table sums are reused for a few seconds instead of re-summed on every view."
+        >
+          ≈ circulation, players, top holders and item supply as of <RelativeTime value={o.asOf} size="xs" c="dimmed" />
+        </Text>
+      ) : null}
 
       <div className={classes.statCard}>
         <Group justify="space-between" mb="xs">
