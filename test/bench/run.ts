@@ -10,13 +10,16 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeDatabaseUrl } from '../../src/main/db/open.js';
+import { growthBench } from './growth.js';
 import { liveBench } from './live.js';
 import { moderationBench } from './moderation.js';
-import { formatTable, type BenchEntry, type BenchModule } from './stats.js';
+import { rendererBench } from './renderer.js';
+import { screensBench } from './screens.js';
+import { formatTable, watchMemory, type BenchEntry, type BenchModule } from './stats.js';
 import { transportBench } from './transport.js';
 
 /** The registry: a new area appends its module here. */
-const benchmarks: BenchModule[] = [transportBench, liveBench, moderationBench];
+const benchmarks: BenchModule[] = [transportBench, liveBench, moderationBench, rendererBench, growthBench, screensBench];
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -44,7 +47,10 @@ async function main(): Promise<number> {
   console.log(`aurora-desk bench on ${databaseUrl ? describeDatabaseUrl(databaseUrl) : 'embedded PGlite (temporary folder)'}, node ${process.version}\n`);
   const entries: BenchEntry[] = [];
   let failed = 0;
+  // The router and the main side run in this process: its memory is theirs (plus the bench's).
+  const memory = watchMemory();
   for (const bench of selected) {
+    memory.phase(bench.name);
     try {
       entries.push(...(await bench.run({ databaseUrl, samples, warmup, print: (line) => console.log(line) })));
     } catch (error) {
@@ -52,6 +58,9 @@ async function main(): Promise<number> {
       console.error(`${bench.name}: failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   }
+  const rss = memory.stop();
+  rss.lines.forEach((line) => console.log(line));
+  entries.push(...rss.entries);
   console.log(`\n${formatTable(entries)}`);
   if (values.json) {
     const path = resolve(values.json);

@@ -1,15 +1,36 @@
 /**
  * The case list as a window: the first page, then everything down to the oldest row the
- * moderator has scrolled to (`through`). A live change re-reads the whole window in one query,
- * so an arrival at the top never pushes a row out of view and nothing shows twice.
+ * moderator has scrolled to (`through`). A live change re-reads the whole window (in pages of
+ * the router's largest size, so a window deeper than one page comes back whole), so an arrival
+ * at the top never pushes a row out of view and nothing shows twice.
  */
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { CaseFiltersInput, CasePage, ModerationQueue } from '../../../../../shared/domain/moderation';
-import { useTRPC, useTRPCClient } from '../../../lib/trpc';
+import { MAX_PAGE_SIZE, type CaseFiltersInput, type CasePage, type CaseSummary, type ModerationQueue } from '../../../../../shared/domain/moderation';
+import { useTRPC, useTRPCClient, type DeskClient } from '../../../lib/trpc';
 
 export const FIRST_PAGE = 50;
-const WINDOW_CAP = 1000;
+const WINDOW_CAP = MAX_PAGE_SIZE;
+
+/**
+ * Every case down to and including `through`, and whether older ones follow. A window read
+ * answers only about rows inside it (its nextCursor means "more of the window"), so whether the
+ * queue goes on past it is asked separately, with a one-row page: otherwise a live change would
+ * end the list at the window ("End of the queue") however many older cases there are.
+ */
+async function readWindow(client: DeskClient, queue: ModerationQueue, filters: CaseFiltersInput, through: string, signal?: AbortSignal): Promise<CasePage> {
+  const cases: CaseSummary[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: CasePage = await client.moderation.list.query({ queue, filters, through, cursor, limit: WINDOW_CAP }, { signal });
+    cases.push(...page.cases);
+    cursor = page.nextCursor;
+  } while (cursor);
+  const last = cases.at(-1);
+  if (!last) return { cases, nextCursor: null };
+  const beyond = await client.moderation.list.query({ queue, filters, cursor: last.cursor, limit: 1 }, { signal });
+  return { cases, nextCursor: beyond.cases.length > 0 ? last.cursor : null };
+}
 
 export function useCaseWindow(queue: ModerationQueue, filters: CaseFiltersInput) {
   const trpc = useTRPC();
@@ -22,7 +43,12 @@ export function useCaseWindow(queue: ModerationQueue, filters: CaseFiltersInput)
   useEffect(() => setThrough(null), [queue, filterKey]);
 
   const input = useMemo(() => ({ queue, filters, through, limit: through ? WINDOW_CAP : FIRST_PAGE }), [queue, filters, through]);
-  const query = useQuery({ ...trpc.moderation.list.queryOptions(input), placeholderData: keepPreviousData });
+  const options = trpc.moderation.list.queryOptions(input);
+  const query = useQuery({
+    ...options,
+    queryFn: through ? ({ signal }) => readWindow(client, queue, filters, through, signal) : options.queryFn,
+    placeholderData: keepPreviousData,
+  });
 
   const data = query.data;
   const loadMore = useCallback(async () => {

@@ -1,0 +1,302 @@
+/**
+ * The renderer at scale, in headless Chromium through the web harness (the built renderer, the
+ * real router and host): how long the Moderation page takes to paint its first rows, and what
+ * the windowed case list costs once a moderator has scrolled 5,000 cases deep (row elements in
+ * the DOM, JS heap before and after).
+ *
+ * With --database-url pointing at a database that already holds at least LARGE_ENOUGH cases,
+ * the host reads it as it is: the connection is opened with default_transaction_read_only, so
+ * the host's start-up sees a read-only database and neither migrates nor seeds it, and anything
+ * that tried to write would be refused by PostgreSQL itself. Settings (identity, theme) live in
+ * a temporary data folder. Otherwise a scratch database is seeded (AURORA_BENCH_CASES cases).
+ * Without Chromium the module skips with a note.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import pg from 'pg';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { AuroraDatabase } from '../../src/main/db/open.js';
+import { seedDatabase } from '../../src/main/db/seed.js';
+import { createDeskHost, type DeskHost } from '../../src/main/host.js';
+import { silentLogger } from '../../src/main/log.js';
+import { createKeyFileCipher } from '../../src/main/settings/key-file-cipher.js';
+import { startWebHarness } from '../../src/main/web/harness.js';
+import { ensureRendererBuilt } from '../../src/main/web/renderer-build.js';
+import { launchChromium, saveScreenshot } from '../fixtures/browser.js';
+import { hasChromium, noChromiumReason } from '../fixtures/environment.js';
+import { testStaff } from '../fixtures/runtime.js';
+import { openBenchDatabase } from './database.js';
+import { percentile, round, summarize, type BenchEntry, type BenchModule, type BenchOptions } from './stats.js';
+
+const LARGE_ENOUGH = 100_000;
+/** How deep the moderator scrolls: the issue's "5,000 rows loaded into a queue". */
+const DEEP = 5_000;
+const QUEUE = 'active';
+const ROW = '[data-testid="case-row"]';
+const LIST = '[data-testid="case-list"]';
+
+export const rendererBench: BenchModule = { name: 'renderer', run: benchRenderer };
+
+/** Where the host connects, and how to let go of it afterwards. */
+interface Target {
+  /** postgres:// URL for the host; absent = the host's own embedded PGlite. */
+  url?: string;
+  /** Fills the host's database (scratch only). */
+  fill?: (database: AuroraDatabase) => Promise<void>;
+  note: string;
+  close(): Promise<void>;
+}
+
+async function countCases(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const exists = await client.query<{ t: string | null }>(`SELECT to_regclass('moderation_cases')::text AS t`);
+    if (!exists.rows[0]?.t) return 0;
+    const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM moderation_cases');
+    return Number(rows[0]!.n);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The same database, but every transaction read-only. The URL's options replace the pool's own
+ * (pg lets the connection string win), so the UTC time zone the desk relies on is repeated here.
+ */
+export function readOnlyUrl(url: string): string {
+  const u = new URL(url);
+  u.searchParams.set('options', '-c TimeZone=UTC -c default_transaction_read_only=on');
+  return u.toString();
+}
+
+async function seedScratch(database: AuroraDatabase, cases: number): Promise<void> {
+  await seedDatabase(database, {
+    cases,
+    users: Math.max(100, Math.floor(cases / 5)),
+    transactions: 0,
+    itemTransactions: 0,
+    questProgress: 0,
+    lootdrops: 0,
+    quests: 5,
+  });
+  await database.query('ANALYZE moderation_cases');
+}
+
+async function openTarget(options: BenchOptions): Promise<Target> {
+  const url = options.databaseUrl;
+  if (url && (await countCases(url)) >= LARGE_ENOUGH) {
+    return { url: readOnlyUrl(url), note: 'the given database, read-only', close: async () => {} };
+  }
+  // About 40 % of seeded cases are active: enough for a 5,000-row Active queue either way.
+  const cases = Number(process.env.AURORA_BENCH_CASES ?? (url ? 100_000 : 20_000));
+  const note = `a scratch database with ${cases.toLocaleString('en-US')} seeded cases`;
+  if (!url) return { fill: (database) => seedScratch(database, cases), note, close: async () => {} };
+  const bench = await openBenchDatabase(url);
+  await seedScratch(bench.database, cases);
+  return { url: bench.url!, note, close: () => bench.close() };
+}
+
+/** Timestamps (ms since navigation start) the page records about itself; see FIRST_ROWS_PROBE. */
+interface FirstRows {
+  domContentLoaded: number;
+  listResponse: number | null;
+  inDom: number;
+  /** The requestAnimationFrame callback of the frame that shows it. */
+  frame: number;
+  painted: number;
+}
+
+/**
+ * Installed before any of the app's scripts: a MutationObserver notes when the first case row
+ * enters the DOM, then waits for the frame that shows it (requestAnimationFrame, then a task
+ * after that frame) and checks the row has a box. performance.now() counts from navigation
+ * start, so no Playwright round trip is inside the figure.
+ */
+const FIRST_ROWS_PROBE = `(() => {
+  window.__firstRows = new Promise((resolve) => {
+    const found = () => document.querySelector(${JSON.stringify(ROW)});
+    const observer = new MutationObserver(() => {
+      const row = found();
+      if (!row) return;
+      observer.disconnect();
+      const inDom = performance.now();
+      requestAnimationFrame(() => {
+        const frame = performance.now();
+        setTimeout(() => {
+          const painted = performance.now();
+          const box = row.getBoundingClientRect();
+          const nav = performance.getEntriesByType('navigation')[0];
+          const list = performance.getEntriesByType('resource').find((r) => r.name.includes('moderation.list'));
+          resolve({
+            domContentLoaded: nav ? nav.domContentLoadedEventEnd : NaN,
+            listResponse: list ? list.responseEnd : null,
+            inDom,
+            frame,
+            painted: box.height > 0 && box.width > 0 ? painted : NaN,
+          });
+        }, 0);
+      });
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
+})();`;
+
+async function openModeration(context: BrowserContext, pageUrl: string): Promise<{ page: Page; firstRows: FirstRows }> {
+  const page = await context.newPage();
+  await page.goto(pageUrl);
+  const firstRows = await page.waitForFunction(() => (window as unknown as { __firstRows?: Promise<FirstRows> }).__firstRows, undefined, { timeout: 60_000 });
+  return { page, firstRows: (await firstRows.jsonValue()) as FirstRows };
+}
+
+/** JS heap in use after a full collection, in MB (CDP Performance.getMetrics). */
+async function heapAfterGc(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('Performance.enable');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value;
+    if (used === undefined) throw new Error('Performance.getMetrics gave no JSHeapUsedSize');
+    return used / (1024 * 1024);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Scrolls the list to its end again and again, as a moderator would, until it holds at least
+ * `rows` cases (the grid's aria-rowcount is the number loaded), and stays at the end. Runs in
+ * the page: one round trip. A string, like the probe: tsx would wrap named helpers of a function body in `__name`,
+ * which does not exist in the page.
+ */
+const SCROLL_UNTIL_LOADED = `async ({ list, rows }) => {
+  const scroller = document.querySelector(list);
+  const loaded = () => Number(scroller.getAttribute('aria-rowcount'));
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const started = performance.now();
+  let pages = 0;
+  while (loaded() < rows) {
+    const before = loaded();
+    scroller.scrollTop = scroller.scrollHeight;
+    const deadline = performance.now() + 30000;
+    while (loaded() === before) {
+      if (performance.now() > deadline) throw new Error('the list stopped growing at ' + before + ' rows');
+      await frame();
+    }
+    pages++;
+  }
+  // The end of what is loaded: being there asks for one more page (it is an endless list), so
+  // wait until the count has stood still for half a second and report what it settled at.
+  scroller.scrollTop = scroller.scrollHeight;
+  let last = loaded();
+  let still = performance.now();
+  while (performance.now() - still < 500) {
+    await frame();
+    if (loaded() !== last) {
+      last = loaded();
+      still = performance.now();
+      pages++;
+    }
+  }
+  return { loaded: last, ms: still - started, pages };
+}`;
+
+function scrollUntilLoaded(page: Page, rows: number): Promise<{ loaded: number; ms: number; pages: number }> {
+  return page.evaluate(`(${SCROLL_UNTIL_LOADED})(${JSON.stringify({ list: LIST, rows })})`);
+}
+
+export async function benchRenderer(options: BenchOptions): Promise<BenchEntry[]> {
+  if (!hasChromium) {
+    options.print(`renderer: skipped (${noChromiumReason})`);
+    return [];
+  }
+  const samples = options.samples ?? 15;
+  const warmup = options.warmup ?? 2;
+  const cleanups: (() => Promise<unknown>)[] = [];
+  try {
+    const { built } = await ensureRendererBuilt();
+    if (built) options.print('renderer: built out/renderer first');
+    const target = await openTarget(options);
+    cleanups.push(() => target.close());
+    const dataDir = await mkdtemp(join(tmpdir(), 'aurora-bench-renderer-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const host: DeskHost = await createDeskHost({
+      dataDir,
+      cipher: createKeyFileCipher(dataDir),
+      log: silentLogger,
+      databaseUrlOverride: target.url,
+      seedDemo: false,
+    });
+    cleanups.push(() => host.close());
+    const database = host.database();
+    if (target.fill) await target.fill(database);
+    // Settings are the temporary folder's file, not the database.
+    await host.store.setIdentity(testStaff);
+    await host.store.setTheme('dark');
+    const total = Number((await database.query<{ n: string }>('SELECT count(*) AS n FROM moderation_cases')).rows[0]!.n);
+    options.print(
+      `renderer: ${total.toLocaleString('en-US')} cases on ${database.label} (${target.note}; host ${host.readOnlyReason() ? 'read-only' : 'read-write'}, live: ${host.live().status().mode})`,
+    );
+
+    const harness = await startWebHarness({ host, build: false, log: silentLogger });
+    cleanups.push(() => harness.close());
+    const browser = await launchChromium();
+    cleanups.push(() => browser.close());
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'dark' });
+    await context.addInitScript(FIRST_ROWS_PROBE);
+    const pageUrl = `${harness.url}#/moderation/${QUEUE}`;
+
+    // 1. Fresh page loads straight onto the Active queue, each in a new tab of the same
+    //    context (so scripts come from the HTTP cache, as the app's come from disk).
+    const loads: FirstRows[] = [];
+    for (let i = 0; i < warmup + samples; i++) {
+      const { page, firstRows } = await openModeration(context, pageUrl);
+      await page.close();
+      if (Number.isNaN(firstRows.painted)) throw new Error('the first case row was in the DOM but had no box when painted');
+      if (i >= warmup) loads.push(firstRows);
+    }
+    const p50 = (pick: (f: FirstRows) => number | null) => round(percentile(loads.map(pick).filter((v): v is number => v !== null), 0.5), 1);
+    options.print(
+      `renderer: page load of #/moderation/${QUEUE}, ${samples} loads after ${warmup} warm-up; p50 ms after navigation start: ` +
+        `DOMContentLoaded ${p50((f) => f.domContentLoaded)}, moderation.list response ${p50((f) => f.listResponse)}, ` +
+        `first row in DOM ${p50((f) => f.inDom)}, its frame ${p50((f) => f.frame)}, painted ${p50((f) => f.painted)}`,
+    );
+    const entries: BenchEntry[] = [
+      summarize(`renderer: Moderation page load (#/moderation/${QUEUE}) -> first rows painted`, loads.map((f) => f.painted)),
+    ];
+
+    // 2. One moderator scrolling 5,000 cases deep.
+    const { page } = await openModeration(context, pageUrl);
+    await page.waitForLoadState('networkidle').catch(() => {});
+    const before = await heapAfterGc(page);
+    const rowsBefore = await page.locator(ROW).count();
+    const scrolled = await scrollUntilLoaded(page, DEEP);
+    const dom = await page.evaluate((row) => ({ rows: document.querySelectorAll(row).length, elements: document.getElementsByTagName('*').length }), ROW);
+    const after = await heapAfterGc(page);
+    const shot = await saveScreenshot(page, 'bench-renderer-queue');
+    options.print(
+      `renderer: scrolled to ${scrolled.loaded.toLocaleString('en-US')} loaded cases in ${scrolled.pages} pages, ${(scrolled.ms / 1000).toFixed(1)} s; ` +
+        `row elements ${rowsBefore} at the top, ${dom.rows} at the end (${dom.elements.toLocaleString('en-US')} elements in the document); ` +
+        `JS heap ${before.toFixed(1)} MB -> ${after.toFixed(1)} MB; screenshot ${shot}`,
+    );
+    const fixed = (name: string, unit: string, value: number): BenchEntry => ({ name, unit, p50: round(value, 1), p95: round(value, 1) });
+    entries.push(
+      fixed(`renderer: queue row elements in DOM with ${scrolled.loaded.toLocaleString('en-US')} loaded`, 'rows', dom.rows),
+      fixed('renderer: JS heap after first page (after GC)', 'MB', before),
+      fixed(`renderer: JS heap after scrolling to the end of ${scrolled.loaded.toLocaleString('en-US')} (after GC)`, 'MB', after),
+    );
+    await page.close();
+    return entries;
+  } finally {
+    for (const step of cleanups.reverse()) await step().catch(() => {});
+  }
+}
+
+// `tsx test/bench/renderer.ts --database-url postgres://...` runs this module alone.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const at = process.argv.indexOf('--database-url');
+  await benchRenderer({ databaseUrl: at > 0 ? process.argv[at + 1] : process.env.TEST_DATABASE_URL, print: console.log });
+}
