@@ -131,7 +131,10 @@ function describeMigration(report: MigrationReport): string[] {
   const desk = report.desk.available
     ? `Aurora Desk objects: version ${report.desk.version}${report.desk.applied.length ? ` (applied ${report.desk.applied.join(', ')})` : ' (up to date)'}.`
     : `Aurora Desk objects: not available. ${report.desk.reason ?? ''}`;
-  return [bot, desk];
+  const concurrent = report.desk.builtConcurrently?.length
+    ? [`Built without blocking the bot's writes (CREATE INDEX CONCURRENTLY): ${report.desk.builtConcurrently.join(', ')}.`]
+    : [];
+  return [bot, desk, ...concurrent];
 }
 
 function describeSeed(summary: SeedSummary): string[] {

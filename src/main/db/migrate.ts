@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildBotIndexesConcurrently, type ConcurrentBuildOptions } from './desk/concurrent-indexes.js';
 import { deskMigrations, type DeskMigration } from './desk/index.js';
 import type { AuroraDatabase } from './open.js';
 import { botTableNames } from './schema.js';
@@ -18,7 +19,14 @@ export interface MigrationReport {
   botSchema: BotSchemaState;
   /** Bot tables found before migrating (empty when created). */
   botTablesFound: string[];
-  desk: { applied: number[]; version: number; available: boolean; reason?: string };
+  desk: {
+    applied: number[];
+    version: number;
+    available: boolean;
+    reason?: string;
+    /** Indexes on the bot's large tables built without blocking its writes (desk/concurrent-indexes.ts). */
+    builtConcurrently?: string[];
+  };
 }
 
 /** Finds `drizzle/` by walking up from this module: works from src/ (tsx) and out/ (built). */
@@ -110,8 +118,10 @@ export async function deskVersion(database: AuroraDatabase): Promise<number> {
 export async function migrateDesk(
   database: AuroraDatabase,
   migrations: readonly DeskMigration[] = deskMigrations,
+  options: ConcurrentBuildOptions = {},
 ): Promise<MigrationReport['desk']> {
   const applied: number[] = [];
+  const builtConcurrently: string[] = [];
   try {
     await inTransaction(database, [
       'CREATE SCHEMA IF NOT EXISTS aurora_desk',
@@ -122,10 +132,13 @@ export async function migrateDesk(
        )`,
     ]);
     for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (migration.botIndexes && !(await isApplied(database, migration.version))) {
+        builtConcurrently.push(...(await buildBotIndexesConcurrently(database, migration, options)).built);
+      }
       const done = await applyDeskMigration(database, migration);
       if (done) applied.push(migration.version);
     }
-    return { applied, version: await deskVersion(database), available: true };
+    return { applied, version: await deskVersion(database), available: true, ...(builtConcurrently.length ? { builtConcurrently } : {}) };
   } catch (error) {
     if (!isPermissionError(error)) throw error;
     return {
@@ -135,6 +148,11 @@ export async function migrateDesk(
       reason: `This role may not create Aurora Desk's own objects (${(error as Error).message}); live updates fall back to polling.`,
     };
   }
+}
+
+async function isApplied(database: AuroraDatabase, version: number): Promise<boolean> {
+  const { rows } = await database.query('SELECT 1 FROM aurora_desk.schema_version WHERE version = $1', [version]);
+  return rows.length > 0;
 }
 
 async function applyDeskMigration(database: AuroraDatabase, migration: DeskMigration): Promise<boolean> {

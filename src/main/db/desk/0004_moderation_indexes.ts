@@ -11,8 +11,9 @@ import type { DeskMigration } from './types.js';
  * there or this role may create it (PostgreSQL 13+ trusts pg_trgm; PGlite lacks it): fail soft.
  *
  * An owner can re-run the statements below by hand later; they are all IF NOT EXISTS.
- * Building them takes a SHARE lock on moderation_cases (bot inserts wait while they build:
- * a few seconds at 1,000,000 rows; see the README's bench figures).
+ * Built here, they would take a SHARE lock on moderation_cases (bot inserts wait while they
+ * build: ~45 s for the trigram ones at 1,000,000 rows); on a large table `botIndexes` has them
+ * built CONCURRENTLY first (concurrent-indexes.ts), and these statements find them there.
  */
 export const moderationIndexNames = [
   'aurora_desk_mod_cases_active_created',
@@ -49,6 +50,11 @@ const softly = (statement: string, what: string) => `
 export const moderationIndexes: DeskMigration = {
   version: 4,
   name: 'moderation_indexes',
+  botIndexes: [
+    ...btree.map(([name, definition]) => ({ name, table: 'moderation_cases', definition })),
+    { name: 'aurora_desk_mod_cases_reason_trgm', table: 'moderation_cases', definition: '', trigramColumn: 'reason' },
+    { name: 'aurora_desk_mod_cases_username_trgm', table: 'moderation_cases', definition: '', trigramColumn: 'username' },
+  ],
   sql: `
     ${btree.map(([name, def]) => softly(`CREATE INDEX IF NOT EXISTS ${name} ON moderation_cases ${def}`, name)).join('\n')}
 

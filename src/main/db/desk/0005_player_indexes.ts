@@ -14,8 +14,8 @@ import type { DeskMigration } from './types.js';
  *
  * A plain CREATE INDEX blocks writes to its table while it builds (CONCURRENTLY cannot run inside
  * the migration's transaction). lock_timeout keeps us from queueing behind a long bot
- * transaction, which would stall every bot write behind us; on a large live database, an owner
- * may prefer to build these by hand with CREATE INDEX CONCURRENTLY under the same names first.
+ * transaction, which would stall every bot write behind us; on a large table `botIndexes` has
+ * them built CONCURRENTLY first (concurrent-indexes.ts) and these statements find them there.
  *
  * The profile's moderation summary uses 0004's aurora_desk_mod_cases_user_created (user_id, …).
  * Deliberately NOT indexed: users.balance (top holders is a top-N over one table; an index on a
@@ -40,9 +40,20 @@ const stepCalls = steps
   .map((step) => `    outcome := outcome || aurora_desk.try_player_index(${quote(step.name)}, ${quote(step.sql)});`)
   .join('\n');
 
+/** 'CREATE INDEX IF NOT EXISTS name ON table (…)' -> the parts concurrent-indexes.ts builds from. */
+const CREATE = /^CREATE INDEX IF NOT EXISTS (\w+) ON (\w+) (.+)$/;
+
 export const playerIndexes: DeskMigration = {
   version: 5,
   name: 'player_indexes',
+  botIndexes: [
+    ...steps.map((step) => {
+      const [, name, table, definition] = CREATE.exec(step.sql) ?? [];
+      if (name !== step.name || !table || !definition) throw new Error(`0005: cannot read ${step.name}`);
+      return { name, table, definition };
+    }),
+    { name: 'aurora_desk_users_username_trgm', table: 'users', definition: '', trigramColumn: 'username' },
+  ],
   sql: `
     CREATE TABLE IF NOT EXISTS aurora_desk.index_setup (
       name text PRIMARY KEY,

@@ -12,13 +12,14 @@ import type { DeskMigration } from './types.js';
  * runs in a block that skips it on insufficient_privilege, a missing table or a lock it cannot
  * get within lock_timeout (a long bot transaction): the queries still work, only slower, and
  * `moderation.indexes` says it is missing. An owner can re-run the statement later by hand
- * (IF NOT EXISTS), or build it first with CREATE INDEX CONCURRENTLY under the same name.
+ * (IF NOT EXISTS); on a large table it is built CONCURRENTLY first (concurrent-indexes.ts).
  */
 export const planIndexNames = ['aurora_desk_mod_cases_active_type_created'] as const;
 
 export const planIndexes: DeskMigration = {
   version: 9,
   name: 'plan_indexes',
+  botIndexes: [{ name: 'aurora_desk_mod_cases_active_type_created', table: 'moderation_cases', definition: '(active, type, created_at DESC, id DESC)' }],
   sql: `
     DO $idx$ BEGIN
       PERFORM set_config('lock_timeout', '5s', true);
