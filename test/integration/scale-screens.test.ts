@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { forgetEconomyFigures, getEconomyOverview, WHOLE_TABLE_TTL_MS } from '../../src/main/features/players/economy.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
-import { callerFor, createTestRuntime } from '../fixtures/runtime.js';
+import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
 import { CHANNEL_LOOTDROPS } from '../fixtures/fake-discord-lootdrops.js';
 import { pgliteReplayer, pgReplayer, recordStatements } from '../bench/replay.js';
 import { clearLootdrops, EMBER, insertDrop, insertPlayer, NYX } from './lootdrops-fixtures.js';
@@ -109,6 +109,18 @@ describeOnBothDrivers('screens at scale', (current) => {
 
       forgetEconomyFigures(db());
       expect(await getEconomyOverview(db(), { days: 7, topHolders: 10 }, large)).toMatchObject({ basis: 'exact', days: 7 });
+    });
+
+    it('sums afresh after a desk grant, instead of showing the figures from before it', async () => {
+      const large = { largeRows: 0 };
+      const before = await getEconomyOverview(db(), input, large);
+      expect(before.basis).toBe('exact');
+      expect((await getEconomyOverview(db(), input, large)).basis).toBe('cached');
+      const staff = callerFor(createTestRuntime(current().database, { identity: testStaff }));
+      await staff.players.grantCurrency({ playerId: EMBER, amount: 7n, reason: 'Event prize' });
+      const after = await getEconomyOverview(db(), input, large);
+      expect(after.basis).toBe('exact');
+      expect(after.circulation).toBe(before.circulation + 7n);
     });
   });
 

@@ -14,13 +14,19 @@ import {
 import { readProcedure, router, writeProcedure, type AppContext } from '../../api/trpc.js';
 import { changePlayerClass, clearTimer, setPlayerActive } from './account.js';
 import { grantCurrency, takeCurrency } from './currency.js';
-import { getEconomyOverview, listClassesOverview } from './economy.js';
+import { forgetEconomyFigures, getEconomyOverview, listClassesOverview } from './economy.js';
 import { grantItem, listGrantableItems, removeItem } from './items.js';
 import { listCurrencyLedger, listItemLedger } from './ledger.js';
 import { getPlayerProfile, listInventory, listQuestProgress, listTimers, summariseModeration } from './profile.js';
 import { describePlayerSearch, searchPlayers } from './search.js';
 
 const db = (ctx: AppContext) => ctx.runtime.database().db;
+
+async function movingEconomy<T>(ctx: AppContext, write: Promise<T>): Promise<T> {
+  const result = await write;
+  forgetEconomyFigures(db(ctx));
+  return result;
+}
 
 export const playersRouter = router({
   search: readProcedure.input(playerSearchSchema).query(({ ctx, input }) => searchPlayers(db(ctx), input)),
@@ -34,12 +40,14 @@ export const playersRouter = router({
   moderation: readProcedure.input(playerRefSchema).query(({ ctx, input }) => summariseModeration(db(ctx), input.playerId)),
   itemChoices: readProcedure.input(itemChoiceSearchSchema).query(({ ctx, input }) => listGrantableItems(db(ctx), input)),
 
-  grantCurrency: writeProcedure.input(currencyActionSchema).mutation(({ ctx, input }) => grantCurrency(db(ctx), ctx.actor, input)),
-  takeCurrency: writeProcedure.input(currencyActionSchema).mutation(({ ctx, input }) => takeCurrency(db(ctx), ctx.actor, input)),
-  grantItem: writeProcedure.input(itemActionSchema).mutation(({ ctx, input }) => grantItem(db(ctx), ctx.actor, input)),
-  removeItem: writeProcedure.input(itemActionSchema).mutation(({ ctx, input }) => removeItem(db(ctx), ctx.actor, input)),
+  // Writes that move coins, items or active players: the economy's reused whole-table figures
+  // would now be wrong for up to their 15 s, so the next overview sums afresh.
+  grantCurrency: writeProcedure.input(currencyActionSchema).mutation(({ ctx, input }) => movingEconomy(ctx, grantCurrency(db(ctx), ctx.actor, input))),
+  takeCurrency: writeProcedure.input(currencyActionSchema).mutation(({ ctx, input }) => movingEconomy(ctx, takeCurrency(db(ctx), ctx.actor, input))),
+  grantItem: writeProcedure.input(itemActionSchema).mutation(({ ctx, input }) => movingEconomy(ctx, grantItem(db(ctx), ctx.actor, input))),
+  removeItem: writeProcedure.input(itemActionSchema).mutation(({ ctx, input }) => movingEconomy(ctx, removeItem(db(ctx), ctx.actor, input))),
   clearTimer: writeProcedure.input(clearTimerSchema).mutation(({ ctx, input }) => clearTimer(db(ctx), ctx.actor, input)),
-  setActive: writeProcedure.input(setActiveSchema).mutation(({ ctx, input }) => setPlayerActive(db(ctx), ctx.actor, input)),
+  setActive: writeProcedure.input(setActiveSchema).mutation(({ ctx, input }) => movingEconomy(ctx, setPlayerActive(db(ctx), ctx.actor, input))),
   changeClass: writeProcedure.input(changeClassSchema).mutation(({ ctx, input }) => changePlayerClass(db(ctx), ctx.actor, input)),
 });
 
