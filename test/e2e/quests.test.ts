@@ -4,10 +4,12 @@
  * says; foreign rows stay untouched; a conflict shows both versions; stats draw their chart;
  * a pack exported as a download imports back as "unchanged".
  * Screenshots: test-results/quests-editor.png, quests-preview.png, quests-stats.png,
- * quests-foreign.png, quests-conflict.png, quests-import.png, items-catalogue.png, items-editor.png.
+ * quests-foreign.png, quests-conflict.png, quests-import.png, items-catalogue.png, items-editor.png, and in the light
+ * theme quests-editor-light.png, quests-foreign-light.png, items-editor-light.png.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { screenshotDir } from '../fixtures/browser.js';
 import { describeE2E, E2E_START_TIMEOUT, startDeskApp, type DeskApp } from '../fixtures/harness.js';
@@ -20,9 +22,18 @@ describeE2E('quest and item authoring in Chromium (embedded demo database)', () 
   let app: DeskApp;
   let reward: { id: number; name: string };
 
-  // The conflict step answers 409 on purpose; everything else must stay clean.
-  const unexpectedErrors = () => app.consoleErrors.filter((e) => !/quests\.update\?batch=1: HTTP 409|status of 409 \(Conflict\)/.test(e));
+  // The conflict step answers 409 on purpose (batched or not, as the web link sends it); everything else must stay clean.
+  const unexpectedErrors = () => app.consoleErrors.filter((e) => !/quests\.update(\?batch=1)?: HTTP 409|status of 409 \(Conflict\)/.test(e));
   const one = async <T>(sql: string, params: unknown[] = []) => (await app.database.query<T>(sql, params)).rows[0]!;
+  /** WCAG contrast of an element's text against white, the light scheme's page. */
+  const contrastOnWhite = (locator: Locator) =>
+    locator.evaluate((element) => {
+      const [r, g, b] = (getComputedStyle(element).color.match(/[\d.]+/g) ?? []).map(Number).map((c) => {
+        const s = c / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
+      return 1.05 / (0.2126 * r! + 0.7152 * g! + 0.0722 * b! + 0.05);
+    });
 
   beforeAll(async () => {
     app = await startDeskApp({ driver: 'pglite', seed: 'demo', identity: testStaff, area: 'quests' });
@@ -170,6 +181,42 @@ describeE2E('quest and item authoring in Chromium (embedded demo database)', () 
     await page.getByTestId('item-editor').waitFor();
     await page.getByRole('textbox', { name: 'Slot' }).waitFor();
     await app.screenshot('items-editor');
+    expect(unexpectedErrors()).toEqual([]);
+  }, STEP_TIMEOUT);
+
+  it('reads as well in the light theme: the quest editor and the item editor, without console errors', async () => {
+    const { page } = app;
+    const scheme = () => page.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme'));
+    await page.getByTestId('theme-toggle').click();
+    await expect.poll(scheme).toBe('light');
+    try {
+      const quest = await one<{ id: number }>(`SELECT id FROM quests WHERE name = 'Tavern regular'`);
+      await app.goto(`quests/${quest.id}`);
+      await expect.poll(() => page.getByTestId('quest-name').inputValue()).toBe('Tavern regular');
+      await expect.poll(() => page.getByTestId('quest-preview-rewards').innerText()).toContain(`3 × ${reward.name}`);
+      await page.mouse.move(0, 0);
+      await app.screenshot('quests-editor-light');
+      // The warnings of a foreign row are where a light scheme loses contrast first.
+      const foreign = await one<{ id: number }>(`SELECT id FROM quests WHERE name = 'Bot-era quest (renamed)'`);
+      await app.goto(`quests/${foreign.id}`);
+      await page.getByTestId('quest-foreign-warning').waitFor();
+      await app.screenshot('quests-foreign-light');
+      // Mantine's yellow text is under 2:1 on white: the warnings must use a darker shade here.
+      expect(await contrastOnWhite(page.getByTestId('quest-foreign-warning').locator('.mantine-Alert-title'))).toBeGreaterThanOrEqual(3);
+      expect(await contrastOnWhite(page.locator(`[data-quest-row="${foreign.id}"] .mantine-Badge-root`))).toBeGreaterThanOrEqual(3);
+      const equipment = await one<{ id: number }>(`SELECT id FROM items WHERE type = 'EQUIPMENT' ORDER BY id LIMIT 1`);
+      await app.goto(`items/${equipment.id}`);
+      await page.getByTestId('item-editor').waitFor();
+      await page.getByRole('textbox', { name: 'Slot' }).waitFor();
+      await page.mouse.move(0, 0);
+      await app.screenshot('items-editor-light');
+      // Rarity-coloured names in the catalogue stay readable on white.
+      const uncommon = await one<{ id: number }>(`SELECT id FROM items WHERE rarity = 'Uncommon' ORDER BY name LIMIT 1`);
+      expect(await contrastOnWhite(page.locator(`[data-item-row="${uncommon.id}"] td:nth-child(2) p`).first())).toBeGreaterThanOrEqual(4);
+    } finally {
+      await page.getByTestId('theme-toggle').click();
+      await expect.poll(scheme).toBe('dark');
+    }
     expect(unexpectedErrors()).toEqual([]);
   }, STEP_TIMEOUT);
 });

@@ -163,3 +163,56 @@ export function canonicalJson(value: unknown): string {
   }
   return JSON.stringify(value ?? null);
 }
+
+// ── what every authored row shares (quests and items alike) ─────────────────────────────────
+
+/** The columns every authored table has, as Aurora Desk reads a row. */
+export interface AuthoredRowColumns {
+  id: number;
+  name: string;
+  description: string | null;
+  /** A hash of the row as loaded: what an edit must still match when it is saved. */
+  version: string;
+}
+
+/** A superRefine step reporting a cross-column check's issues where zod reports its own. */
+export function refineWith<T>(check: (value: T) => ContractIssue[]) {
+  return (value: T, ctx: z.core.$RefinementCtx<T>) => {
+    for (const issue of check(value)) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path.split('.') });
+  };
+}
+
+/**
+ * A row as the desk loaded it: 'valid' (typed, exactly as stored) or 'foreign' (kept raw, with the
+ * reasons it does not fit the contract, until a game master edits it).
+ */
+export type StoredRow<Row, Definition> = Row &
+  ({ shape: 'valid'; definition: Definition; issues: [] } | { shape: 'foreign'; definition: null; issues: ContractIssue[] });
+
+export function storedAsValid<Row, Definition>(row: Row, definition: Definition): StoredRow<Row, Definition> {
+  return { ...row, shape: 'valid', definition, issues: [] } as StoredRow<Row, Definition>;
+}
+
+export function storedAsForeign<Row, Definition>(row: Row, issues: ContractIssue[]): StoredRow<Row, Definition> {
+  return { ...row, shape: 'foreign', definition: null, issues } as StoredRow<Row, Definition>;
+}
+
+/** A name is the title of the row's embed in Discord. */
+export const rowNameSchema = (what: string) => z.string().min(1, `Give the ${what} a name`).max(255, 'At most 255 characters');
+/** Discord embeds cut descriptions at 4096 characters. */
+export const rowDescriptionSchema = z.string().max(4000, 'At most 4000 characters').nullable();
+
+export const rowIdInputSchema = z.object({ id: rowIdSchema });
+
+/** With the version the editor loaded, a row changed meanwhile is not deleted but answers CONFLICT. */
+export const rowDeleteInputSchema = z.object({ id: rowIdSchema, version: versionSchema.optional() });
+
+/** Only the columns the game master changed; the rest of the stored row is left as it is. */
+export const rowUpdateInputSchema = <Columns extends z.ZodRawShape>(columns: Columns) =>
+  z.object({ id: rowIdSchema, version: versionSchema, changes: z.object(columns).partial() });
+
+/** What every list screen filters by: a name fragment or "#id", a page at a time. */
+export const rowListShape = {
+  search: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+};

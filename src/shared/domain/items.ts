@@ -11,10 +11,20 @@ import {
   nonNegativeAmountSchema,
   parseJsonText,
   positiveAmountSchema,
+  refineWith,
+  rowDeleteInputSchema,
+  rowDescriptionSchema,
+  rowIdInputSchema,
   rowIdSchema,
+  rowListShape,
+  rowNameSchema,
+  rowUpdateInputSchema,
+  storedAsForeign,
+  storedAsValid,
   upperSnakeSchema,
-  versionSchema,
+  type AuthoredRowColumns,
   type ContractIssue,
+  type StoredRow,
 } from './authoring.js';
 
 export const ITEM_TYPES = ['MATERIAL', 'CONSUMABLE', 'EQUIPMENT', 'COLLECTIBLE', 'KEY'] as const;
@@ -172,8 +182,8 @@ export function checkItemUsage(type: string, usage: unknown): ContractIssue[] {
 
 // ── the item row ─────────────────────────────────────────────────────────────────────────────
 
-export const itemNameSchema = z.string().min(1, 'Give the item a name').max(255, 'At most 255 characters');
-export const itemDescriptionSchema = z.string().max(4000, 'At most 4000 characters').nullable();
+export const itemNameSchema = rowNameSchema('item');
+export const itemDescriptionSchema = rowDescriptionSchema;
 
 /** Every column of an item as the contract wants it, before `usageData` is checked against `type`. */
 export const itemColumnsShape = {
@@ -188,35 +198,25 @@ export const itemColumnsShape = {
   imageUrl: httpsUrlSchema.nullable(),
 };
 
-export const itemDefinitionSchema = z.object(itemColumnsShape).superRefine((item, ctx) => {
-  for (const issue of checkItemUsage(item.type, item.usageData)) {
-    ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path.split('.') });
-  }
-});
+export const itemDefinitionSchema = z.object(itemColumnsShape).superRefine(refineWith((item) => checkItemUsage(item.type, item.usageData)));
 export type ItemDefinition = z.infer<typeof itemDefinitionSchema>;
 
 /** An `items` row as Aurora Desk reads it: jsonb kept as PostgreSQL's own text, price as a decimal string. */
-export interface ItemRow {
-  id: number;
-  name: string;
-  description: string | null;
+export interface ItemRow extends AuthoredRowColumns {
   rarity: string;
   type: string;
   usageDataJson: string;
   price: string | null;
   iconUrl: string | null;
   imageUrl: string | null;
-  /** A hash of the row as loaded: what an edit must still match when it is saved. */
-  version: string;
 }
 
-export type StoredItem = ItemRow &
-  ({ shape: 'valid'; definition: ItemDefinition; issues: [] } | { shape: 'foreign'; definition: null; issues: ContractIssue[] });
+export type StoredItem = StoredRow<ItemRow, ItemDefinition>;
 
 /** Classifies a stored row: 'valid' (typed, exactly as stored) or 'foreign' (kept raw, with the reasons). */
 export function parseStoredItem(row: ItemRow): StoredItem {
   const usage = parseJsonText(row.usageDataJson);
-  if (!usage.ok) return { ...row, shape: 'foreign', definition: null, issues: [{ path: 'usageData', message: usage.message }] };
+  if (!usage.ok) return storedAsForeign(row, [{ path: 'usageData', message: usage.message }]);
   const result = itemDefinitionSchema.safeParse({
     name: row.name,
     description: row.description,
@@ -227,51 +227,37 @@ export function parseStoredItem(row: ItemRow): StoredItem {
     iconUrl: row.iconUrl,
     imageUrl: row.imageUrl,
   });
-  if (result.success) return { ...row, shape: 'valid', definition: result.data, issues: [] };
+  if (result.success) return storedAsValid(row, result.data);
   const issues = issuesFrom(result.error);
   // zod skips the usage check once another column failed: run it anyway, so every reason shows.
   if (!issues.some((i) => i.path.startsWith('usageData'))) {
     issues.push(...checkItemUsage(row.type, usage.value).filter((i) => i.path !== 'type' || !issues.some((j) => j.path === 'type')));
   }
-  return { ...row, shape: 'foreign', definition: null, issues };
+  return storedAsForeign(row, issues);
 }
 
 // ── procedure inputs ─────────────────────────────────────────────────────────────────────────
 
-export const itemIdInputSchema = z.object({ id: rowIdSchema });
+export const itemIdInputSchema = rowIdInputSchema;
 
 export const itemListInputSchema = z.object({
-  search: z.string().max(200).optional(),
+  ...rowListShape,
   type: z.string().max(50).optional(),
   rarity: z.string().max(20).optional(),
   /** Keyset: the last name of the previous page (names are unique). */
   cursor: z.string().max(255).optional(),
-  limit: z.number().int().min(1).max(500).default(100),
 });
 export type ItemListInput = z.input<typeof itemListInputSchema>;
 
 export const itemCreateInputSchema = itemDefinitionSchema;
 
-export const itemUpdateInputSchema = z.object({
-  id: rowIdSchema,
-  version: versionSchema,
-  /** Only the columns the game master changed; the rest of the stored row is left as it is. */
-  changes: z
-    .object({
-      name: itemNameSchema,
-      description: itemDescriptionSchema,
-      rarity: itemRaritySchema,
-      type: itemTypeSchema,
-      usageData: jsonEditSchema(z.record(z.string(), z.unknown())),
-      price: nonNegativeAmountSchema.nullable(),
-      iconUrl: httpsUrlSchema.nullable(),
-      imageUrl: httpsUrlSchema.nullable(),
-    })
-    .partial(),
+export const itemUpdateInputSchema = rowUpdateInputSchema({
+  ...itemColumnsShape,
+  usageData: jsonEditSchema(itemColumnsShape.usageData),
 });
 export type ItemUpdateInput = z.input<typeof itemUpdateInputSchema>;
 
-export const itemDeleteInputSchema = z.object({ id: rowIdSchema, version: versionSchema.optional() });
+export const itemDeleteInputSchema = rowDeleteInputSchema;
 
 export interface ItemListPage {
   items: StoredItem[];

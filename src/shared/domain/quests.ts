@@ -15,10 +15,20 @@ import {
   jsonEditSchema,
   parseJsonText,
   positiveAmountSchema,
+  refineWith,
+  rowDeleteInputSchema,
+  rowDescriptionSchema,
+  rowIdInputSchema,
   rowIdSchema,
+  rowListShape,
+  rowNameSchema,
+  rowUpdateInputSchema,
+  storedAsForeign,
+  storedAsValid,
   upperSnakeSchema,
-  versionSchema,
+  type AuthoredRowColumns,
   type ContractIssue,
+  type StoredRow,
 } from './authoring.js';
 import { itemRaritySchema, itemTypeSchema } from './items.js';
 import { snowflakeSchema } from '../identity.js';
@@ -121,9 +131,8 @@ export const questRewardsSchema = z
   });
 export type QuestRewards = z.infer<typeof questRewardsSchema>;
 
-export const questNameSchema = z.string().min(1, 'Give the quest a name').max(255, 'At most 255 characters');
-/** Discord embeds cut descriptions at 4096 characters. */
-export const questDescriptionSchema = z.string().max(4000, 'At most 4000 characters').nullable();
+export const questNameSchema = rowNameSchema('quest');
+export const questDescriptionSchema = rowDescriptionSchema;
 
 /** Filters a catalogued trigger does not apply would be ignored by the bot: refuse them. */
 export function checkTriggerFilters(triggerEvent: string, requirements: QuestRequirements): ContractIssue[] {
@@ -137,35 +146,26 @@ export function checkTriggerFilters(triggerEvent: string, requirements: QuestReq
     }));
 }
 
-export const questDefinitionSchema = z
-  .object({
-    name: questNameSchema,
-    description: questDescriptionSchema,
-    triggerEvent: triggerEventSchema,
-    requirements: questRequirementsSchema,
-    rewards: questRewardsSchema,
-  })
-  .superRefine((quest, ctx) => {
-    for (const issue of checkTriggerFilters(quest.triggerEvent, quest.requirements)) {
-      ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path.split('.') });
-    }
-  });
+/** Every column of a quest as the contract wants it, before the trigger's filters are checked. */
+export const questColumnsShape = {
+  name: questNameSchema,
+  description: questDescriptionSchema,
+  triggerEvent: triggerEventSchema,
+  requirements: questRequirementsSchema,
+  rewards: questRewardsSchema,
+};
+
+export const questDefinitionSchema = z.object(questColumnsShape).superRefine(refineWith((quest) => checkTriggerFilters(quest.triggerEvent, quest.requirements)));
 export type QuestDefinition = z.infer<typeof questDefinitionSchema>;
 
 /** A `quests` row as Aurora Desk reads it, jsonb kept as PostgreSQL's own text (no precision lost). */
-export interface QuestRow {
-  id: number;
-  name: string;
-  description: string | null;
+export interface QuestRow extends AuthoredRowColumns {
   triggerEvent: string;
   requirementsJson: string;
   rewardsJson: string;
-  /** A hash of the row as loaded: what an edit must still match when it is saved. */
-  version: string;
 }
 
-export type StoredQuest = QuestRow &
-  ({ shape: 'valid'; definition: QuestDefinition; issues: [] } | { shape: 'foreign'; definition: null; issues: ContractIssue[] });
+export type StoredQuest = StoredRow<QuestRow, QuestDefinition>;
 
 /** Classifies a stored row: 'valid' (typed, exactly as stored) or 'foreign' (kept raw, with the reasons). */
 export function parseStoredQuest(row: QuestRow): StoredQuest {
@@ -174,7 +174,7 @@ export function parseStoredQuest(row: QuestRow): StoredQuest {
   const unreadable: ContractIssue[] = [];
   if (!requirements.ok) unreadable.push({ path: 'requirements', message: requirements.message });
   if (!rewards.ok) unreadable.push({ path: 'rewards', message: rewards.message });
-  if (!requirements.ok || !rewards.ok) return { ...row, shape: 'foreign', definition: null, issues: unreadable };
+  if (!requirements.ok || !rewards.ok) return storedAsForeign(row, unreadable);
   const result = questDefinitionSchema.safeParse({
     name: row.name,
     description: row.description,
@@ -182,7 +182,7 @@ export function parseStoredQuest(row: QuestRow): StoredQuest {
     requirements: requirements.value,
     rewards: rewards.value,
   });
-  if (result.success) return { ...row, shape: 'valid', definition: result.data, issues: [] };
+  if (result.success) return storedAsValid(row, result.data);
   const issues = issuesFrom(result.error);
   // zod skips the trigger/filter check once another field failed: run it anyway, so every reason shows.
   const typedRequirements = questRequirementsSchema.safeParse(requirements.value);
@@ -191,7 +191,7 @@ export function parseStoredQuest(row: QuestRow): StoredQuest {
       if (!issues.some((i) => i.path === extra.path && i.message === extra.message)) issues.push(extra);
     }
   }
-  return { ...row, shape: 'foreign', definition: null, issues };
+  return storedAsForeign(row, issues);
 }
 
 /** The item ids a definition points at (rewards and filter), for existence checks and packs. */
@@ -206,37 +206,27 @@ export function questItemIds(definition: Pick<QuestDefinition, 'requirements' | 
 /** A player: a bigint from a list, or a Discord ID typed into a form. */
 export const playerIdSchema = z.union([z.bigint().positive().max(2n ** 63n - 1n), snowflakeSchema]);
 
-export const questIdInputSchema = z.object({ id: rowIdSchema });
+export const questIdInputSchema = rowIdInputSchema;
 
 export const questListInputSchema = z.object({
-  search: z.string().max(200).optional(),
+  ...rowListShape,
   triggerEvent: z.string().max(50).optional(),
   rewardItemId: rowIdSchema.optional(),
   /** Keyset: newest first, the last id of the previous page. */
   cursor: rowIdSchema.optional(),
-  limit: z.number().int().min(1).max(500).default(100),
 });
 export type QuestListInput = z.input<typeof questListInputSchema>;
 
 export const questCreateInputSchema = questDefinitionSchema;
 
-export const questUpdateInputSchema = z.object({
-  id: rowIdSchema,
-  version: versionSchema,
-  /** Only the fields the game master changed; the rest of the stored row is left as it is. */
-  changes: z
-    .object({
-      name: questNameSchema,
-      description: questDescriptionSchema,
-      triggerEvent: triggerEventSchema,
-      requirements: jsonEditSchema(questRequirementsSchema),
-      rewards: jsonEditSchema(questRewardsSchema),
-    })
-    .partial(),
+export const questUpdateInputSchema = rowUpdateInputSchema({
+  ...questColumnsShape,
+  requirements: jsonEditSchema(questRequirementsSchema),
+  rewards: jsonEditSchema(questRewardsSchema),
 });
 export type QuestUpdateInput = z.input<typeof questUpdateInputSchema>;
 
-export const questDeleteInputSchema = z.object({ id: rowIdSchema, version: versionSchema.optional() });
+export const questDeleteInputSchema = rowDeleteInputSchema;
 
 export const questStatsInputSchema = z.object({ id: rowIdSchema, days: z.number().int().min(1).max(366).default(30) });
 

@@ -14,10 +14,9 @@ export const itemsArea: AreaDefinition = {
   paletteSources: [itemPaletteSource],
 };
 
-// What other features may use: pickers and the authoring pieces quests share with items.
+// What other features may use: the picker and how an item looks (the authoring pieces quests
+// share with items are in features/authoring).
 export { ItemPicker } from './components/ItemPicker';
 export { ItemIcon } from './components/ItemIcon';
 export { RarityBadge } from './components/RarityBadge';
-export { RawJsonField } from './components/RawJsonField';
-export { ConflictCompare, type ConflictField } from './components/ConflictCompare';
 export { useItemsByIds } from './api/get-item';

@@ -3,7 +3,7 @@
  * the form cannot hold. Only columns that differ from the row as opened are sent.
  */
 import type { z } from 'zod';
-import { canonicalJson, formatJsonText, issuesFrom, parseJsonText, type ContractIssue } from '../../../../shared/domain/authoring';
+import { formatJsonText, issuesFrom, parseJsonText, type ContractIssue } from '../../../../shared/domain/authoring';
 import {
   checkItemUsage,
   defaultUsage,
@@ -13,6 +13,8 @@ import {
   type StoredItem,
   type itemUpdateInputSchema,
 } from '../../../../shared/domain/items';
+// The plain-TypeScript half of authoring (no React), so this form logic also loads in Node tests.
+import { jsonColumnEdit, jsonColumnKey } from '../authoring/draft';
 
 export interface ItemFormState {
   name: string;
@@ -85,10 +87,6 @@ export function validateItemForm(state: ItemFormState): { definition: ItemDefini
 
 type ItemChanges = z.input<typeof itemUpdateInputSchema>['changes'];
 
-function usageKey(state: ItemFormState): string {
-  return state.usageRaw !== null ? `raw:${state.usageRaw}` : `typed:${canonicalJson(state.usage)}`;
-}
-
 /** Columns that differ from the row as opened, in the shape items.update takes. */
 export function itemChanges(initial: ItemFormState, state: ItemFormState): ItemChanges {
   const draft = itemDraft(state);
@@ -101,24 +99,10 @@ export function itemChanges(initial: ItemFormState, state: ItemFormState): ItemC
   if (draft.price !== before.price) changes.price = draft.price as string | null;
   if (draft.iconUrl !== before.iconUrl) changes.iconUrl = draft.iconUrl as string | null;
   if (draft.imageUrl !== before.imageUrl) changes.imageUrl = draft.imageUrl as string | null;
-  if (usageKey(state) !== usageKey(initial) || changes.type !== undefined) {
-    changes.usageData =
-      state.usageRaw !== null
-        ? { kind: 'raw', json: state.usageRaw, allowForeign: state.allowForeign }
-        : { kind: 'typed', value: state.usage };
+  if (jsonColumnKey(state.usageRaw, state.usage) !== jsonColumnKey(initial.usageRaw, initial.usage) || changes.type !== undefined) {
+    changes.usageData = jsonColumnEdit(state.usageRaw, state.allowForeign, state.usage);
   }
   return changes;
-}
-
-export function isItemFormDirty(initial: ItemFormState, state: ItemFormState): boolean {
-  return Object.keys(itemChanges(initial, state)).length > 0;
-}
-
-/** Field errors by form path: the first message per dotted path. */
-export function firstErrors(issues: ContractIssue[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of issues) out[issue.path] ??= issue.message;
-  return out;
 }
 
 /** Two versions as the conflict view lists them. */

@@ -4,7 +4,7 @@
  * Only the parts that differ from the quest as opened are sent.
  */
 import type { z } from 'zod';
-import { canonicalJson, formatJsonText, issuesFrom, parseJsonText, type ContractIssue } from '../../../../shared/domain/authoring';
+import { formatJsonText, issuesFrom, parseJsonText, type ContractIssue } from '../../../../shared/domain/authoring';
 import {
   questDefinitionSchema,
   questRequirementsSchema,
@@ -15,6 +15,8 @@ import {
   type StoredQuest,
   type questUpdateInputSchema,
 } from '../../../../shared/domain/quests';
+// The plain-TypeScript half of authoring (no React), so this form logic also loads in Node tests.
+import { jsonColumnEdit, jsonColumnKey } from '../authoring/draft';
 
 export interface RewardRow {
   key: string;
@@ -183,8 +185,6 @@ export function validateQuestForm(state: QuestFormState): QuestValidation {
   };
 }
 
-const partKey = (raw: string | null, built: Record<string, unknown>) => (raw !== null ? `raw:${raw}` : `typed:${canonicalJson(built)}`);
-
 type QuestChanges = z.input<typeof questUpdateInputSchema>['changes'];
 
 /** Fields that differ from the quest as opened, in the shape quests.update takes. */
@@ -195,21 +195,13 @@ export function questChanges(initial: QuestFormState, state: QuestFormState): Qu
   if (draft.name !== before.name) changes.name = draft.name;
   if (draft.description !== before.description) changes.description = draft.description;
   if (draft.triggerEvent !== before.triggerEvent) changes.triggerEvent = draft.triggerEvent;
-  if (partKey(state.requirementsRaw, builtRequirements(state)) !== partKey(initial.requirementsRaw, builtRequirements(initial))) {
-    changes.requirements =
-      state.requirementsRaw !== null
-        ? { kind: 'raw', json: state.requirementsRaw, allowForeign: state.allowForeign.requirements }
-        : { kind: 'typed', value: builtRequirements(state) as QuestRequirements };
+  if (jsonColumnKey(state.requirementsRaw, builtRequirements(state)) !== jsonColumnKey(initial.requirementsRaw, builtRequirements(initial))) {
+    changes.requirements = jsonColumnEdit(state.requirementsRaw, state.allowForeign.requirements, builtRequirements(state) as QuestRequirements);
   }
-  if (partKey(state.rewardsRaw, builtRewards(state)) !== partKey(initial.rewardsRaw, builtRewards(initial))) {
-    changes.rewards =
-      state.rewardsRaw !== null ? { kind: 'raw', json: state.rewardsRaw, allowForeign: state.allowForeign.rewards } : { kind: 'typed', value: builtRewards(state) as QuestRewards };
+  if (jsonColumnKey(state.rewardsRaw, builtRewards(state)) !== jsonColumnKey(initial.rewardsRaw, builtRewards(initial))) {
+    changes.rewards = jsonColumnEdit(state.rewardsRaw, state.allowForeign.rewards, builtRewards(state) as QuestRewards);
   }
   return changes;
-}
-
-export function isQuestFormDirty(initial: QuestFormState, state: QuestFormState): boolean {
-  return Object.keys(questChanges(initial, state)).length > 0;
 }
 
 /** The JSON a column will hold, as the raw view shows it. */
@@ -229,12 +221,6 @@ export function backToForm(state: QuestFormState, field: 'requirements' | 'rewar
   }
   const rew = questRewardsSchema.safeParse(parsed.value);
   return rew.success ? { ...state, ...typedRewards(rew.data), rewardsRaw: null } : state;
-}
-
-export function firstErrors(issues: ContractIssue[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of issues) out[issue.path] ??= issue.message;
-  return out;
 }
 
 export function questConflictFields(mine: QuestFormState, theirs: StoredQuest) {

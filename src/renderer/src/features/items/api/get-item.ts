@@ -13,8 +13,8 @@ export function useItemsByIds(ids: number[]) {
   return useQuery({ ...trpc.items.byIds.queryOptions({ ids: unique }), enabled: unique.length > 0 });
 }
 
-/** What still points at an item (shown before Delete is offered). */
-export function useItemReferences(id: number | null) {
+/** What still points at an item (asked when the delete confirmation opens). */
+export function useItemReferences(id: number) {
   const trpc = useTRPC();
-  return useQuery({ ...trpc.items.references.queryOptions({ id: id ?? 0 }), enabled: id !== null });
+  return useQuery(trpc.items.references.queryOptions({ id }));
 }

@@ -9,3 +9,13 @@ export function RarityBadge({ rarity, size = 'sm' }: { rarity: string; size?: 'x
     </Badge>
   );
 }
+
+/**
+ * A rarity's colour for text on the page: shade 4 reads on the dark scheme, but on white only the
+ * darkest shade does (green 4 is under 2:1 there, green 9 over 4:1). Undefined for Common: plain text.
+ */
+export function rarityTextColour(rarity: string): string | undefined {
+  if (rarity === 'Common') return undefined;
+  const colour = rarityColour(rarity);
+  return `light-dark(var(--mantine-color-${colour}-9), var(--mantine-color-${colour}-4))`;
+}

@@ -73,7 +73,7 @@ export function UsageForm({ type, usage, onChange, errors }: UsageFormProps) {
             addLabel="Add an effect"
             render={(row, setRow, i) => (
               <>
-                <Autocomplete aria-label={`Effect ${i + 1}`} w={150} data={[...CONSUMABLE_EFFECTS]} value={String(row.type ?? '')} onChange={(v) => setRow(withKey(row, 'type', v.toUpperCase()))} error={err(`effects.${i}.type`)} />
+                <Autocomplete size="xs" aria-label={`Effect ${i + 1}`} w={150} data={[...CONSUMABLE_EFFECTS]} value={String(row.type ?? '')} onChange={(v) => setRow(withKey(row, 'type', v.toUpperCase()))} error={err(`effects.${i}.type`)} />
                 <TextInput aria-label="Amount" placeholder="Amount" w={110} value={String(row.amount ?? '')} onChange={(e) => setRow(withKey(row, 'amount', e.currentTarget.value.trim()))} error={err(`effects.${i}.amount`)} />
                 <NumberInput aria-label="Multiplier" placeholder="× multiplier" w={110} decimalScale={2} min={0} value={(row.multiplier as number) ?? ''} onChange={(v) => setRow(withKey(row, 'multiplier', num(v)))} error={err(`effects.${i}.multiplier`)} />
                 <NumberInput aria-label="Duration in seconds" placeholder="Seconds" w={110} allowDecimal={false} min={1} value={(row.durationSeconds as number) ?? ''} onChange={(v) => setRow(withKey(row, 'durationSeconds', num(v)))} error={err(`effects.${i}.durationSeconds`)} />

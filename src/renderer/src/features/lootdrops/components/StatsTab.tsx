@@ -10,6 +10,7 @@ import { useState } from 'react';
 import type { ChannelClaimStats } from '../../../../../shared/domain/lootdrops';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorState } from '../../../components/ErrorState';
+import { StatFigure } from '../../../components/StatFigure';
 import { formatAmount } from '../../../lib/format';
 import { useLootStats } from '../api/get-stats';
 import { channelLabel, formatDuration } from '../format';
@@ -24,24 +25,6 @@ const WINDOWS = [
 ];
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
-
-function Figure({ label, value, hint }: { label: string; value: string; hint?: string }) {
-  return (
-    <Paper withBorder p="sm" radius="sm">
-      <Text size="xs" c="dimmed" tt="uppercase" style={{ letterSpacing: 0.4 }}>
-        {label}
-      </Text>
-      <Text size="xl" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
-        {value}
-      </Text>
-      {hint ? (
-        <Text size="xs" c="dimmed">
-          {hint}
-        </Text>
-      ) : null}
-    </Paper>
-  );
-}
 
 export function StatsTab({ channels }: { channels: Map<string, string> }) {
   const [window, setWindow] = useState('30');
@@ -73,15 +56,15 @@ export function StatsTab({ channels }: { channels: Map<string, string> }) {
     body = (
       <Stack gap="md">
         <SimpleGrid cols={4} spacing="sm">
-          <Figure label="Drops" value={formatAmount(o.drops)} hint={`${formatAmount(o.active)} still up`} />
-          <Figure label="Claim rate" value={percent(o.claimRate)} hint={`${formatAmount(o.claimed)} claimed, ${formatAmount(o.expired)} expired unclaimed`} />
-          <Figure
+          <StatFigure label="Drops" value={formatAmount(o.drops)} hint={`${formatAmount(o.active)} still up`} />
+          <StatFigure label="Claim rate" value={percent(o.claimRate)} hint={`${formatAmount(o.claimed)} claimed, ${formatAmount(o.expired)} expired unclaimed`} />
+          <StatFigure
             label="Median time to claim"
             value={o.medianClaimMs === null ? '—' : formatDuration(o.medianClaimMs)}
             hint={`timed for ${formatAmount(o.measuredClaims)} of ${formatAmount(o.claimed)} claims`}
           />
           {busiest ? (
-            <Figure label="Busiest channel" value={channelLabel(channels, busiest.channelId)} hint={`${formatAmount(busiest.drops)} drops, ${percent(busiest.claimRate)} claimed`} />
+            <StatFigure label="Busiest channel" value={channelLabel(channels, busiest.channelId)} hint={`${formatAmount(busiest.drops)} drops, ${percent(busiest.claimRate)} claimed`} />
           ) : null}
         </SimpleGrid>
         {!data.claimTimesRecorded ? (

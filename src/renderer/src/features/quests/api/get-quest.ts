@@ -7,7 +7,7 @@ export function useQuest(id: number | null) {
 }
 
 /** What deleting would take with it, asked when the confirmation opens. */
-export function useQuestDeletionPreview(id: number | null) {
+export function useQuestDeletionPreview(id: number) {
   const trpc = useTRPC();
-  return useQuery({ ...trpc.quests.deletePreview.queryOptions({ id: id ?? 0 }), enabled: id !== null, staleTime: 0 });
+  return useQuery({ ...trpc.quests.deletePreview.queryOptions({ id }), staleTime: 0 });
 }

@@ -48,6 +48,8 @@ export function QuestForm({ state, onChange, errors, questId }: QuestFormProps) 
         data-testid="quest-description"
       />
       <Autocomplete
+        // The theme sizes TextInput and Select down to xs but not Autocomplete: match its neighbours.
+        size="xs"
         label="Trigger event"
         description={trigger ? trigger.description : state.triggerEvent.trim() ? 'A custom event: the bot must emit it, or the quest never moves.' : undefined}
         data={triggerData}

@@ -1,5 +1,5 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
-import { RawJsonField } from '../../items';
+import { RawJsonField } from '../../authoring';
 import { backToForm, columnText, type QuestFormState, type QuestValidation } from '../quest-form';
 
 export interface QuestJsonPanelProps {
@@ -18,6 +18,7 @@ export function QuestJsonPanel({ state, onChange, validation }: QuestJsonPanelPr
     const issues = name === 'requirements' ? validation.requirementsRawIssues : validation.rewardsRawIssues;
     return (
       <RawJsonField
+        contract="quest"
         label={name}
         value={columnText(state, name)}
         onChange={(text) => onChange((s) => (name === 'requirements' ? { ...s, requirementsRaw: text } : { ...s, rewardsRaw: text }))}

@@ -3,27 +3,10 @@ import { BarChart } from '@mantine/charts';
 import { Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ErrorState } from '../../../components/ErrorState';
+import { StatFigure } from '../../../components/StatFigure';
 import { formatAmount } from '../../../lib/format';
 import { useQuestStats } from '../api/quest-stats';
 import { QuestPlayers } from './QuestPlayers';
-
-function Stat({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId: string }) {
-  return (
-    <Paper withBorder p="sm" radius="sm" data-testid={testId}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text fz={22} fw={700} style={{ fontVariantNumeric: 'tabular-nums' }}>
-        {value}
-      </Text>
-      {hint ? (
-        <Text size="xs" c="dimmed">
-          {hint}
-        </Text>
-      ) : null}
-    </Paper>
-  );
-}
 
 /** How players fare on the quest: counts, completions over time, and who is on it. */
 export function QuestStatsTab({ questId, questName }: { questId: number; questName: string }) {
@@ -36,10 +19,10 @@ export function QuestStatsTab({ questId, questName }: { questId: number; questNa
   return (
     <Stack gap="md" p="md" data-testid="quest-stats">
       <SimpleGrid cols={4} spacing="sm">
-        <Stat testId="stat-started" label="Started" value={s ? formatAmount(s.started) : '…'} hint="players with progress" />
-        <Stat testId="stat-completed" label="Completed" value={s ? formatAmount(s.completed) : '…'} hint={s ? `${formatAmount(s.inProgress)} still on it` : undefined} />
-        <Stat testId="stat-rate" label="Completion rate" value={s ? `${(s.completionRate * 100).toFixed(1)} %` : '…'} hint="completed ÷ started" />
-        <Stat
+        <StatFigure testId="stat-started" label="Started" value={s ? formatAmount(s.started) : '…'} hint="players with progress" />
+        <StatFigure testId="stat-completed" label="Completed" value={s ? formatAmount(s.completed) : '…'} hint={s ? `${formatAmount(s.inProgress)} still on it` : undefined} />
+        <StatFigure testId="stat-rate" label="Completion rate" value={s ? `${(s.completionRate * 100).toFixed(1)} %` : '…'} hint="completed ÷ started" />
+        <StatFigure
           testId="stat-median"
           label="Median progress"
           value={s ? (s.medianProgress === null ? '—' : formatAmount(Math.round(s.medianProgress))) : '…'}

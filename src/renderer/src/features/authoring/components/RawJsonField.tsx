@@ -1,8 +1,11 @@
 import { Alert, Button, Checkbox, Group, List, Stack, Text, Textarea } from '@mantine/core';
 import { IconAlertTriangle, IconForms } from '@tabler/icons-react';
 import type { ContractIssue } from '../../../../../shared/domain/authoring';
+import { cautionAlertStyles } from '../caution';
 
 export interface RawJsonFieldProps {
+  /** Whose contract the text is checked against: 'quest' or 'item'. */
+  contract: string;
   label: string;
   value: string;
   onChange(text: string): void;
@@ -18,7 +21,7 @@ export interface RawJsonFieldProps {
 }
 
 /** A jsonb column as text: shown and saved exactly as typed, checked against the contract. */
-export function RawJsonField({ label, value, onChange, issues, allowForeign, onAllowForeign, onUseForm, minRows = 4, testId }: RawJsonFieldProps) {
+export function RawJsonField({ contract, label, value, onChange, issues, allowForeign, onAllowForeign, onUseForm, minRows = 4, testId }: RawJsonFieldProps) {
   return (
     <Stack gap={4}>
       <Textarea
@@ -33,7 +36,7 @@ export function RawJsonField({ label, value, onChange, issues, allowForeign, onA
         data-testid={testId}
       />
       {issues.length ? (
-        <Alert color="yellow" variant="light" p="xs" icon={<IconAlertTriangle size={16} />} title="Not in the quest contract's shape">
+        <Alert color="yellow" variant="light" p="xs" icon={<IconAlertTriangle size={16} />} title={`Not in the ${contract} contract's shape`} styles={cautionAlertStyles}>
           <List size="xs" spacing={2}>
             {issues.slice(0, 8).map((issue, index) => (
               <List.Item key={`${issue.path}-${index}`}>

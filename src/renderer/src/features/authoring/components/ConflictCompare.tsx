@@ -1,6 +1,7 @@
 import { Alert, Button, Code, Group, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { IconGitCompare } from '@tabler/icons-react';
 import { formatUtc } from '../../../lib/format';
+import type { AuthoredRow, AuthoringDraft } from '../use-authoring-draft';
 
 export interface ConflictField {
   label: string;
@@ -82,11 +83,36 @@ export function ConflictCompare({ opened, what, changedBy, changedAt, fields, on
           <Button variant="light" color="gray" onClick={onTakeTheirs} data-testid="conflict-take-theirs">
             Load theirs, drop mine
           </Button>
-          <Button color="yellow" onClick={onKeepMine} data-testid="conflict-keep-mine">
+          {/* autoContrast: dark text on yellow, which white text does not read on in either scheme. */}
+          <Button color="yellow" autoContrast onClick={onKeepMine} data-testid="conflict-keep-mine">
             Save mine over theirs
           </Button>
         </Group>
       </Stack>
     </Modal>
+  );
+}
+
+/** The draft's conflict, if it has one, with the fields of both versions. */
+export function DraftConflictCompare<Stored extends AuthoredRow>({
+  draft,
+  fields,
+}: {
+  draft: Pick<AuthoringDraft<Stored, unknown, unknown, unknown>, 'conflict' | 'conflictChoices'>;
+  fields(theirs: Stored): ConflictField[];
+}) {
+  const { conflict, conflictChoices } = draft;
+  if (!conflict) return null;
+  return (
+    <ConflictCompare
+      opened
+      what={`“${conflict.current.name}”`}
+      changedBy={conflict.changedBy}
+      changedAt={conflict.changedAt}
+      fields={fields(conflict.current)}
+      onClose={conflictChoices.close}
+      onTakeTheirs={conflictChoices.takeTheirs}
+      onKeepMine={conflictChoices.keepMine}
+    />
   );
 }

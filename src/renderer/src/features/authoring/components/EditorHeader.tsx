@@ -1,0 +1,80 @@
+import { Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { IconDeviceFloppy, IconX } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { KeyHint } from '../../../components/KeyHint';
+import { CAUTION_TEXT } from '../caution';
+import type { AuthoredRow, AuthoringDraft } from '../use-authoring-draft';
+
+type HeaderDraft = Pick<AuthoringDraft<AuthoredRow, { name: string }, unknown, unknown>, 'noun' | 'base' | 'state' | 'dirty' | 'canSave' | 'saving' | 'save'>;
+
+export interface EditorHeaderProps {
+  draft: HeaderDraft;
+  /** Shown left of the title (the item's icon). */
+  icon?: ReactNode;
+  /** Badges before the row's #id: what kind of quest or item it is. */
+  tags: ReactNode;
+  /** Buttons before Save; offered for stored rows only. */
+  actions: ReactNode;
+  onClose(): void;
+}
+
+/**
+ * The editor's title bar: the name as typed, what kind of row it is, whether it is foreign or
+ * unsaved, and Save (`<noun>-save`, Ctrl+S) and Close on the right.
+ */
+export function EditorHeader({ draft, icon, tags, actions, onClose }: EditorHeaderProps) {
+  const { noun, base } = draft;
+  const heading = (
+    <Stack gap={2} style={{ minWidth: 0 }}>
+      <Title order={3} lineClamp={1}>
+        {draft.state.name.trim() || `New ${noun}`}
+      </Title>
+      <Group gap={6}>
+        {tags}
+        {base ? (
+          <Text size="xs" c="dimmed">
+            #{base.id}
+          </Text>
+        ) : null}
+        {base?.shape === 'foreign' ? (
+          <Badge size="xs" color="yellow" variant="light" style={{ color: CAUTION_TEXT }}>
+            foreign shape
+          </Badge>
+        ) : null}
+        {draft.dirty ? (
+          <Badge size="xs" color="yellow" variant="dot">
+            unsaved
+          </Badge>
+        ) : null}
+      </Group>
+    </Stack>
+  );
+  return (
+    <Group justify="space-between" px="md" py="sm" wrap="nowrap" style={{ borderBottom: '1px solid var(--desk-border)' }}>
+      {icon ? (
+        <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+          {icon}
+          {heading}
+        </Group>
+      ) : (
+        heading
+      )}
+      <Group gap="xs" wrap="nowrap">
+        {base ? actions : null}
+        <Button
+          leftSection={<IconDeviceFloppy size={14} />}
+          rightSection={<KeyHint keys="mod+s" />}
+          disabled={!draft.canSave}
+          loading={draft.saving}
+          onClick={draft.save}
+          data-testid={`${noun}-save`}
+        >
+          {base ? 'Save' : 'Create'}
+        </Button>
+        <Button variant="subtle" color="gray" px={6} onClick={onClose} aria-label="Close the editor">
+          <IconX size={16} />
+        </Button>
+      </Group>
+    </Group>
+  );
+}
