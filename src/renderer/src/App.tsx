@@ -2,9 +2,9 @@
  * The shell: sidebar, the current area's page, the status bar, and what floats above them
  * (command palette, keyboard help, leave-without-saving prompt, notifications).
  */
-import { AppShell } from '@mantine/core';
+import { AppShell, Center, Loader } from '@mantine/core';
 import { IconKeyboard, IconMoon, IconRefresh, IconSun } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { areas } from './areas';
 import { CommandPalette } from './components/CommandPalette';
 import { ErrorBoundary } from './components/ErrorBoundary';
@@ -76,7 +76,15 @@ export function App() {
       <AppShell.Main h="100dvh" style={{ background: 'var(--desk-page)' }} data-area={area.id}>
         {/* Keyed by area: leaving a broken screen resets its boundary. */}
         <ErrorBoundary key={area.id}>
-          <Page />
+          <Suspense
+            fallback={
+              <Center h="100%" data-testid="page-loading">
+                <Loader size="sm" />
+              </Center>
+            }
+          >
+            <Page />
+          </Suspense>
         </ErrorBoundary>
       </AppShell.Main>
       <AppShell.Footer withBorder>

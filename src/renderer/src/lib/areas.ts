@@ -3,7 +3,7 @@
  * src/areas.ts lists them in sidebar order; the shell builds the sidebar, the Alt+N keys,
  * the palette's "Go to" actions and the routes from these.
  */
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { PaletteSource } from './palette';
 import type { AreaId } from './router';
 
@@ -24,4 +24,12 @@ export interface AreaDefinition {
   paletteSources?: PaletteSource[];
   /** Extra words that find the area in the palette. */
   keywords?: string[];
+}
+
+/**
+ * A page loaded on first visit, in its own chunk: the window paints the first screen without
+ * parsing every other screen's code (charts, editors) first. The shell shows a loader meanwhile.
+ */
+export function lazyPage(load: () => Promise<ComponentType>): ComponentType {
+  return lazy(async () => ({ default: await load() }));
 }

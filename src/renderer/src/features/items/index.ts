@@ -1,6 +1,5 @@
 import { IconDiamond } from '@tabler/icons-react';
-import type { AreaDefinition } from '../../lib/areas';
-import { ItemsPage } from './ItemsPage';
+import { lazyPage, type AreaDefinition } from '../../lib/areas';
 import { itemPaletteSource } from './palette';
 
 /** The Items entry of the sidebar, palette and routes (listed in src/areas.ts). */
@@ -9,7 +8,7 @@ export const itemsArea: AreaDefinition = {
   label: 'Items',
   description: 'The item catalogue: rarity, type, price and effects.',
   icon: IconDiamond,
-  Page: ItemsPage,
+  Page: lazyPage(() => import('./ItemsPage').then((m) => m.ItemsPage)),
   keywords: ['catalogue', 'inventory', 'rarity'],
   paletteSources: [itemPaletteSource],
 };

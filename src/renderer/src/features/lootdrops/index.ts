@@ -1,6 +1,5 @@
 import { IconGift } from '@tabler/icons-react';
-import type { AreaDefinition } from '../../lib/areas';
-import { LootdropsPage } from './LootdropsPage';
+import { lazyPage, type AreaDefinition } from '../../lib/areas';
 
 /** The Lootdrops entry of the sidebar, palette and routes (listed in src/areas.ts). */
 export const lootdropsArea: AreaDefinition = {
@@ -8,7 +7,7 @@ export const lootdropsArea: AreaDefinition = {
   label: 'Lootdrops',
   description: "Spawn drops into Discord channels and watch them get claimed.",
   icon: IconGift,
-  Page: LootdropsPage,
+  Page: lazyPage(() => import('./LootdropsPage').then((m) => m.LootdropsPage)),
   keywords: ['drops', 'events', 'spawn', 'claims'],
   paletteSources: [],
 };

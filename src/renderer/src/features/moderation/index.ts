@@ -9,6 +9,8 @@ export const moderationArea: AreaDefinition = {
   label: 'Moderation',
   description: "Triage the bot's moderation cases: claim, resolve and annotate.",
   icon: IconShieldHalf,
+  // The first screen the window opens on: bundled, not lazy, so its rows are asked for in the
+  // first render (a lazy page holds the first paint back until its chunk arrives).
   Page: ModerationPage,
   keywords: ['cases', 'warn', 'ban', 'timeout', 'kick', 'queue'],
   paletteSources: [casePaletteSource],

@@ -1,7 +1,6 @@
 import { IconUsers } from '@tabler/icons-react';
-import type { AreaDefinition } from '../../lib/areas';
+import { lazyPage, type AreaDefinition } from '../../lib/areas';
 import { playerPaletteSource } from './palette';
-import { PlayersPage } from './PlayersPage';
 
 /** The Players entry of the sidebar, palette and routes (listed in src/areas.ts). */
 export const playersArea: AreaDefinition = {
@@ -9,7 +8,7 @@ export const playersArea: AreaDefinition = {
   label: 'Players',
   description: 'Look up a player: balance, inventory, quests and history; the economy at a glance.',
   icon: IconUsers,
-  Page: PlayersPage,
+  Page: lazyPage(() => import('./PlayersPage').then((m) => m.PlayersPage)),
   keywords: ['users', 'members', 'economy', 'balance', 'classes', 'inventory', 'coins'],
   paletteSources: [playerPaletteSource],
 };

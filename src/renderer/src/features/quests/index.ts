@@ -1,7 +1,6 @@
 import { IconScript } from '@tabler/icons-react';
-import type { AreaDefinition } from '../../lib/areas';
+import { lazyPage, type AreaDefinition } from '../../lib/areas';
 import { questPaletteSource } from './palette';
-import { QuestsPage } from './QuestsPage';
 
 /** The Quests entry of the sidebar, palette and routes (listed in src/areas.ts). */
 export const questsArea: AreaDefinition = {
@@ -9,7 +8,7 @@ export const questsArea: AreaDefinition = {
   label: 'Quests',
   description: 'Write quests and preview them the way players will see them.',
   icon: IconScript,
-  Page: QuestsPage,
+  Page: lazyPage(() => import('./QuestsPage').then((m) => m.QuestsPage)),
   keywords: ['quest', 'authoring', 'rewards', 'import', 'export', 'pack'],
   paletteSources: [questPaletteSource],
 };

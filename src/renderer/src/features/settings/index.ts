@@ -1,6 +1,5 @@
 import { IconSettings } from '@tabler/icons-react';
-import type { AreaDefinition } from '../../lib/areas';
-import { SettingsPage } from './SettingsPage';
+import { lazyPage, type AreaDefinition } from '../../lib/areas';
 
 /** The Settings entry of the sidebar, palette and routes (listed in src/areas.ts). */
 export const settingsArea: AreaDefinition = {
@@ -8,6 +7,6 @@ export const settingsArea: AreaDefinition = {
   label: 'Settings',
   description: 'Connection profiles, staff identity, Discord, theme and the audit log.',
   icon: IconSettings,
-  Page: SettingsPage,
+  Page: lazyPage(() => import('./SettingsPage').then((m) => m.SettingsPage)),
   keywords: ['identity', 'profile', 'connection', 'database', 'discord', 'token', 'theme', 'audit', 'notifications'],
 };
