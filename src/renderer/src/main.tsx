@@ -11,7 +11,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { createQueryClient } from './lib/query-client';
-import { colorSchemeManager, theme } from './lib/theme';
+import { colorSchemeManager, cssVariablesResolver, theme } from './lib/theme';
 import { createDeskClient, TRPCProvider, type DeskClient } from './lib/trpc';
 
 // Started before React renders: in Electron the preload hands its port over once, early.
@@ -47,7 +47,7 @@ if (!container) throw new Error('index.html has no #root');
 
 createRoot(container).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="dark" colorSchemeManager={colorSchemeManager}>
+    <MantineProvider theme={theme} defaultColorScheme="dark" colorSchemeManager={colorSchemeManager} cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="bottom-right" limit={4} containerWidth={400} />
       <QueryClientProvider client={queryClient}>
         <ErrorBoundary>

@@ -5,6 +5,7 @@
  */
 import {
   createTheme,
+  type CSSVariablesResolver,
   localStorageColorSchemeManager,
   rem,
   type MantineColorsTuple,
@@ -87,3 +88,18 @@ export const theme: MantineThemeOverride = createTheme({
  * settings router offers `setTheme`, the toggle also records it there (see useThemeToggle).
  */
 export const colorSchemeManager = localStorageColorSchemeManager({ key: 'aurora-desk-color-scheme' });
+
+/**
+ * Yellow text reads badly on the light scheme: Mantine draws it in shade 6, under 2:1 on white or
+ * on its own pale yellow (warnings, "≈ cached" badges, foreign rows). There it is a dark orange;
+ * the dark scheme keeps Mantine's yellow.
+ */
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    '--mantine-color-yellow-text': 'var(--mantine-color-orange-9)',
+    '--mantine-color-yellow-light-color': 'var(--mantine-color-orange-9)',
+    '--mantine-color-yellow-outline': 'var(--mantine-color-orange-9)',
+  },
+  dark: {},
+});
