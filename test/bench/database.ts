@@ -57,3 +57,17 @@ async function admin(url: string, sql: string): Promise<void> {
     await client.end();
   }
 }
+
+/** How many moderation cases the database at `url` holds (0 without the table): whether it is big enough to read as it is. */
+export async function countCases(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url, application_name: 'aurora-desk bench (read-only)' });
+  await client.connect();
+  try {
+    const exists = await client.query<{ t: string | null }>(`SELECT to_regclass('moderation_cases')::text AS t`);
+    if (!exists.rows[0]?.t) return 0;
+    const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM moderation_cases');
+    return Number(rows[0]!.n);
+  } finally {
+    await client.end();
+  }
+}

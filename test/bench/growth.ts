@@ -20,7 +20,7 @@ import { seedDatabase } from '../../src/main/db/seed.js';
 import { makeCursor } from '../../src/main/features/moderation/queue-sql.js';
 import { forgetCounts, moderationIndexStatus } from '../../src/main/features/moderation/queues.js';
 import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
-import { openBenchDatabase } from './database.js';
+import { countCases, openBenchDatabase } from './database.js';
 import { round, sampleAlternating, summarize, type BenchEntry, type BenchModule, type BenchOptions } from './stats.js';
 
 const PAGE = 50;
@@ -60,19 +60,6 @@ interface Shelf {
 interface Opened {
   close(): Promise<void>;
   scratchUrl?: string;
-}
-
-async function countCases(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url, application_name: 'aurora-desk bench growth (read-only)' });
-  await client.connect();
-  try {
-    const exists = await client.query<{ t: string | null }>(`SELECT to_regclass('moderation_cases')::text AS t`);
-    if (!exists.rows[0]?.t) return 0;
-    const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM moderation_cases');
-    return Number(rows[0]!.n);
-  } finally {
-    await client.end();
-  }
 }
 
 /** The given database as it is (only reads), or a freshly seeded scratch one. */

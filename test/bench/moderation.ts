@@ -14,7 +14,7 @@ import { buildCaseListQuery, buildCountsQuery, buildMineCountsQuery, type SqlQue
 import { openDatabase, type AuroraDatabase } from '../../src/main/db/open.js';
 import { seedDatabase } from '../../src/main/db/seed.js';
 import { createTestRuntime, callerFor, testStaff } from '../fixtures/runtime.js';
-import { openBenchDatabase } from './database.js';
+import { countCases, openBenchDatabase } from './database.js';
 import { sampleAlternating, summarize, type BenchEntry, type BenchModule, type BenchOptions } from './stats.js';
 
 const LARGE_ENOUGH = 100_000;
@@ -27,19 +27,6 @@ interface Target {
   raw: (query: SqlQuery) => Promise<unknown>;
   close(): Promise<void>;
   note: string;
-}
-
-async function countCases(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const exists = await client.query<{ t: string | null }>(`SELECT to_regclass('moderation_cases')::text AS t`);
-    if (!exists.rows[0]?.t) return 0;
-    const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM moderation_cases');
-    return Number(rows[0]!.n);
-  } finally {
-    await client.end();
-  }
 }
 
 async function openTarget(options: BenchOptions): Promise<Target> {

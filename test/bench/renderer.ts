@@ -15,7 +15,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import pg from 'pg';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { AuroraDatabase } from '../../src/main/db/open.js';
 import { seedDatabase } from '../../src/main/db/seed.js';
@@ -27,7 +26,7 @@ import { ensureRendererBuilt } from '../../src/main/web/renderer-build.js';
 import { launchChromium, saveScreenshot } from '../fixtures/browser.js';
 import { hasChromium, noChromiumReason } from '../fixtures/environment.js';
 import { testStaff } from '../fixtures/runtime.js';
-import { openBenchDatabase } from './database.js';
+import { countCases, openBenchDatabase } from './database.js';
 import { percentile, round, summarize, type BenchEntry, type BenchModule, type BenchOptions } from './stats.js';
 
 const LARGE_ENOUGH = 100_000;
@@ -47,19 +46,6 @@ interface Target {
   fill?: (database: AuroraDatabase) => Promise<void>;
   note: string;
   close(): Promise<void>;
-}
-
-async function countCases(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const exists = await client.query<{ t: string | null }>(`SELECT to_regclass('moderation_cases')::text AS t`);
-    if (!exists.rows[0]?.t) return 0;
-    const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM moderation_cases');
-    return Number(rows[0]!.n);
-  } finally {
-    await client.end();
-  }
 }
 
 /**

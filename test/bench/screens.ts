@@ -9,13 +9,12 @@
  * beside the given server (or an embedded PGlite) is seeded in the scale set's proportions:
  * AURORA_BENCH_CASES cases (default 200,000 on PostgreSQL, 10,000 on PGlite) and the rest scaled.
  */
-import pg from 'pg';
 import { openDatabase, type AuroraDatabase } from '../../src/main/db/open.js';
 import { scaleSeedOptions, seedDatabase } from '../../src/main/db/seed.js';
 import { attachBurstScheduler, stopBurstScheduler } from '../../src/main/features/lootdrops/bursts/registry.js';
 import { BurstScheduler } from '../../src/main/features/lootdrops/bursts/scheduler.js';
 import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
-import { openBenchDatabase } from './database.js';
+import { countCases, openBenchDatabase } from './database.js';
 import { describeRecording, pgliteReplayer, pgReplayer, recordStatements, type Replayer } from './replay.js';
 import { describeSubjects, pickSubjects, screenScenarios } from './screens-scenarios.js';
 import { sampleAlternating, summarize, type BenchEntry, type BenchModule, type BenchOptions } from './stats.js';
@@ -32,19 +31,6 @@ interface Target {
   replayer: Replayer;
   note: string;
   close(): Promise<void>;
-}
-
-async function countCases(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const exists = await client.query<{ t: string | null }>(`SELECT to_regclass('moderation_cases')::text AS t`);
-    if (!exists.rows[0]?.t) return 0;
-    const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM moderation_cases');
-    return Number(rows[0]!.n);
-  } finally {
-    await client.end();
-  }
 }
 
 /** The scale set's proportions at `cases` cases. */
