@@ -11,7 +11,7 @@
  * a temporary data folder. Otherwise a scratch database is seeded (AURORA_BENCH_CASES cases).
  * Without Chromium the module skips with a note.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -32,6 +32,8 @@ import { percentile, round, summarize, type BenchEntry, type BenchModule, type B
 const LARGE_ENOUGH = 100_000;
 /** How deep the moderator scrolls: the issue's "5,000 rows loaded into a queue". */
 const DEEP = 5_000;
+/** Pages timed one by one past DEEP (each is 50 cases). */
+const DEEPER_PAGES = 10;
 const QUEUE = 'active';
 const ROW = '[data-testid="case-row"]';
 const LIST = '[data-testid="case-list"]';
@@ -194,6 +196,91 @@ function scrollUntilLoaded(page: Page, rows: number): Promise<{ loaded: number; 
   return page.evaluate(`(${SCROLL_UNTIL_LOADED})(${JSON.stringify({ list: LIST, rows })})`);
 }
 
+/** One more page at depth, as the page itself timed it (ms since the scroll). */
+interface NextPage {
+  /** The moderation.list request left the page (React rendered the scroll and its effect asked). */
+  requested: number | null;
+  /** Its response was in. */
+  responded: number | null;
+  /** aria-rowcount grew: the rows are in the DOM. */
+  inDom: number;
+  /** A task after the next frame, with a new row laid out (a box). */
+  painted: number;
+}
+
+/**
+ * From the end of the loaded list: scroll to the end, and time until the next page's first row
+ * is painted, `pages` times over. Like the first-rows probe, all inside the page: a
+ * MutationObserver sees aria-rowcount grow (no polling in between), then requestAnimationFrame
+ * and a task after that frame; resource timing splits off the request. Between pages it waits
+ * for two quiet frames so one page's tail does not land in the next one's figure.
+ */
+const NEXT_PAGES = `async ({ list, row, pages }) => {
+  const scroller = document.querySelector(list);
+  const loaded = () => Number(scroller.getAttribute('aria-rowcount'));
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  performance.setResourceTimingBufferSize(100000);
+  const results = [];
+  for (let i = 0; i < pages; i++) {
+    await frame();
+    await frame();
+    const before = loaded();
+    performance.clearResourceTimings();
+    const grown = new Promise((resolve, reject) => {
+      const timeout = setTimeout(() => reject(new Error('no next page after ' + before + ' rows')), 30000);
+      const observer = new MutationObserver(() => {
+        if (loaded() <= before) return;
+        observer.disconnect();
+        clearTimeout(timeout);
+        resolve(performance.now());
+      });
+      observer.observe(scroller, { attributes: true, attributeFilter: ['aria-rowcount'] });
+    });
+    const t0 = performance.now();
+    scroller.scrollTop = scroller.scrollHeight;
+    const inDom = await grown;
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const painted = performance.now();
+    const rows = [...document.querySelectorAll(row)];
+    const rowHeight = rows.length > 0 ? parseFloat(rows[0].style.height) : NaN;
+    const fresh = rows.find((r) => parseFloat(r.style.top) >= before * rowHeight);
+    const box = fresh ? fresh.getBoundingClientRect() : null;
+    const request = performance.getEntriesByType('resource').find((r) => r.name.includes('moderation.list') && r.startTime >= t0);
+    results.push({
+      requested: request ? request.startTime - t0 : null,
+      responded: request ? request.responseEnd - t0 : null,
+      inDom: inDom - t0,
+      painted: box && box.height > 0 ? painted - t0 : NaN,
+    });
+  }
+  return results;
+}`;
+
+/** Cumulative main-thread time by kind (CDP Performance.getMetrics), in ms. */
+const THREAD_METRICS = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration'] as const;
+
+async function nextPages(page: Page, pages: number): Promise<{ pages: NextPage[]; thread: Record<(typeof THREAD_METRICS)[number], number> }> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Performance.enable');
+    const read = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return Object.fromEntries(THREAD_METRICS.map((name) => [name, (metrics.find((m) => m.name === name)?.value ?? NaN) * 1000])) as Record<(typeof THREAD_METRICS)[number], number>;
+    };
+    // AURORA_BENCH_PROFILE=path.cpuprofile: a CPU profile of these pages (open it in DevTools).
+    const profile = process.env.AURORA_BENCH_PROFILE;
+    if (profile) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
+    const start = await read();
+    const timed = (await page.evaluate(`(${NEXT_PAGES})(${JSON.stringify({ list: LIST, row: ROW, pages })})`)) as NextPage[];
+    const end = await read();
+    if (profile) await writeFile(profile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+    const thread = Object.fromEntries(THREAD_METRICS.map((name) => [name, (end[name] - start[name]) / pages])) as Record<(typeof THREAD_METRICS)[number], number>;
+    return { pages: timed, thread };
+  } finally {
+    await cdp.detach();
+  }
+}
+
 export async function benchRenderer(options: BenchOptions): Promise<BenchEntry[]> {
   if (!hasChromium) {
     options.print(`renderer: skipped (${noChromiumReason})`);
@@ -262,6 +349,16 @@ export async function benchRenderer(options: BenchOptions): Promise<BenchEntry[]
     const scrolled = await scrollUntilLoaded(page, DEEP);
     const dom = await page.evaluate((row) => ({ rows: document.querySelectorAll(row).length, elements: document.getElementsByTagName('*').length }), ROW);
     const after = await heapAfterGc(page);
+    // 3. One more page at that depth, ten times over: what a moderator waits for at the end.
+    const deeper = await nextPages(page, DEEPER_PAGES);
+    if (deeper.pages.some((p) => Number.isNaN(p.painted))) throw new Error('a next page was in the DOM but its first row had no box when painted');
+    const p50Of = (pick: (p: NextPage) => number | null) => round(percentile(deeper.pages.map(pick).filter((v): v is number => v !== null), 0.5), 1);
+    const perPage = (name: (typeof THREAD_METRICS)[number]) => deeper.thread[name].toFixed(1);
+    options.print(
+      `renderer: ${DEEPER_PAGES} more pages from ${scrolled.loaded.toLocaleString('en-US')} loaded; p50 ms after the scroll: moderation.list sent ${p50Of((p) => p.requested)}, ` +
+        `answered ${p50Of((p) => p.responded)}, rows in DOM ${p50Of((p) => p.inDom)}, painted ${p50Of((p) => p.painted)}; main thread per page (mean): ` +
+        `tasks ${perPage('TaskDuration')}, script ${perPage('ScriptDuration')}, layout ${perPage('LayoutDuration')}, style ${perPage('RecalcStyleDuration')}`,
+    );
     const shot = await saveScreenshot(page, 'bench-renderer-queue');
     options.print(
       `renderer: scrolled to ${scrolled.loaded.toLocaleString('en-US')} loaded cases in ${scrolled.pages} pages, ${(scrolled.ms / 1000).toFixed(1)} s; ` +
@@ -270,6 +367,7 @@ export async function benchRenderer(options: BenchOptions): Promise<BenchEntry[]
     );
     const fixed = (name: string, unit: string, value: number): BenchEntry => ({ name, unit, p50: round(value, 1), p95: round(value, 1) });
     entries.push(
+      summarize(`renderer: one more page at ${scrolled.loaded.toLocaleString('en-US')} loaded (scroll -> rows painted)`, deeper.pages.map((p) => p.painted)),
       fixed(`renderer: queue row elements in DOM with ${scrolled.loaded.toLocaleString('en-US')} loaded`, 'rows', dom.rows),
       fixed('renderer: JS heap after first page (after GC)', 'MB', before),
       fixed(`renderer: JS heap after scrolling to the end of ${scrolled.loaded.toLocaleString('en-US')} (after GC)`, 'MB', after),

@@ -18,7 +18,7 @@ export const rendererOutDir = join(projectRoot, 'out/renderer');
 const STAMP = '.aurora-build-stamp';
 
 /** What the built renderer depends on. Type-only imports from src/main do not change it. */
-const SOURCES = ['src/renderer', 'src/shared', 'src/main/window-policy.ts', 'src/main/web/csp-meta.ts', 'package-lock.json'];
+const SOURCES = ['src/renderer', 'src/shared', 'src/main/window-policy.ts', 'src/main/web/csp-meta.ts', 'src/main/web/renderer-build.ts', 'package-lock.json'];
 
 function listFiles(path: string): string[] {
   if (!existsSync(path)) return [];
@@ -115,6 +115,11 @@ export async function ensureRendererBuilt(options: EnsureRendererOptions = {}): 
     const [{ build }, { default: react }] = await Promise.all([import('vite'), import('@vitejs/plugin-react')]);
     const staging = `${outDir}.staging-${process.pid}`;
     rmSync(staging, { recursive: true, force: true });
+    // Vite takes process.env.NODE_ENV over the mode when it is set, and vitest sets it to 'test':
+    // a build started from a test would ship React's development build and JSX (several times
+    // slower: an Error with a stack for every element). The app's build is production.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
     await build({
       configFile: false,
       root: join(root, 'src/renderer'),
@@ -137,6 +142,9 @@ export async function ensureRendererBuilt(options: EnsureRendererOptions = {}): 
           },
         },
       },
+    }).finally(() => {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = nodeEnv;
     });
     writeFileSync(join(staging, STAMP), `${wanted}\n`);
     // Swap in one step, so a harness serving the old build never sees half a new one.

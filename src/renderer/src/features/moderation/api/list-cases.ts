@@ -5,8 +5,9 @@
  * at the top never pushes a row out of view and nothing shows twice.
  */
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { MAX_PAGE_SIZE, type CaseFiltersInput, type CasePage, type CaseSummary, type ModerationQueue } from '../../../../../shared/domain/moderation';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { CaseFiltersInput, CasePage, CaseSummary } from '../../../../../shared/domain/moderation';
+import { MAX_PAGE_SIZE, type ModerationQueue } from '../../../../../shared/domain/moderation-rules';
 import { useTRPC, useTRPCClient, type DeskClient } from '../../../lib/trpc';
 
 export const FIRST_PAGE = 50;
@@ -51,17 +52,31 @@ export function useCaseWindow(queue: ModerationQueue, filters: CaseFiltersInput)
   });
 
   const data = query.data;
+  // The list asks from its scroll events too, several of which can come before React renders
+  // `loadingMore` or the longer window: this ref lets only the first of them fetch, until the
+  // window it brought is rendered (or the fetch brought nothing).
+  const fetching = useRef(false);
+  useEffect(() => {
+    fetching.current = false;
+  }, [data]);
   const loadMore = useCallback(async () => {
-    if (!data?.nextCursor || loadingMore) return;
+    if (!data?.nextCursor || loadingMore || fetching.current) return;
+    fetching.current = true;
     setLoadingMore(true);
     try {
       const page = await client.moderation.list.query({ queue, filters, cursor: data.nextCursor, limit: FIRST_PAGE });
       const last = page.cases.at(-1);
-      if (!last) return;
+      if (!last) {
+        fetching.current = false;
+        return;
+      }
       const next: CasePage = { cases: [...data.cases, ...page.cases], nextCursor: page.nextCursor };
       // Seed the wider window so it shows at once; the next live change re-reads it whole.
       queryClient.setQueryData(trpc.moderation.list.queryKey({ ...input, through: last.cursor, limit: WINDOW_CAP }), next);
       setThrough(last.cursor);
+    } catch (error) {
+      fetching.current = false;
+      throw error;
     } finally {
       setLoadingMore(false);
     }

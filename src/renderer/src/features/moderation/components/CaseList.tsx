@@ -27,12 +27,16 @@ export interface CaseListProps {
 
 export function CaseList({ cases, selectedId, checked, fresh, hasMore, loadingMore, onLoadMore, onSelect, onToggle, placeholder }: CaseListProps) {
   const { ref: scroller, height } = useElementSize<HTMLDivElement>();
-  const [scrollTop, setScrollTop] = useState(0);
+  // The top row in view, not the pixel offset: scroll events inside one row's height leave the
+  // state as it was, so React skips the render (a scroll fires several events per row).
+  const [topRow, setTopRow] = useState(0);
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(cases.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  const first = Math.max(0, topRow - OVERSCAN);
+  const last = Math.min(cases.length, topRow + Math.ceil(height / ROW_HEIGHT) + 1 + OVERSCAN);
 
-  // Near the end: fetch the next page.
+  // Near the end: fetch the next page. Asked from the scroll event itself as well (below), so the
+  // request is on its way while React renders the rows scrolled into view, not after them.
+  const nearEnd = (lastRow: number) => hasMore && !loadingMore && cases.length > 0 && lastRow >= cases.length - 4;
   useEffect(() => {
     if (hasMore && !loadingMore && cases.length > 0 && last >= cases.length - 4) onLoadMore();
   }, [cases.length, hasMore, last, loadingMore, onLoadMore]);
@@ -65,7 +69,11 @@ export function CaseList({ cases, selectedId, checked, fresh, hasMore, loadingMo
         role="grid"
         aria-label="Cases"
         aria-rowcount={cases.length}
-        onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+        onScroll={(event) => {
+          const row = Math.floor(event.currentTarget.scrollTop / ROW_HEIGHT);
+          setTopRow(row);
+          if (nearEnd(Math.min(cases.length, row + Math.ceil(height / ROW_HEIGHT) + 1 + OVERSCAN))) onLoadMore();
+        }}
         data-testid="case-list"
       >
         {placeholder ?? (

@@ -6,7 +6,8 @@ import { ActionIcon, Button, Group, MultiSelect, TextInput, Tooltip } from '@man
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconDownload, IconSearch, IconX } from '@tabler/icons-react';
 import { forwardRef, useEffect, useState } from 'react';
-import { knownCaseTypes, type TypeCount } from '../../../../../shared/domain/moderation';
+import type { TypeCount } from '../../../../../shared/domain/moderation';
+import { knownCaseTypes } from '../../../../../shared/domain/moderation-rules';
 import { KeyHint } from '../../../components/KeyHint';
 
 export interface FilterValues {

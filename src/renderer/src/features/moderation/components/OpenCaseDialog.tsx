@@ -5,7 +5,8 @@
 import { Alert, Button, Checkbox, Group, Modal, NumberInput, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconBrandDiscord } from '@tabler/icons-react';
 import { useState } from 'react';
-import { MAX_TIMEOUT_MINUTES, type CaseSummary, type DiscordAvailability } from '../../../../../shared/domain/moderation';
+import type { CaseSummary, DiscordAvailability } from '../../../../../shared/domain/moderation';
+import { MAX_TIMEOUT_MINUTES } from '../../../../../shared/domain/moderation-rules';
 import { KeyHint } from '../../../components/KeyHint';
 import { describeError } from '../../../lib/errors';
 import { notifyInfo, notifySuccess } from '../../../lib/notify';

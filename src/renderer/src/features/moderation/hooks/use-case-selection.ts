@@ -3,7 +3,7 @@
  * so the palette and links can jump straight to a case; j/k move a focus row inside the list.
  */
 import { useCallback, useMemo, useState } from 'react';
-import { moderationQueues, type ModerationQueue } from '../../../../../shared/domain/moderation';
+import { moderationQueues, type ModerationQueue } from '../../../../../shared/domain/moderation-rules';
 import { navigate, useRoute } from '../../../lib/router';
 
 export function useCaseSelection() {
@@ -22,15 +22,16 @@ export function useCaseSelection() {
     [openId, queue],
   );
 
-  return {
-    queue,
-    openId,
-    focusId: focusId ?? openId,
-    setFocusId,
-    setQueue: (q: ModerationQueue) => go({ queue: q }),
-    open: (id: bigint | null) => {
+  // Stable between renders (while the route stands still): the list's memoised rows take `open`
+  // as their click handler, and a new function each render would re-render every row.
+  const setQueue = useCallback((q: ModerationQueue) => go({ queue: q }), [go]);
+  const open = useCallback(
+    (id: bigint | null) => {
       if (id !== null) setFocusId(id);
       go({ openId: id });
     },
-  };
+    [go],
+  );
+
+  return { queue, openId, focusId: focusId ?? openId, setFocusId, setQueue, open };
 }
