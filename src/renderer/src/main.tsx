@@ -15,8 +15,23 @@ import { colorSchemeManager, cssVariablesResolver, theme } from './lib/theme';
 import { createDeskClient, TRPCProvider, type DeskClient } from './lib/trpc';
 
 // Started before React renders: in Electron the preload hands its port over once, early.
-const clientPromise = createDeskClient();
+const clientPromise = settledInPlace(createDeskClient());
 const queryClient = createQueryClient();
+
+/**
+ * Notes the outcome on the promise the way React's `use` reads it. In the web harness the client
+ * is ready a microtask after start, before React's first render: with the status already there
+ * `use` does not suspend, so the first commit is the page itself and its queries leave then,
+ * instead of a "Connecting" commit and a second, time-sliced render of everything after it.
+ */
+function settledInPlace<T>(promise: Promise<T>): Promise<T> {
+  const tracked = promise as Promise<T> & { status?: string; value?: T; reason?: unknown };
+  tracked.then(
+    (value) => Object.assign(tracked, { status: 'fulfilled', value }),
+    (reason: unknown) => Object.assign(tracked, { status: 'rejected', reason }),
+  );
+  return tracked;
+}
 
 function Connected() {
   const trpcClient: DeskClient = use(clientPromise);

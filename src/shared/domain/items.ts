@@ -26,6 +26,7 @@ import {
   type ContractIssue,
   type StoredRow,
 } from './authoring.js';
+import { ITEM_RARITIES } from './item-rarity.js';
 
 export const ITEM_TYPES = ['MATERIAL', 'CONSUMABLE', 'EQUIPMENT', 'COLLECTIBLE', 'KEY'] as const;
 export const itemTypeSchema = z.enum(ITEM_TYPES, { error: `The type is one of ${ITEM_TYPES.join(', ')}` });
@@ -39,22 +40,9 @@ export const ITEM_TYPE_INFO: Record<ItemType, { label: string; description: stri
   KEY: { label: 'Key', description: 'Opens something: a chest, a channel, an area of the game.' },
 };
 
-export const ITEM_RARITIES = ['Common', 'Uncommon', 'Rare', 'Epic', 'Legendary'] as const;
+// Rarities and their colours live in a schema-free module the renderer's main bundle can import.
+export { ITEM_RARITIES, RARITY_COLOURS, rarityColour, type ItemRarity } from './item-rarity.js';
 export const itemRaritySchema = z.enum(ITEM_RARITIES, { error: `The rarity is one of ${ITEM_RARITIES.join(', ')}` });
-export type ItemRarity = z.infer<typeof itemRaritySchema>;
-
-/** Mantine colour names, so the catalogue and the quest preview colour a rarity the same way. */
-export const RARITY_COLOURS: Record<ItemRarity, string> = {
-  Common: 'gray',
-  Uncommon: 'green',
-  Rare: 'blue',
-  Epic: 'grape',
-  Legendary: 'orange',
-};
-
-export function rarityColour(rarity: string): string {
-  return (RARITY_COLOURS as Record<string, string>)[rarity] ?? 'dark';
-}
 
 // ── usage_data, per type ─────────────────────────────────────────────────────────────────────
 

@@ -7,15 +7,20 @@
  */
 import { z } from 'zod';
 import { snowflakeSchema } from '../identity.js';
+import { MAX_PAGE_SIZE, MAX_TIMEOUT_MINUTES, moderationQueues } from './moderation-rules.js';
 
-/** The types the desk knows how to style and open; any other type the bot writes is shown as is. */
-export const knownCaseTypes = ['warn', 'timeout', 'kick', 'ban', 'note'] as const;
-export type KnownCaseType = (typeof knownCaseTypes)[number];
-/** Types that act on Discord when opened, and whose resolution can be lifted. */
-export const discordCaseTypes = ['timeout', 'kick', 'ban'] as const;
-export const liftableCaseTypes = ['timeout', 'ban'] as const;
+// The constants live in a schema-free module the renderer's first screen can import without zod.
+export {
+  CSV_EXPORT_CAP,
+  discordCaseTypes,
+  knownCaseTypes,
+  liftableCaseTypes,
+  MAX_PAGE_SIZE,
+  MAX_TIMEOUT_MINUTES,
+  moderationQueues,
+  type KnownCaseType,
+} from './moderation-rules.js';
 
-export const moderationQueues = ['active', 'recent', 'resolved', 'mine'] as const;
 export const moderationQueueSchema = z.enum(moderationQueues);
 export type ModerationQueue = z.infer<typeof moderationQueueSchema>;
 
@@ -51,7 +56,6 @@ export type CaseFiltersInput = z.input<typeof caseFiltersSchema>;
  */
 export const caseCursorSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?\|\d{1,19}$/, 'Not a case list cursor');
 
-export const MAX_PAGE_SIZE = 1000;
 
 export const caseListInputSchema = z.object({
   queue: moderationQueueSchema,
@@ -78,7 +82,6 @@ export const findCaseInputSchema = z.object({ text: z.string().trim().min(1).max
 export const caseIdsInputSchema = z.object({ ids: z.array(z.bigint()).min(1).max(200) });
 export const targetHistoryInputSchema = z.object({ userId: z.bigint(), limit: z.number().int().min(1).max(500).default(100) });
 
-export const CSV_EXPORT_CAP = 50_000;
 export const caseExportInputSchema = z.object({
   queue: moderationQueueSchema,
   filters: caseFiltersSchema.default({ types: [] }),
@@ -121,9 +124,6 @@ export const bulkResolveInputSchema = z.object({
   liftOnDiscord: z.boolean().default(true),
 });
 export type BulkResolveInput = z.input<typeof bulkResolveInputSchema>;
-
-/** Discord's longest timeout is 28 days. */
-export const MAX_TIMEOUT_MINUTES = 28 * 24 * 60;
 
 export const openCaseInputSchema = z
   .object({
