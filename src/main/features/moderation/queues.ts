@@ -13,6 +13,7 @@ import type { StaffIdentity } from '../../../shared/identity.js';
 import { moderationIndexNames } from '../../db/desk/0004_moderation_indexes.js';
 import { planIndexNames } from '../../db/desk/0009_plan_indexes.js';
 import type { AuroraDatabase } from '../../db/open.js';
+import { reusedFigures } from '../../db/reused-figures.js';
 import { ERRORS } from '../../errors.js';
 import { buildCaseListQuery, buildCasesByIdQuery, buildCountsQuery, buildMineCountsQuery, SUMMARY_COLUMNS } from './queue-sql.js';
 import { toCaseSummary, type SummaryRow } from './rows.js';
@@ -74,12 +75,11 @@ export const LARGE_TABLE_ROWS = 200_000;
 export const COUNT_TTL_MS = 10_000;
 
 interface CountSnapshot {
-  at: Date;
   queues: Record<ModerationQueue, number>;
   types: Record<ModerationQueue, TypeCount[]>;
 }
 
-const countCache = new WeakMap<AuroraDatabase, Map<string, CountSnapshot>>();
+const counts = reusedFigures<AuroraDatabase, CountSnapshot>(COUNT_TTL_MS);
 
 async function estimatedCaseRows(database: AuroraDatabase): Promise<number> {
   const { rows } = await database.query<{ n: string | number | null }>(
@@ -108,7 +108,6 @@ async function countNow(database: AuroraDatabase, actor: StaffIdentity | null, f
   }
   const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
   return {
-    at: new Date(),
     queues: { active: sum(types.active), resolved: sum(types.resolved), recent: sum(types.recent), mine: sum(types.mine) },
     types: { active: byCount(types.active), resolved: byCount(types.resolved), recent: byCount(types.recent), mine: byCount(types.mine) },
   };
@@ -128,25 +127,16 @@ export async function countCases(
   const key = JSON.stringify({ f: request.filters, a: actor?.id.toString() ?? null }, (_k, v: unknown) =>
     typeof v === 'bigint' ? v.toString() : v,
   );
-  let cache = countCache.get(database);
-  if (!cache) countCache.set(database, (cache = new Map()));
-  const cached = cache.get(key);
-  if (cached && now - cached.at.getTime() < COUNT_TTL_MS) {
-    return { queues: cached.queues, types: cached.types[request.queue], asOf: cached.at, basis: 'cached' };
-  }
-  const snapshot = await countNow(database, actor, request.filters);
-  if ((await estimatedCaseRows(database)) >= LARGE_TABLE_ROWS) {
-    if (cache.size > 50) cache.clear();
-    cache.set(key, snapshot);
-  } else {
-    cache.delete(key);
-  }
-  return { queues: snapshot.queues, types: snapshot.types[request.queue], asOf: snapshot.at, basis: 'exact' };
+  const { value, at, basis } = await counts.get(database, key, now, async () => ({
+    value: await countNow(database, actor, request.filters),
+    large: (await estimatedCaseRows(database)) >= LARGE_TABLE_ROWS,
+  }));
+  return { queues: value.queues, types: value.types[request.queue], asOf: at, basis };
 }
 
 /** Drops cached counts (after this desk's own writes, which the moderator expects to see). */
 export function forgetCounts(database: AuroraDatabase): void {
-  countCache.delete(database);
+  counts.forget(database);
 }
 
 /** Every index the queues are planned around (migrations 0004 and 0009). */

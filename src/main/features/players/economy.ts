@@ -13,6 +13,7 @@ import { asc, desc, eq, gte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ClassesOverview, EconomyOverview, ItemSupply, economyOverviewSchema } from '../../../shared/domain/economy.js';
 import type { AuroraDb } from '../../db/open.js';
+import { reusedFigures } from '../../db/reused-figures.js';
 import { classes, inventory, items, transactions, users } from '../../db/schema.js';
 
 export async function listClassesOverview(db: AuroraDb): Promise<ClassesOverview> {
@@ -63,7 +64,6 @@ export const LARGE_ECONOMY_ROWS = 200_000;
 export const WHOLE_TABLE_TTL_MS = 15_000;
 
 interface WholeTableFigures {
-  at: Date;
   circulation: bigint;
   players: number;
   activePlayers: number;
@@ -72,14 +72,14 @@ interface WholeTableFigures {
 }
 
 /** Per database handle, per top-holders count. */
-const wholeTableCache = new WeakMap<AuroraDb, Map<number, WholeTableFigures>>();
+const wholeTable = reusedFigures<AuroraDb, WholeTableFigures>(WHOLE_TABLE_TTL_MS);
 
 /** Drops reused figures, so the next overview sums again (the bench; tests; a desk write may call it). */
 export function forgetEconomyFigures(db: AuroraDb): void {
-  wholeTableCache.delete(db);
+  wholeTable.forget(db);
 }
 
-async function readWholeTableFigures(db: AuroraDb, topHolderCount: number, largeRows: number): Promise<{ figures: WholeTableFigures; large: boolean }> {
+async function readWholeTableFigures(db: AuroraDb, topHolderCount: number, largeRows: number): Promise<{ value: WholeTableFigures; large: boolean }> {
   // Independent reads: on PostgreSQL they run side by side on the pool (PGlite queues them).
   // Sums of bigint are numeric in SQL: carried as text, parsed as bigint, never a JS number.
   const [[totals], topHolders, supply, [size]] = await Promise.all([
@@ -115,8 +115,7 @@ async function readWholeTableFigures(db: AuroraDb, topHolderCount: number, large
       .where(sql`oid IN (to_regclass('users'), to_regclass('inventory'))`),
   ]);
   return {
-    figures: {
-      at: new Date(),
+    value: {
       circulation: BigInt(totals?.circulation ?? '0'),
       players: Number(totals?.players ?? 0),
       activePlayers: Number(totals?.activePlayers ?? 0),
@@ -125,18 +124,6 @@ async function readWholeTableFigures(db: AuroraDb, topHolderCount: number, large
     },
     large: Number(size?.rows ?? 0) >= largeRows,
   };
-}
-
-/** Whole-table figures, counted now or (large tables only) reused from the last WHOLE_TABLE_TTL_MS. */
-async function wholeTableFigures(db: AuroraDb, topHolderCount: number, { now, largeRows }: Required<ReuseOptions>): Promise<{ figures: WholeTableFigures; cached: boolean }> {
-  let cache = wholeTableCache.get(db);
-  if (!cache) wholeTableCache.set(db, (cache = new Map()));
-  const reused = cache.get(topHolderCount);
-  if (reused && now - reused.at.getTime() < WHOLE_TABLE_TTL_MS) return { figures: reused, cached: true };
-  const { figures, large } = await readWholeTableFigures(db, topHolderCount, largeRows);
-  if (large) cache.set(topHolderCount, figures);
-  else cache.delete(topHolderCount);
-  return { figures, cached: false };
 }
 
 export interface ReuseOptions {
@@ -153,7 +140,9 @@ export async function getEconomyOverview(db: AuroraDb, input: OverviewInput, reu
   const dayStart = sql`date_trunc('day', ${transactions.createdAt})`;
 
   const [whole, [banks], [window], perDay] = await Promise.all([
-    wholeTableFigures(db, input.topHolders, { now: reuse.now ?? Date.now(), largeRows: reuse.largeRows ?? LARGE_ECONOMY_ROWS }),
+    wholeTable.get(db, String(input.topHolders), reuse.now ?? Date.now(), () =>
+      readWholeTableFigures(db, input.topHolders, reuse.largeRows ?? LARGE_ECONOMY_ROWS),
+    ),
     db.select({ total: sql<string>`coalesce(sum(${classes.balance}), 0)::text` }).from(classes),
     db.select({ since: sql<string>`to_char(${since}, 'YYYY-MM-DD')` }).from(sql`(SELECT 1) AS one`),
     db
@@ -168,7 +157,7 @@ export async function getEconomyOverview(db: AuroraDb, input: OverviewInput, reu
       .groupBy(dayStart, transactions.type)
       .orderBy(dayStart, asc(transactions.type)),
   ]);
-  const { figures } = whole;
+  const figures = whole.value;
 
   return {
     circulation: figures.circulation,
@@ -180,7 +169,7 @@ export async function getEconomyOverview(db: AuroraDb, input: OverviewInput, reu
     perDay: perDay.map((r) => ({ day: r.day, type: r.type, count: Number(r.count), net: BigInt(r.net) })),
     topHolders: figures.topHolders,
     itemSupply: figures.itemSupply,
-    asOf: figures.at,
-    basis: whole.cached ? 'cached' : 'exact',
+    asOf: whole.at,
+    basis: whole.basis,
   };
 }

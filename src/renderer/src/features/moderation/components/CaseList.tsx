@@ -25,20 +25,25 @@ export interface CaseListProps {
   placeholder?: ReactNode;
 }
 
+/** Whether the rows in view reach the last few loaded ones, with older cases still to fetch. */
+function nearEnd(lastRow: number, loaded: number, hasMore: boolean, loadingMore: boolean): boolean {
+  return hasMore && !loadingMore && loaded > 0 && lastRow >= loaded - 4;
+}
+
 export function CaseList({ cases, selectedId, checked, fresh, hasMore, loadingMore, onLoadMore, onSelect, onToggle, placeholder }: CaseListProps) {
   const { ref: scroller, height } = useElementSize<HTMLDivElement>();
   // The top row in view, not the pixel offset: scroll events inside one row's height leave the
   // state as it was, so React skips the render (a scroll fires several events per row).
   const [topRow, setTopRow] = useState(0);
 
+  const lastRowFrom = (top: number) => Math.min(cases.length, top + Math.ceil(height / ROW_HEIGHT) + 1 + OVERSCAN);
   const first = Math.max(0, topRow - OVERSCAN);
-  const last = Math.min(cases.length, topRow + Math.ceil(height / ROW_HEIGHT) + 1 + OVERSCAN);
+  const last = lastRowFrom(topRow);
 
   // Near the end: fetch the next page. Asked from the scroll event itself as well (below), so the
   // request is on its way while React renders the rows scrolled into view, not after them.
-  const nearEnd = (lastRow: number) => hasMore && !loadingMore && cases.length > 0 && lastRow >= cases.length - 4;
   useEffect(() => {
-    if (hasMore && !loadingMore && cases.length > 0 && last >= cases.length - 4) onLoadMore();
+    if (nearEnd(last, cases.length, hasMore, loadingMore)) onLoadMore();
   }, [cases.length, hasMore, last, loadingMore, onLoadMore]);
 
   // Keep the selected row in view when j/k moves it.
@@ -72,7 +77,7 @@ export function CaseList({ cases, selectedId, checked, fresh, hasMore, loadingMo
         onScroll={(event) => {
           const row = Math.floor(event.currentTarget.scrollTop / ROW_HEIGHT);
           setTopRow(row);
-          if (nearEnd(Math.min(cases.length, row + Math.ceil(height / ROW_HEIGHT) + 1 + OVERSCAN))) onLoadMore();
+          if (nearEnd(lastRowFrom(row), cases.length, hasMore, loadingMore)) onLoadMore();
         }}
         data-testid="case-list"
       >
