@@ -8,6 +8,9 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // expect.poll waits 1 s by default: too short for a screen on a loaded 2-core CI machine.
+    // A poll that never comes true still fails, only later.
+    expect: { poll: { timeout: 15_000 } },
     globalSetup: ['test/fixtures/global-setup.ts'],
   },
 });

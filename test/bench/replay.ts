@@ -73,7 +73,8 @@ class ShapeRecorder {
 
   private issue(unit: ReplayUnit): OpenUnit {
     const index = this.units.length;
-    this.units.push({ unit, after: [...this.frontier] });
+    // In unit order, not in the order they happened to return: the same work records the same shape.
+    this.units.push({ unit, after: [...this.frontier].sort((a, b) => a - b) });
     const open: OpenUnit = { index, unit, pending: 0, open: false };
     this.inFlight.add(open);
     return open;

@@ -103,7 +103,7 @@ describeE2E(
       await page.getByTestId('case-row').first().click();
       await page.keyboard.press('c');
       await page.getByTestId('claim-avatar').first().waitFor();
-      await expect.poll(() => page.getByTestId('case-timeline').innerText(), { timeout: 10_000 }).toContain('claimed it');
+      await expect.poll(() => page.getByTestId('case-timeline').innerText(), { timeout: 20_000 }).toContain('claimed it');
       // Escape closes the dialog, and only the dialog: the case stays open behind it.
       await page.keyboard.press('n');
       await page.getByTestId('note-text').waitFor();
@@ -115,7 +115,7 @@ describeE2E(
       await page.getByTestId('note-text').fill('Checked the logs <b>twice</b>');
       await page.keyboard.press('Control+Enter');
       await page.getByTestId('note-dialog').waitFor({ state: 'hidden' });
-      await expect.poll(() => page.getByTestId('case-timeline').innerText(), { timeout: 10_000 }).toContain('Checked the logs <b>twice</b>');
+      await expect.poll(() => page.getByTestId('case-timeline').innerText(), { timeout: 20_000 }).toContain('Checked the logs <b>twice</b>');
       await app.screenshot('moderation-timeline');
       expect(app.consoleErrors).toEqual([]);
     });

@@ -21,6 +21,10 @@ describeOnBothDrivers('moderation under concurrency', (current, driver) => {
   beforeAll(() => {
     if (driver === 'postgres') {
       botPool = new pg.Pool({ connectionString: current().url, max: 3 });
+      // pg-pool re-emits an idle client's connection error on the pool, and an 'error' event with
+      // no listener would crash the test process outside any test. The bot's queries still reject
+      // on their own; the pool drops the dead client and the next query reconnects.
+      botPool.on('error', (error) => console.warn(`[moderation concurrency] the bot's idle connection failed: ${error.message}`));
       bot = (text, params) => botPool!.query(text, params);
     } else {
       bot = (text, params) => current().database.query(text, params);
@@ -63,17 +67,22 @@ describeOnBothDrivers('moderation under concurrency', (current, driver) => {
           await new Promise((r) => setTimeout(r, 2));
         }
       })();
-      do {
-        const result: { cases: CaseSummary[]; nextCursor: string | null } = await me().moderation.list({ queue, cursor, limit: 7 });
-        seen.push(...result.cases.map((c) => c.id.toString()));
-        cursor = result.nextCursor;
-        page += 1;
-        await botInsert(null);
-        await botInsert('2025-06-01 13:59:00.000001');
-        await botInsert(`2025-06-01 11:00:${String(page % 60).padStart(2, '0')}.${String(page).padStart(6, '0')}`);
-      } while (cursor && page < 500);
-      stopped = true;
-      await background;
+      try {
+        do {
+          const result: { cases: CaseSummary[]; nextCursor: string | null } = await me().moderation.list({ queue, cursor, limit: 7 });
+          seen.push(...result.cases.map((c) => c.id.toString()));
+          cursor = result.nextCursor;
+          page += 1;
+          await botInsert(null);
+          await botInsert('2025-06-01 13:59:00.000001');
+          await botInsert(`2025-06-01 11:00:${String(page % 60).padStart(2, '0')}.${String(page).padStart(6, '0')}`);
+        } while (cursor && page < 500);
+      } finally {
+        // Whatever happened above, the bot stops writing before the test ends (and its failure,
+        // if any, is this test's failure rather than a rejection nobody awaits).
+        stopped = true;
+        await background;
+      }
       expect(new Set(seen).size, 'no case twice').toBe(seen.length);
       const missing = [...expected].filter((id) => !seen.includes(id));
       expect(missing, 'no existing case dropped').toEqual([]);
@@ -86,8 +95,8 @@ describeOnBothDrivers('moderation under concurrency', (current, driver) => {
       me().moderation.open({ type: i % 2 ? 'warn' : 'note', userId: DRIFTER.toString(), reason: `desk ${i}` }),
     );
     const botWrites = Array.from({ length: 30 }, () => botInsert(null, 'timeout'));
-    const opened = await Promise.all(desk);
-    await Promise.all(botWrites);
+    // Both sides settle before anything is judged: no write left running or rejected unawaited.
+    const [opened] = await Promise.all([Promise.all(desk), Promise.all(botWrites)]);
     const ids = opened.map((o) => o.summary.caseId);
     expect(ids.every((id) => CASE_ID_PATTERN.test(id))).toBe(true);
     const { rows } = await current().database.query<{ n: string; distinct_n: string }>(
