@@ -8,12 +8,13 @@ import type {
   TimerEntry,
 } from '../../../shared/domain/players.js';
 import type { AuroraDb } from '../../db/open.js';
+import { preparedRead, UNNAMED } from '../../db/prepared-reads.js';
 import { classes, inventory, items, moderationCases, quests, userQuests, userTimers, users } from '../../db/schema.js';
 import { ERRORS } from '../../errors.js';
 
-export async function getPlayerProfile(db: AuroraDb, playerId: bigint): Promise<PlayerProfile> {
-  // Counts are per player and served by primary keys / the per-player indexes: no table scans.
-  const [row] = await db
+// Counts are per player and served by primary keys / the per-player indexes: no table scans.
+const profileRow = preparedRead((db: AuroraDb) =>
+  db
     .select({
       user: users,
       className: classes.name,
@@ -26,7 +27,12 @@ export async function getPlayerProfile(db: AuroraDb, playerId: bigint): Promise<
     })
     .from(users)
     .leftJoin(classes, eq(classes.id, users.classId))
-    .where(eq(users.id, playerId));
+    .where(eq(users.id, sql.placeholder('playerId')))
+    .prepare(UNNAMED),
+);
+
+export async function getPlayerProfile(db: AuroraDb, playerId: bigint): Promise<PlayerProfile> {
+  const [row] = await profileRow(db, { playerId });
   if (!row) throw ERRORS.notFound(`Player ${playerId}`);
   const u = row.user;
   return {
@@ -51,15 +57,22 @@ export async function getPlayerProfile(db: AuroraDb, playerId: bigint): Promise<
   };
 }
 
+const playerIdRow = preparedRead((db: AuroraDb) =>
+  db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.id, sql.placeholder('playerId')))
+    .prepare(UNNAMED),
+);
+
 /** Fails with NOT_FOUND for an unknown player, so empty tabs never hide a typo in the ID. */
 export async function assertPlayerExists(db: AuroraDb, playerId: bigint): Promise<void> {
-  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.id, playerId));
+  const [row] = await playerIdRow(db, { playerId });
   if (!row) throw ERRORS.notFound(`Player ${playerId}`);
 }
 
-export async function listInventory(db: AuroraDb, playerId: bigint): Promise<InventoryEntry[]> {
-  await assertPlayerExists(db, playerId);
-  return db
+const inventoryRows = preparedRead((db: AuroraDb) =>
+  db
     .select({
       itemId: inventory.itemId,
       name: items.name,
@@ -72,8 +85,14 @@ export async function listInventory(db: AuroraDb, playerId: bigint): Promise<Inv
     })
     .from(inventory)
     .innerJoin(items, eq(items.id, inventory.itemId))
-    .where(eq(inventory.userId, playerId))
-    .orderBy(asc(items.name));
+    .where(eq(inventory.userId, sql.placeholder('playerId')))
+    .orderBy(asc(items.name))
+    .prepare(UNNAMED),
+);
+
+export async function listInventory(db: AuroraDb, playerId: bigint): Promise<InventoryEntry[]> {
+  await assertPlayerExists(db, playerId);
+  return inventoryRows(db, { playerId });
 }
 
 const TARGET_KEYS = ['target', 'count', 'amount', 'goal'] as const;

@@ -9,11 +9,12 @@
  * Plans: test/integration/scale-plans.test.ts. Known slow case: a rare fragment of one or two
  * letters (no trigram to look up) reads every name, about 0.1 s at 200,000 players.
  */
-import { and, asc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, ne, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { PlayerSearchResult, PlayerSummary, playerSearchSchema } from '../../../shared/domain/players.js';
 import type { z } from 'zod';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { AuroraDb } from '../../db/open.js';
+import { preparedRead, UNNAMED } from '../../db/prepared-reads.js';
 import { classes, users } from '../../db/schema.js';
 
 type PlayerSearchInput = z.output<typeof playerSearchSchema>;
@@ -53,43 +54,18 @@ const NAME_WINDOW = 1000;
 export async function searchPlayers(db: AuroraDb, input: PlayerSearchInput): Promise<PlayerSearchResult> {
   const query = input.query;
   const idQuery = SNOWFLAKE_LIKE.test(query) && BigInt(query) < 2n ** 63n ? BigInt(query) : null;
-  // Postgres' lower() on both sides: JS toLowerCase() differs on a few letters.
-  const isExactName = sql`${lowerName} = lower(${query})`;
-
+  const limit = input.limit + 1;
+  // A typed name (no cursor, not a Discord ID) is what the search box sends most: built once.
+  const reads = query !== '' && idQuery === null && !input.cursor ? typedNameReads(db, query, limit) : builtReads(db, input, idQuery, limit);
   // Exact hits come first and are left out of the paged list, so nothing shows twice.
-  const exactConditions: SQL[] = [];
-  if (idQuery !== null) exactConditions.push(eq(users.id, idQuery));
-  if (query !== '') exactConditions.push(isExactName);
-
-  const exact: PlayerSummary[] =
-    exactConditions.length > 0 && !input.cursor
-      ? await db
-          .select(summaryColumns)
-          .from(users)
-          .leftJoin(classes, eq(classes.id, users.classId))
-          .where(or(...exactConditions))
-          .orderBy(asc(lowerName), asc(users.id))
-          .limit(10)
-      : [];
-
-  const after = input.cursor ? sql`(${lowerName}, ${users.id}) > (${input.cursor.name}, ${input.cursor.id.toString()}::bigint)` : undefined;
-  const matching = (t: NameColumns) => {
-    const where: (SQL | undefined)[] = [];
-    if (query !== '') {
-      where.push(ilike(t.username, `%${escapeLike(query)}%`));
-      where.push(sql`lower(${t.username}) <> lower(${query})`);
-    }
-    if (idQuery !== null) where.push(ne(t.id, idQuery));
-    return and(...where);
-  };
-  const where = and(matching(users), after);
+  const exact = await reads.exact();
   let rows: SearchRow[];
   if ([...query].length >= TRIGRAM_FRAGMENT) {
     // Digits are rare in names: a number goes straight to the trigram index.
-    rows = idQuery === null ? await matchInNameWindow(db, after, matching, input.limit + 1) : [];
-    if (rows.length <= input.limit) rows = await matchesThenSort(db, where, input.limit + 1);
+    rows = idQuery === null ? await reads.inNameWindow() : [];
+    if (rows.length <= input.limit) rows = await reads.thenSort();
   } else {
-    rows = await walkNameIndex(db, where, input.limit + 1);
+    rows = await reads.walk();
   }
 
   const page = rows.slice(0, input.limit);
@@ -100,12 +76,79 @@ export async function searchPlayers(db: AuroraDb, input: PlayerSearchInput): Pro
   return { exact, players, nextCursor };
 }
 
+// Postgres' lower() on both sides: JS toLowerCase() differs on a few letters.
+const isExactName = (query: string | Placeholder) => sql`${lowerName} = lower(${query})`;
+
+/** A name containing the fragment, other than the exact hit (shown above the list). */
+function textMatch(t: NameColumns, pattern: string | Placeholder, query: string | Placeholder): SQL | undefined {
+  return and(ilike(t.username, pattern), sql`lower(${t.username}) <> lower(${query})`);
+}
+
+function exactMatches(db: AuroraDb, where: SQL | undefined, limit: number | Placeholder) {
+  return db
+    .select(summaryColumns)
+    .from(users)
+    .leftJoin(classes, eq(classes.id, users.classId))
+    .where(where)
+    .orderBy(asc(lowerName), asc(users.id))
+    .limit(limit);
+}
+
+/** The four ways a search reads: the exact hits, then the page by one of three routes. */
+interface SearchReads {
+  exact(): Promise<PlayerSummary[]>;
+  walk(): Promise<SearchRow[]>;
+  inNameWindow(): Promise<SearchRow[]>;
+  thenSort(): Promise<SearchRow[]>;
+}
+
+/** Any search, its SQL built for this call: an ID, an empty query, a page after the cursor. */
+function builtReads(db: AuroraDb, input: PlayerSearchInput, idQuery: bigint | null, limit: number): SearchReads {
+  const query = input.query;
+  const exactConditions: SQL[] = [];
+  if (idQuery !== null) exactConditions.push(eq(users.id, idQuery));
+  if (query !== '') exactConditions.push(isExactName(query));
+  const after = input.cursor ? sql`(${lowerName}, ${users.id}) > (${input.cursor.name}, ${input.cursor.id.toString()}::bigint)` : undefined;
+  const matching = (t: NameColumns) => and(query !== '' ? textMatch(t, `%${escapeLike(query)}%`, query) : undefined, idQuery !== null ? ne(t.id, idQuery) : undefined);
+  const where = and(matching(users), after);
+  return {
+    exact: async () => (exactConditions.length > 0 && !input.cursor ? exactMatches(db, or(...exactConditions), 10) : []),
+    walk: async () => walkNameIndex(db, where, limit),
+    inNameWindow: async () => matchInNameWindow(db, after, matching, limit),
+    thenSort: async () => matchesThenSort(db, where, limit),
+  };
+}
+
+/** The first page for a typed name, in statements built once per database ($query, $pattern, $limit). */
+const typedName = (() => {
+  const query = sql.placeholder('query');
+  const limit = sql.placeholder('limit');
+  const matching = (t: NameColumns) => textMatch(t, sql.placeholder('pattern'), query);
+  type Values = { query: string; pattern: string; limit: number };
+  return {
+    exact: preparedRead<Values, PlayerSummary[]>((db) => exactMatches(db, isExactName(query), 10).prepare(UNNAMED)),
+    walk: preparedRead<Values, SearchRow[]>((db) => walkNameIndex(db, matching(users), limit).prepare(UNNAMED)),
+    inNameWindow: preparedRead<Values, SearchRow[]>((db) => matchInNameWindow(db, undefined, matching, limit).prepare(UNNAMED)),
+    thenSort: preparedRead<Values, SearchRow[]>((db) => matchesThenSort(db, matching(users), limit).prepare(UNNAMED)),
+  };
+})();
+
+function typedNameReads(db: AuroraDb, query: string, limit: number): SearchReads {
+  const values = { query, pattern: `%${escapeLike(query)}%`, limit };
+  return {
+    exact: () => typedName.exact(db, values),
+    walk: () => typedName.walk(db, values),
+    inNameWindow: () => typedName.inNameWindow(db, values),
+    thenSort: () => typedName.thenSort(db, values),
+  };
+}
+
 type SearchRow = PlayerSummary & { sortName: string };
 /** The users table, or the window of it: the match conditions read either. */
 type NameColumns = { id: PgColumn; username: PgColumn };
 
 /** ORDER BY lower(username), id LIMIT n straight off the name index, filtering as it walks. */
-function walkNameIndex(db: AuroraDb, where: SQL | undefined, limit: number): Promise<SearchRow[]> {
+function walkNameIndex(db: AuroraDb, where: SQL | undefined, limit: number | Placeholder) {
   return db
     .select({ ...summaryColumns, sortName: lowerName })
     .from(users)
@@ -119,7 +162,7 @@ function walkNameIndex(db: AuroraDb, where: SQL | undefined, limit: number): Pro
  * The next NAME_WINDOW names in order (from the cursor), filtered: when that holds a page, it is
  * the page, since nothing earlier in the order was skipped. A bounded read of the name index.
  */
-function matchInNameWindow(db: AuroraDb, after: SQL | undefined, matching: (t: NameColumns) => SQL | undefined, limit: number): Promise<SearchRow[]> {
+function matchInNameWindow(db: AuroraDb, after: SQL | undefined, matching: (t: NameColumns) => SQL | undefined, limit: number | Placeholder) {
   const window = db
     .select({
       id: users.id,
@@ -158,7 +201,7 @@ function matchInNameWindow(db: AuroraDb, after: SQL | undefined, matching: (t: N
  * walk, which is ruinous when the matches cluster in the alphabet ("nyx" matches nyx_1 … nyx_20000,
  * all sorted after every a-m name).
  */
-function matchesThenSort(db: AuroraDb, where: SQL | undefined, limit: number): Promise<SearchRow[]> {
+function matchesThenSort(db: AuroraDb, where: SQL | undefined, limit: number | Placeholder) {
   const hits = sql`(SELECT ${users.id} AS id, ${users.username} AS username, ${users.level} AS level, ${users.balance} AS balance,
       ${users.isActive} AS is_active, ${users.classId} AS class_id, ${lowerName} AS sort_name
     FROM ${users} WHERE ${where ?? sql`true`} OFFSET 0) AS hits`;

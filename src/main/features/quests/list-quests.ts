@@ -1,8 +1,9 @@
 /** The quest list (newest first, keyset-paged) and single quests for the editor. */
-import { and, count, desc, eq, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, lt, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { QuestListPage, StoredQuest, questListInputSchema } from '../../../shared/domain/quests.js';
 import type { AuroraDb } from '../../db/open.js';
+import { preparedRead, UNNAMED } from '../../db/prepared-reads.js';
 import { quests } from '../../db/schema.js';
 import { loadQuest, questColumns, toListedQuest } from './quest-rows.js';
 import { likePattern } from './revisions.js';
@@ -22,17 +23,29 @@ function listFilters(input: QuestListInput): SQL | undefined {
   return and(...where);
 }
 
-export async function listQuests(db: AuroraDb, input: QuestListInput): Promise<QuestListPage> {
-  const filters = listFilters(input);
-  const page = and(filters, input.cursor !== undefined ? lt(quests.id, input.cursor) : undefined);
-  // The total rides along with the page (an uncorrelated subquery, counted once): one round trip.
+/** The total rides along with the page (an uncorrelated subquery, counted once): one round trip. */
+function pageQuery(db: AuroraDb, filters: SQL | undefined, cursor: Placeholder | number | undefined, limit: Placeholder | number) {
   const total = sql<number>`(SELECT count(*)::int FROM ${quests} WHERE ${filters ?? sql`true`})`;
-  const rows = await db
+  return db
     .select({ ...questColumns, total })
     .from(quests)
-    .where(page)
+    .where(and(filters, cursor !== undefined ? lt(quests.id, cursor) : undefined))
     .orderBy(desc(quests.id))
-    .limit(input.limit + 1);
+    .limit(limit);
+}
+
+// The list as the screen opens it (no search, no filter), and scrolled: built once.
+const unfilteredFirstPage = preparedRead((db: AuroraDb) => pageQuery(db, undefined, undefined, sql.placeholder('limit')).prepare(UNNAMED));
+const unfilteredPageAfter = preparedRead((db: AuroraDb) => pageQuery(db, undefined, sql.placeholder('cursor'), sql.placeholder('limit')).prepare(UNNAMED));
+
+export async function listQuests(db: AuroraDb, input: QuestListInput): Promise<QuestListPage> {
+  const filters = listFilters(input);
+  const limit = input.limit + 1;
+  const rows = filters
+    ? await pageQuery(db, filters, input.cursor, limit)
+    : input.cursor === undefined
+      ? await unfilteredFirstPage(db, { limit })
+      : await unfilteredPageAfter(db, { cursor: input.cursor, limit });
   // A page past the last quest has no row to carry the total.
   const counted = rows[0] ? Number(rows[0].total) : input.cursor === undefined ? 0 : ((await db.select({ n: count() }).from(quests).where(filters))[0]?.n ?? 0);
   const list = rows.slice(0, input.limit).map(({ total: _total, ...record }) => toListedQuest(record));

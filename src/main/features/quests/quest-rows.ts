@@ -6,6 +6,7 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { parseStoredQuest, type QuestRow, type StoredQuest } from '../../../shared/domain/quests.js';
 import type { AuroraDb } from '../../db/open.js';
+import { preparedRead, UNNAMED } from '../../db/prepared-reads.js';
 import { quests } from '../../db/schema.js';
 import { ERRORS } from '../../errors.js';
 import { rowVersion } from './revisions.js';
@@ -49,9 +50,16 @@ export function toListedQuest(record: QuestRecord): StoredQuest {
 }
 
 /** One quest, optionally locked for the rest of the transaction; NOT_FOUND when it is gone. */
+const questById = preparedRead((db: AuroraDb) =>
+  db
+    .select(questColumns)
+    .from(quests)
+    .where(eq(quests.id, sql.placeholder('id')))
+    .prepare(UNNAMED),
+);
+
 export async function loadQuest(db: AuroraDb, id: number, options: { lock?: boolean } = {}): Promise<StoredQuest> {
-  const query = db.select(questColumns).from(quests).where(eq(quests.id, id));
-  const [row] = options.lock ? await query.for('update') : await query;
+  const [row] = options.lock ? await db.select(questColumns).from(quests).where(eq(quests.id, id)).for('update') : await questById(db, { id });
   if (!row) throw ERRORS.notFound(`Quest #${id}`);
   return toStoredQuest(row);
 }

@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, ilike, isNotNull, isNull, sql, type SQL } fr
 import { z } from 'zod';
 import type { QuestPlayersPage, QuestStats, questPlayersInputSchema, questStatsInputSchema } from '../../../shared/domain/quests.js';
 import type { AuroraDb } from '../../db/open.js';
+import { preparedRead, UNNAMED } from '../../db/prepared-reads.js';
 import { userQuests, users } from '../../db/schema.js';
 import { loadQuest } from './quest-rows.js';
 import { likePattern } from './revisions.js';
@@ -13,33 +14,38 @@ function utcDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-export async function getQuestStats(db: AuroraDb, input: z.output<typeof questStatsInputSchema>): Promise<QuestStats> {
-  // One round trip: the quest (NOT_FOUND when it is gone) beside one statement for its figures.
-  // The window ends at the latest completion (today on a live server; the seed's last day on a
-  // demo database), so the chart never shows a month of nothing after old data. Capped at now:
-  // a bot row dated in the far future (9999-12-31) must not push the window past what a Date
-  // can hold. max() of the outer query inside the per-day subquery is the outer query's own
-  // aggregate (PostgreSQL evaluates it over the outer rows), so totals, window and days all
-  // come from one snapshot.
-  const windowEnd = sql`(date_trunc('day', least(max(${userQuests.completedAt}), ${new Date().toISOString()}::timestamp)) + interval '1 day')`;
+/**
+ * The quest's figures in one statement. The window ends at the latest completion (today on a
+ * live server; the seed's last day on a demo database), so the chart never shows a month of
+ * nothing after old data. Capped at now: a bot row dated in the far future (9999-12-31) must not
+ * push the window past what a Date can hold. max() of the outer query inside the per-day subquery
+ * is the outer query's own aggregate (PostgreSQL evaluates it over the outer rows), so totals,
+ * window and days all come from one snapshot.
+ */
+const questFigures = preparedRead((db: AuroraDb) => {
+  const id = sql.placeholder('id');
+  const windowEnd = sql`(date_trunc('day', least(max(${userQuests.completedAt}), ${sql.placeholder('now')}::timestamp)) + interval '1 day')`;
   const perDay = sql<string>`(SELECT coalesce(json_agg(json_build_array(day, n)), '[]')::text FROM (
       SELECT to_char(date_trunc('day', d.completed_at), 'YYYY-MM-DD') AS day, count(*)::int AS n
         FROM ${userQuests} d
-       WHERE d.quest_id = ${input.id} AND d.completed_at >= ${windowEnd} - make_interval(days => ${input.days}) AND d.completed_at < ${windowEnd}
+       WHERE d.quest_id = ${id} AND d.completed_at >= ${windowEnd} - make_interval(days => ${sql.placeholder('days')}) AND d.completed_at < ${windowEnd}
        GROUP BY 1) AS per_day)`;
-  const [quest, [totals]] = await Promise.all([
-    loadQuest(db, input.id),
-    db
-      .select({
-        started: count(),
-        completed: count(userQuests.completedAt),
-        median: sql<number | null>`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${userQuests.progress}) FILTER (WHERE ${userQuests.completedAt} IS NULL)`.mapWith(Number),
-        windowEnd: sql<string>`to_char(${windowEnd}, 'YYYY-MM-DD')`,
-        perDay,
-      })
-      .from(userQuests)
-      .where(eq(userQuests.questId, input.id)),
-  ]);
+  return db
+    .select({
+      started: count(),
+      completed: count(userQuests.completedAt),
+      median: sql<number | null>`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${userQuests.progress}) FILTER (WHERE ${userQuests.completedAt} IS NULL)`.mapWith(Number),
+      windowEnd: sql<string>`to_char(${windowEnd}, 'YYYY-MM-DD')`,
+      perDay,
+    })
+    .from(userQuests)
+    .where(eq(userQuests.questId, id))
+    .prepare(UNNAMED);
+});
+
+export async function getQuestStats(db: AuroraDb, input: z.output<typeof questStatsInputSchema>): Promise<QuestStats> {
+  // One round trip: the quest (NOT_FOUND when it is gone) beside one statement for its figures.
+  const [quest, [totals]] = await Promise.all([loadQuest(db, input.id), questFigures(db, { id: input.id, days: input.days, now: new Date().toISOString() })]);
   const started = totals?.started ?? 0;
   const completed = totals?.completed ?? 0;
 
