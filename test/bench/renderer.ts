@@ -11,7 +11,9 @@
  * a temporary data folder. Otherwise a scratch database is seeded (AURORA_BENCH_CASES cases).
  * Without Chromium the module skips with a note.
  */
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,12 +24,22 @@ import { createDeskHost, type DeskHost } from '../../src/main/host.js';
 import { silentLogger } from '../../src/main/log.js';
 import { createKeyFileCipher } from '../../src/main/settings/key-file-cipher.js';
 import { startWebHarness } from '../../src/main/web/harness.js';
-import { ensureRendererBuilt } from '../../src/main/web/renderer-build.js';
 import { launchChromium, saveScreenshot } from '../fixtures/browser.js';
 import { hasChromium, noChromiumReason } from '../fixtures/environment.js';
 import { testStaff } from '../fixtures/runtime.js';
 import { countCases, openBenchDatabase } from './database.js';
 import { percentile, round, summarize, type BenchEntry, type BenchModule, type BenchOptions } from './stats.js';
+
+/**
+ * Builds out/renderer when it is missing or stale, in a child process: a Vite build in this
+ * process would stay in its peak RSS, which the memory module reports as the main side's.
+ */
+async function buildRendererApart(): Promise<boolean> {
+  const module = pathToFileURL(join(import.meta.dirname, '../../src/main/web/renderer-build.ts')).href;
+  const script = `const { ensureRendererBuilt } = await import(${JSON.stringify(module)}); process.stdout.write(JSON.stringify(await ensureRendererBuilt()));`;
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { maxBuffer: 16 << 20 });
+  return (JSON.parse(stdout.slice(stdout.lastIndexOf('{'))) as { built: boolean }).built;
+}
 
 const LARGE_ENOUGH = 100_000;
 /** How deep the moderator scrolls: the issue's "5,000 rows loaded into a queue". */
@@ -290,8 +302,7 @@ export async function benchRenderer(options: BenchOptions): Promise<BenchEntry[]
   const warmup = options.warmup ?? 2;
   const cleanups: (() => Promise<unknown>)[] = [];
   try {
-    const { built } = await ensureRendererBuilt();
-    if (built) options.print('renderer: built out/renderer first');
+    if (await buildRendererApart()) options.print('renderer: built out/renderer first (in a child process)');
     const target = await openTarget(options);
     cleanups.push(() => target.close());
     const dataDir = await mkdtemp(join(tmpdir(), 'aurora-bench-renderer-'));

@@ -3,7 +3,7 @@
  * keyset-paged on the row ID (bigserial: newer rows have larger IDs), with the other party's
  * username. Served by the (user_id, id) indexes of db/desk/0005_player_indexes.ts.
  */
-import { and, count, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, lt, sql, type Placeholder } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type {
@@ -14,6 +14,7 @@ import type {
   ledgerPageSchema,
 } from '../../../shared/domain/players.js';
 import type { AuroraDb } from '../../db/open.js';
+import { preparedRead, UNNAMED } from '../../db/prepared-reads.js';
 import { itemTransactions, items, transactions, users } from '../../db/schema.js';
 import { assertPlayerExists } from './profile.js';
 
@@ -25,12 +26,12 @@ function party(id: bigint | null, username: string | null): LedgerParty | null {
   return id === null ? null : { id, username };
 }
 
-export async function listCurrencyLedger(db: AuroraDb, input: LedgerPageInput): Promise<LedgerPageResult<CurrencyLedgerEntry>> {
-  await assertPlayerExists(db, input.playerId);
-  const where: (SQL | undefined)[] = [eq(transactions.userId, input.playerId)];
-  if (input.type) where.push(eq(transactions.type, input.type));
-  if (input.cursor != null) where.push(lt(transactions.id, input.cursor));
-  const rows = await db
+/** A value, or its placeholder in a read built once. */
+type Or<T> = T | Placeholder;
+
+/** A page of the currency ledger: newest first, after the cursor when there is one. */
+function currencyPage(db: AuroraDb, playerId: Or<bigint>, type: Or<string> | undefined, cursor: Or<bigint> | undefined, limit: Or<number>) {
+  return db
     .select({
       id: transactions.id,
       amount: transactions.amount,
@@ -42,33 +43,13 @@ export async function listCurrencyLedger(db: AuroraDb, input: LedgerPageInput): 
     })
     .from(transactions)
     .leftJoin(relatedUsers, eq(relatedUsers.id, transactions.relatedUserId))
-    .where(and(...where))
+    .where(and(eq(transactions.userId, playerId), type !== undefined ? eq(transactions.type, type) : undefined, cursor !== undefined ? lt(transactions.id, cursor) : undefined))
     .orderBy(desc(transactions.id))
-    .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  // The type filter's options only change with new types; compute them with the first page.
-  const types =
-    input.cursor == null
-      ? await db
-          .select({ type: transactions.type, count: count() })
-          .from(transactions)
-          .where(eq(transactions.userId, input.playerId))
-          .groupBy(transactions.type)
-          .orderBy(transactions.type)
-      : [];
-  return {
-    entries: page.map(({ relatedUserId, relatedUsername, ...row }) => ({ ...row, relatedUser: party(relatedUserId, relatedUsername) })),
-    nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
-    types: types.map((t) => ({ type: t.type, count: Number(t.count) })),
-  };
+    .limit(limit);
 }
 
-export async function listItemLedger(db: AuroraDb, input: LedgerPageInput): Promise<LedgerPageResult<ItemLedgerEntry>> {
-  await assertPlayerExists(db, input.playerId);
-  const where: (SQL | undefined)[] = [eq(itemTransactions.userId, input.playerId)];
-  if (input.type) where.push(eq(itemTransactions.type, input.type));
-  if (input.cursor != null) where.push(lt(itemTransactions.id, input.cursor));
-  const rows = await db
+function itemPage(db: AuroraDb, playerId: Or<bigint>, type: Or<string> | undefined, cursor: Or<bigint> | undefined, limit: Or<number>) {
+  return db
     .select({
       id: itemTransactions.id,
       itemId: itemTransactions.itemId,
@@ -83,22 +64,71 @@ export async function listItemLedger(db: AuroraDb, input: LedgerPageInput): Prom
     .from(itemTransactions)
     .innerJoin(items, eq(items.id, itemTransactions.itemId))
     .leftJoin(relatedUsers, eq(relatedUsers.id, itemTransactions.relatedUserId))
-    .where(and(...where))
+    .where(and(eq(itemTransactions.userId, playerId), type !== undefined ? eq(itemTransactions.type, type) : undefined, cursor !== undefined ? lt(itemTransactions.id, cursor) : undefined))
     .orderBy(desc(itemTransactions.id))
-    .limit(input.limit + 1);
+    .limit(limit);
+}
+
+const playerId = sql.placeholder('playerId');
+const limit = sql.placeholder('limit');
+
+/**
+ * The ledger as the profile opens it (no type filter): its first page and the type filter's
+ * options, built once per database. The options only change with new types, so they come with
+ * the first page only.
+ */
+const opening = {
+  currencyPage: preparedRead((db: AuroraDb) => currencyPage(db, playerId, undefined, undefined, limit).prepare(UNNAMED)),
+  currencyTypes: preparedRead((db: AuroraDb) =>
+    db
+      .select({ type: transactions.type, count: count() })
+      .from(transactions)
+      .where(eq(transactions.userId, playerId))
+      .groupBy(transactions.type)
+      .orderBy(transactions.type)
+      .prepare(UNNAMED),
+  ),
+  itemPage: preparedRead((db: AuroraDb) => itemPage(db, playerId, undefined, undefined, limit).prepare(UNNAMED)),
+  itemTypes: preparedRead((db: AuroraDb) =>
+    db
+      .select({ type: itemTransactions.type, count: count() })
+      .from(itemTransactions)
+      .where(eq(itemTransactions.userId, playerId))
+      .groupBy(itemTransactions.type)
+      .orderBy(itemTransactions.type)
+      .prepare(UNNAMED),
+  ),
+};
+
+function toPage<Row extends { id: bigint; relatedUserId: bigint | null; relatedUsername: string | null }>(
+  rows: Row[],
+  types: { type: string; count: number }[],
+  input: LedgerPageInput,
+) {
   const page = rows.slice(0, input.limit);
-  const types =
-    input.cursor == null
-      ? await db
-          .select({ type: itemTransactions.type, count: count() })
-          .from(itemTransactions)
-          .where(eq(itemTransactions.userId, input.playerId))
-          .groupBy(itemTransactions.type)
-          .orderBy(itemTransactions.type)
-      : [];
   return {
     entries: page.map(({ relatedUserId, relatedUsername, ...row }) => ({ ...row, relatedUser: party(relatedUserId, relatedUsername) })),
     nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
     types: types.map((t) => ({ type: t.type, count: Number(t.count) })),
   };
+}
+
+export async function listCurrencyLedger(db: AuroraDb, input: LedgerPageInput): Promise<LedgerPageResult<CurrencyLedgerEntry>> {
+  await assertPlayerExists(db, input.playerId);
+  const values = { playerId: input.playerId, limit: input.limit + 1 };
+  const first = input.cursor == null;
+  const rows =
+    first && !input.type
+      ? await opening.currencyPage(db, values)
+      : await currencyPage(db, input.playerId, input.type || undefined, input.cursor ?? undefined, values.limit);
+  return toPage(rows, first ? await opening.currencyTypes(db, values) : [], input);
+}
+
+export async function listItemLedger(db: AuroraDb, input: LedgerPageInput): Promise<LedgerPageResult<ItemLedgerEntry>> {
+  await assertPlayerExists(db, input.playerId);
+  const values = { playerId: input.playerId, limit: input.limit + 1 };
+  const first = input.cursor == null;
+  const rows =
+    first && !input.type ? await opening.itemPage(db, values) : await itemPage(db, input.playerId, input.type || undefined, input.cursor ?? undefined, values.limit);
+  return toPage(rows, first ? await opening.itemTypes(db, values) : [], input);
 }
