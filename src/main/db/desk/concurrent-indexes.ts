@@ -18,6 +18,7 @@
  * then finds the indexes there. PostgreSQL only: an embedded PGlite database is the desk's own.
  */
 import type pg from 'pg';
+import { estimatedRows } from '../estimated-rows.js';
 import type { AuroraDatabase } from '../open.js';
 import type { BotIndex, DeskMigration } from './types.js';
 
@@ -58,7 +59,8 @@ export async function buildBotIndexesConcurrently(
     for (const index of wanted) {
       const state = await indexState(client, index.name);
       if (state === 'valid') continue;
-      if ((await estimatedRows(client, index.table)) < fromRows) continue;
+      // Never analysed (a fresh table) counts as empty: small enough for the plain build.
+      if ((await estimatedRows(database.db, [ident(index.table)])) < fromRows) continue;
       if (state === 'invalid') await dropInvalid(client, index.name);
       try {
         const definition = await resolveDefinition(client, index);
@@ -84,15 +86,6 @@ async function indexState(client: pg.PoolClient, name: string): Promise<'missing
   );
   if (rows.length === 0) return 'missing';
   return rows[0]!.valid ? 'valid' : 'invalid';
-}
-
-async function estimatedRows(client: pg.PoolClient, table: string): Promise<number> {
-  const { rows } = await client.query<{ n: string | null }>(
-    `SELECT reltuples::bigint AS n FROM pg_class WHERE oid = to_regclass($1)`,
-    [ident(table)],
-  );
-  // -1: never analysed (a fresh table): counted as empty, small enough for the plain build.
-  return Math.max(0, Number(rows[0]?.n ?? 0));
 }
 
 /** Only an index a failed concurrent build left INVALID is dropped; a valid one is never touched. */

@@ -13,6 +13,7 @@ import type { StaffIdentity } from '../../../shared/identity.js';
 import { moderationIndexNames } from '../../db/desk/0004_moderation_indexes.js';
 import { planIndexNames } from '../../db/desk/0009_plan_indexes.js';
 import type { AuroraDatabase } from '../../db/open.js';
+import { estimatedRows } from '../../db/estimated-rows.js';
 import { reusedFigures } from '../../db/reused-figures.js';
 import { ERRORS } from '../../errors.js';
 import { buildCaseListQuery, buildCasesByIdQuery, buildCountsQuery, buildMineCountsQuery, SUMMARY_COLUMNS } from './queue-sql.js';
@@ -81,13 +82,6 @@ interface CountSnapshot {
 
 const counts = reusedFigures<AuroraDatabase, CountSnapshot>(COUNT_TTL_MS);
 
-async function estimatedCaseRows(database: AuroraDatabase): Promise<number> {
-  const { rows } = await database.query<{ n: string | number | null }>(
-    `SELECT reltuples::bigint AS n FROM pg_class WHERE oid = to_regclass('moderation_cases')`,
-  );
-  return Number(rows[0]?.n ?? 0);
-}
-
 const byCount = (counts: Map<string, number>): TypeCount[] =>
   [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));
 
@@ -129,7 +123,7 @@ export async function countCases(
   );
   const { value, at, basis } = await counts.get(database, key, now, async () => ({
     value: await countNow(database, actor, request.filters),
-    large: (await estimatedCaseRows(database)) >= LARGE_TABLE_ROWS,
+    large: (await estimatedRows(database.db, ['moderation_cases'])) >= LARGE_TABLE_ROWS,
   }));
   return { queues: value.queues, types: value.types[request.queue], asOf: at, basis };
 }

@@ -13,6 +13,7 @@ import { asc, desc, eq, gte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ClassesOverview, EconomyOverview, ItemSupply, economyOverviewSchema } from '../../../shared/domain/economy.js';
 import type { AuroraDb } from '../../db/open.js';
+import { estimatedRows } from '../../db/estimated-rows.js';
 import { reusedFigures } from '../../db/reused-figures.js';
 import { classes, inventory, items, transactions, users } from '../../db/schema.js';
 
@@ -82,7 +83,7 @@ export function forgetEconomyFigures(db: AuroraDb): void {
 async function readWholeTableFigures(db: AuroraDb, topHolderCount: number, largeRows: number): Promise<{ value: WholeTableFigures; large: boolean }> {
   // Independent reads: on PostgreSQL they run side by side on the pool (PGlite queues them).
   // Sums of bigint are numeric in SQL: carried as text, parsed as bigint, never a JS number.
-  const [[totals], topHolders, supply, [size]] = await Promise.all([
+  const [[totals], topHolders, supply, size] = await Promise.all([
     db
       .select({
         circulation: sql<string>`coalesce(sum(${users.balance}), 0)::text`,
@@ -108,11 +109,7 @@ async function readWholeTableFigures(db: AuroraDb, topHolderCount: number, large
       .innerJoin(items, eq(items.id, inventory.itemId))
       .groupBy(items.id)
       .orderBy(desc(sql`sum(${inventory.quantity})`), asc(items.name)),
-    // reltuples is -1 before a table's first ANALYZE (PGlite, a fresh database): counted as 0.
-    db
-      .select({ rows: sql<string>`coalesce(sum(greatest(reltuples, 0)), 0)::bigint::text` })
-      .from(sql`pg_class`)
-      .where(sql`oid IN (to_regclass('users'), to_regclass('inventory'))`),
+    estimatedRows(db, ['users', 'inventory']),
   ]);
   return {
     value: {
@@ -122,7 +119,7 @@ async function readWholeTableFigures(db: AuroraDb, topHolderCount: number, large
       topHolders,
       itemSupply: supply.map((s) => ({ ...s, supply: BigInt(s.supply), holders: Number(s.holders) })),
     },
-    large: Number(size?.rows ?? 0) >= largeRows,
+    large: size >= largeRows,
   };
 }
 
