@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
-import react from '@vitejs/plugin-react';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
-import { cspMetaPlugin } from './src/main/web/csp-meta';
 import { rendererBuildStamp } from './src/main/web/renderer-build';
+import { rendererViteConfig } from './src/main/web/renderer-vite-config';
 
 export default defineConfig({
   main: {
@@ -23,18 +22,7 @@ export default defineConfig({
       },
     },
   },
-  renderer: {
-    root: resolve(__dirname, 'src/renderer'),
-    // The CSP as a <meta> in the built page too (Electron loads it from file://); the stamp lets
-    // the web harness and the e2e tests reuse this build.
-    plugins: [react(), cspMetaPlugin(), rendererBuildStamp(__dirname)],
-    build: {
-      // electron-vite leaves the renderer unminified; minified, the window parses a third of it
-      // before its first paint (see the renderer bench figures in the README).
-      minify: 'esbuild',
-      rollupOptions: {
-        input: { index: resolve(__dirname, 'src/renderer/index.html') },
-      },
-    },
-  },
+  // Shared with the harness's build (src/main/web/renderer-build.ts); the stamp lets the web
+  // harness and the e2e tests reuse this build.
+  renderer: rendererViteConfig(__dirname, [rendererBuildStamp(__dirname)]),
 });

@@ -3,7 +3,7 @@
  * missing or older than its sources. "Older" is decided by a hash of the sources kept beside
  * the build (not by mtimes, which a checkout resets), and a lock folder keeps parallel test
  * files from building at the same time. This is the renderer part of `electron-vite build`
- * (same root, plugins and output folder), without building main and preload.
+ * (the same config, renderer-vite-config.ts, and output folder), without main and preload.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -11,14 +11,21 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import type { Logger } from '../log.js';
-import { cspMetaPlugin } from './csp-meta.js';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const rendererOutDir = join(projectRoot, 'out/renderer');
 const STAMP = '.aurora-build-stamp';
 
 /** What the built renderer depends on. Type-only imports from src/main do not change it. */
-const SOURCES = ['src/renderer', 'src/shared', 'src/main/window-policy.ts', 'src/main/web/csp-meta.ts', 'src/main/web/renderer-build.ts', 'package-lock.json'];
+const SOURCES = [
+  'src/renderer',
+  'src/shared',
+  'src/main/window-policy.ts',
+  'src/main/web/csp-meta.ts',
+  'src/main/web/renderer-build.ts',
+  'src/main/web/renderer-vite-config.ts',
+  'package-lock.json',
+];
 
 function listFiles(path: string): string[] {
   if (!existsSync(path)) return [];
@@ -112,7 +119,8 @@ export async function ensureRendererBuilt(options: EnsureRendererOptions = {}): 
     if (!options.force && builtHash(outDir) === wanted && existsSync(join(outDir, 'index.html'))) return { built: false, outDir };
     options.log?.info('building the renderer (out/renderer is missing or older than its sources)…');
     const started = Date.now();
-    const [{ build }, { default: react }] = await Promise.all([import('vite'), import('@vitejs/plugin-react')]);
+    // Vite and the React plugin load only when a build is due (the harness starts without them).
+    const [{ build }, { rendererViteConfig }] = await Promise.all([import('vite'), import('./renderer-vite-config.js')]);
     const staging = `${outDir}.staging-${process.pid}`;
     rmSync(staging, { recursive: true, force: true });
     // Vite takes process.env.NODE_ENV over the mode when it is set, and vitest sets it to 'test':
@@ -120,28 +128,13 @@ export async function ensureRendererBuilt(options: EnsureRendererOptions = {}): 
     // slower: an Error with a stack for every element). The app's build is production.
     const nodeEnv = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';
+    const config = rendererViteConfig(root);
     await build({
+      ...config,
       configFile: false,
-      root: join(root, 'src/renderer'),
-      // Relative asset URLs, as electron-vite builds them for file://; they work under / too.
-      base: './',
       mode: 'production',
       logLevel: 'warn',
-      plugins: [react(), cspMetaPlugin()],
-      build: {
-        outDir: staging,
-        emptyOutDir: true,
-        reportCompressedSize: false,
-        chunkSizeWarningLimit: 4096,
-        rollupOptions: {
-          input: join(root, 'src/renderer/index.html'),
-          onwarn(warning, warn) {
-            // Dependencies' misplaced /*#__PURE__*/ comments: noise, not something to act on.
-            if (warning.code === 'INVALID_ANNOTATION') return;
-            warn(warning);
-          },
-        },
-      },
+      build: { ...config.build, outDir: staging, emptyOutDir: true },
     }).finally(() => {
       if (nodeEnv === undefined) delete process.env.NODE_ENV;
       else process.env.NODE_ENV = nodeEnv;
