@@ -79,26 +79,21 @@ const limit = sql.placeholder('limit');
  */
 const opening = {
   currencyPage: preparedRead((db: AuroraDb) => currencyPage(db, playerId, undefined, undefined, limit).prepare(UNNAMED)),
-  currencyTypes: preparedRead((db: AuroraDb) =>
-    db
-      .select({ type: transactions.type, count: count() })
-      .from(transactions)
-      .where(eq(transactions.userId, playerId))
-      .groupBy(transactions.type)
-      .orderBy(transactions.type)
-      .prepare(UNNAMED),
-  ),
+  currencyTypes: preparedRead((db: AuroraDb) => typeCounts(db, transactions)),
   itemPage: preparedRead((db: AuroraDb) => itemPage(db, playerId, undefined, undefined, limit).prepare(UNNAMED)),
-  itemTypes: preparedRead((db: AuroraDb) =>
-    db
-      .select({ type: itemTransactions.type, count: count() })
-      .from(itemTransactions)
-      .where(eq(itemTransactions.userId, playerId))
-      .groupBy(itemTransactions.type)
-      .orderBy(itemTransactions.type)
-      .prepare(UNNAMED),
-  ),
+  itemTypes: preparedRead((db: AuroraDb) => typeCounts(db, itemTransactions)),
 };
+
+/** The type filter's options: each type in the player's ledger with its count. */
+function typeCounts(db: AuroraDb, ledger: typeof transactions | typeof itemTransactions) {
+  return db
+    .select({ type: ledger.type, count: count() })
+    .from(ledger)
+    .where(eq(ledger.userId, playerId))
+    .groupBy(ledger.type)
+    .orderBy(ledger.type)
+    .prepare(UNNAMED);
+}
 
 function toPage<Row extends { id: bigint; relatedUserId: bigint | null; relatedUsername: string | null }>(
   rows: Row[],
