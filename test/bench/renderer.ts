@@ -102,6 +102,8 @@ async function openTarget(options: BenchOptions): Promise<Target> {
 /** Timestamps (ms since navigation start) the page records about itself; see FIRST_ROWS_PROBE. */
 interface FirstRows {
   domContentLoaded: number;
+  /** When the moderation.list request left the page, and when its answer was in. */
+  listStart: number | null;
   listResponse: number | null;
   inDom: number;
   /** The requestAnimationFrame callback of the frame that shows it. */
@@ -132,6 +134,7 @@ const FIRST_ROWS_PROBE = `(() => {
           const list = performance.getEntriesByType('resource').find((r) => r.name.includes('moderation.list'));
           resolve({
             domContentLoaded: nav ? nav.domContentLoadedEventEnd : NaN,
+            listStart: list ? list.startTime : null,
             listResponse: list ? list.responseEnd : null,
             inDom,
             frame,
@@ -345,7 +348,7 @@ export async function benchRenderer(options: BenchOptions): Promise<BenchEntry[]
     const p50 = (pick: (f: FirstRows) => number | null) => round(percentile(loads.map(pick).filter((v): v is number => v !== null), 0.5), 1);
     options.print(
       `renderer: page load of #/moderation/${QUEUE}, ${samples} loads after ${warmup} warm-up; p50 ms after navigation start: ` +
-        `DOMContentLoaded ${p50((f) => f.domContentLoaded)}, moderation.list response ${p50((f) => f.listResponse)}, ` +
+        `DOMContentLoaded ${p50((f) => f.domContentLoaded)}, moderation.list sent ${p50((f) => f.listStart)}, answered ${p50((f) => f.listResponse)}, ` +
         `first row in DOM ${p50((f) => f.inDom)}, its frame ${p50((f) => f.frame)}, painted ${p50((f) => f.painted)}`,
     );
     const entries: BenchEntry[] = [

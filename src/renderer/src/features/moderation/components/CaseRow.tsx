@@ -63,7 +63,7 @@ export const CaseRow = memo(function CaseRow({ summary: c, index, selected, chec
         ) : null}
       </span>
       <span role="cell" className={classes.cell}>
-        <RelativeTime value={c.createdAt} size="xs" c="dimmed" />
+        <RelativeTime value={c.createdAt} size="xs" c="dimmed" hint="title" />
       </span>
       <span role="cell">
         {c.claim ? (
