@@ -45,6 +45,24 @@ describeOnBothDrivers('quest authoring', (current) => {
     ]);
   });
 
+  it('lists a row the bot changed as it is now, and an unchanged row as before', async () => {
+    const before = (await lyra().quests.list({})).quests.find((q) => q.id === world.chatter)!;
+    const again = (await lyra().quests.list({})).quests.find((q) => q.id === world.chatter)!;
+    expect(again).toEqual(before);
+    // The bot edits the quest behind the desk's back: every column counts, not only the name.
+    await current().database.query(`UPDATE quests SET requirements = jsonb_set(requirements, '{target}', '7') WHERE id = $1`, [world.chatter]);
+    const changed = (await lyra().quests.list({})).quests.find((q) => q.id === world.chatter)!;
+    expect(changed.name).toBe(before.name);
+    expect(changed.definition?.requirements.target).toBe(7);
+    expect(changed.version).not.toBe(before.version);
+    expect(changed).toEqual(await lyra().quests.get({ id: world.chatter }));
+    await current().database.query(`UPDATE quests SET requirements = jsonb_set(requirements, '{target}', $2::jsonb) WHERE id = $1`, [
+      world.chatter,
+      String(before.definition!.requirements.target),
+    ]);
+    expect((await lyra().quests.list({})).quests.find((q) => q.id === world.chatter)).toEqual(before);
+  });
+
   it('creates a quest stored exactly as the contract says', async () => {
     const created = await lyra().quests.create({
       name: 'Sunpetal harvest',

@@ -30,22 +30,27 @@ export function toStoredQuest(record: QuestRecord): StoredQuest {
 
 /** How many classified list rows are remembered (a few MB at most). */
 const LISTED_CAP = 5_000;
-const listed = new Map<string, StoredQuest>();
+/** The last classified row of each quest ID, with the record it was classified from. */
+const listed = new Map<number, { record: QuestRecord; quest: StoredQuest }>();
+
+const sameRecord = (a: QuestRecord, b: QuestRecord) =>
+  a.name === b.name && a.description === b.description && a.triggerEvent === b.triggerEvent && a.requirementsJson === b.requirementsJson && a.rewardsJson === b.rewardsJson;
 
 /**
  * toStoredQuest for the quest list, which classifies a page of up to 500 quests (a hash and the
  * contract's zod parse each) and refetches it on every live change: mostly the same rows again.
- * Classification depends on nothing but the stored row, so it is remembered by the row's text,
- * every column included; a changed row is a new key. The oldest are forgotten first. Only for
- * answers that are sent as they are, never changed in place: callers share the objects.
+ * Classification depends on nothing but the stored row, so it is remembered per quest ID with
+ * the row it came from, and reused while every column is the same; a changed row is classified
+ * again and replaces it. Compared column by column rather than by a key built from the row,
+ * which cost more than the database's answer on a page of 100 quests. Only for answers that are
+ * sent as they are, never changed in place: callers share the objects.
  */
 export function toListedQuest(record: QuestRecord): StoredQuest {
-  const key = JSON.stringify(versionParts(record));
-  const known = listed.get(key);
-  if (known) return known;
-  const quest = parseStoredQuest({ ...record, version: rowVersion(versionParts(record)) });
-  if (listed.size >= LISTED_CAP) listed.delete(listed.keys().next().value!);
-  listed.set(key, quest);
+  const known = listed.get(record.id);
+  if (known && sameRecord(known.record, record)) return known.quest;
+  const quest = toStoredQuest(record);
+  if (!known && listed.size >= LISTED_CAP) listed.delete(listed.keys().next().value!);
+  listed.set(record.id, { record, quest });
   return quest;
 }
 
