@@ -73,6 +73,9 @@ describeE2E('the Players screen in Chromium', () => {
     await page.getByTestId('action-grant-item').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByTestId('action-item').fill('Starlit');
+    // The option list mounts when it opens (theme: Combobox keepMounted false).
+    await page.getByRole('option', { name: /Starlit Moonstone/ }).waitFor();
+    await app.screenshot('players-grant-item-options');
     await page.getByRole('option', { name: /Starlit Moonstone/ }).click();
     await dialog.getByTestId('action-quantity').fill('2');
     await dialog.getByTestId('action-reason').fill('Event prize: lantern festival');
