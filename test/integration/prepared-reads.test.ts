@@ -6,7 +6,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type AuroraDatabase, type AuroraDb } from '../../src/main/db/open.js';
-import { preparedRead, UNNAMED } from '../../src/main/db/prepared-reads.js';
+import { preparedRead } from '../../src/main/db/prepared-reads.js';
 import { users } from '../../src/main/db/schema.js';
 import { createMigratedDatabase, describeOnBothDrivers, type ScratchDatabase } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime } from '../fixtures/runtime.js';
@@ -21,8 +21,7 @@ describeOnBothDrivers('reads built once per database', (current, driver) => {
     return db
       .select({ username: users.username })
       .from(users)
-      .where(eq(users.id, sql.placeholder('id')))
-      .prepare(UNNAMED);
+      .where(eq(users.id, sql.placeholder('id')));
   });
 
   beforeAll(async () => {

@@ -6,23 +6,28 @@
  *
  * The statement stays unnamed: PostgreSQL parses and plans it each time exactly as it would the
  * same text sent by hand, so a bot migration that changes a column never meets a stale plan, and
- * the bench's raw-pg baseline sends the very same text. Inputs go in as `sql.placeholder(name)`.
+ * the bench's raw-pg baseline sends the very same text. Inputs go in as `sql.placeholder(name)`;
+ * `build` gives the query unprepared, and this module prepares it, unnamed, so no caller can name it.
  *
  * Keyed by the Drizzle handle: a switched connection profile builds its own on first use, and a
  * closed one's are garbage with it.
  */
 import type { AuroraDb } from './open.js';
 
+interface Prepared<Values, Result> {
+  execute(values?: Values): Promise<Result>;
+}
+
 /** Drizzle's `.prepare(name)`: an empty name is an unnamed statement in pg, and PGlite ignores it. */
-export const UNNAMED = '';
+const UNNAMED = '';
 
 export function preparedRead<Values extends Record<string, unknown>, Result>(
-  build: (db: AuroraDb) => { execute(values?: Values): Promise<Result> },
+  build: (db: AuroraDb) => { prepare(name: string): Prepared<Values, Result> },
 ): (db: AuroraDb, values: Values) => Promise<Result> {
-  const built = new WeakMap<AuroraDb, { execute(values?: Values): Promise<Result> }>();
+  const built = new WeakMap<AuroraDb, Prepared<Values, Result>>();
   return (db, values) => {
     let read = built.get(db);
-    if (!read) built.set(db, (read = build(db)));
+    if (!read) built.set(db, (read = build(db).prepare(UNNAMED)));
     return read.execute(values);
   };
 }

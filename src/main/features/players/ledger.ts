@@ -14,7 +14,7 @@ import type {
   ledgerPageSchema,
 } from '../../../shared/domain/players.js';
 import type { AuroraDb } from '../../db/open.js';
-import { preparedRead, UNNAMED } from '../../db/prepared-reads.js';
+import { preparedRead } from '../../db/prepared-reads.js';
 import { itemTransactions, items, transactions, users } from '../../db/schema.js';
 import { assertPlayerExists } from './profile.js';
 
@@ -78,9 +78,9 @@ const limit = sql.placeholder('limit');
  * the first page only.
  */
 const opening = {
-  currencyPage: preparedRead((db: AuroraDb) => currencyPage(db, playerId, undefined, undefined, limit).prepare(UNNAMED)),
+  currencyPage: preparedRead((db: AuroraDb) => currencyPage(db, playerId, undefined, undefined, limit)),
   currencyTypes: preparedRead((db: AuroraDb) => typeCounts(db, transactions)),
-  itemPage: preparedRead((db: AuroraDb) => itemPage(db, playerId, undefined, undefined, limit).prepare(UNNAMED)),
+  itemPage: preparedRead((db: AuroraDb) => itemPage(db, playerId, undefined, undefined, limit)),
   itemTypes: preparedRead((db: AuroraDb) => typeCounts(db, itemTransactions)),
 };
 
@@ -91,8 +91,7 @@ function typeCounts(db: AuroraDb, ledger: typeof transactions | typeof itemTrans
     .from(ledger)
     .where(eq(ledger.userId, playerId))
     .groupBy(ledger.type)
-    .orderBy(ledger.type)
-    .prepare(UNNAMED);
+    .orderBy(ledger.type);
 }
 
 function toPage<Row extends { id: bigint; relatedUserId: bigint | null; relatedUsername: string | null }>(

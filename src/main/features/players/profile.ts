@@ -8,7 +8,7 @@ import type {
   TimerEntry,
 } from '../../../shared/domain/players.js';
 import type { AuroraDb } from '../../db/open.js';
-import { preparedRead, UNNAMED } from '../../db/prepared-reads.js';
+import { preparedRead } from '../../db/prepared-reads.js';
 import { classes, inventory, items, moderationCases, quests, userQuests, userTimers, users } from '../../db/schema.js';
 import { ERRORS } from '../../errors.js';
 
@@ -27,8 +27,7 @@ const profileRow = preparedRead((db: AuroraDb) =>
     })
     .from(users)
     .leftJoin(classes, eq(classes.id, users.classId))
-    .where(eq(users.id, sql.placeholder('playerId')))
-    .prepare(UNNAMED),
+    .where(eq(users.id, sql.placeholder('playerId'))),
 );
 
 export async function getPlayerProfile(db: AuroraDb, playerId: bigint): Promise<PlayerProfile> {
@@ -61,8 +60,7 @@ const playerIdRow = preparedRead((db: AuroraDb) =>
   db
     .select({ id: users.id })
     .from(users)
-    .where(eq(users.id, sql.placeholder('playerId')))
-    .prepare(UNNAMED),
+    .where(eq(users.id, sql.placeholder('playerId'))),
 );
 
 /** Fails with NOT_FOUND for an unknown player, so empty tabs never hide a typo in the ID. */
@@ -86,8 +84,7 @@ const inventoryRows = preparedRead((db: AuroraDb) =>
     .from(inventory)
     .innerJoin(items, eq(items.id, inventory.itemId))
     .where(eq(inventory.userId, sql.placeholder('playerId')))
-    .orderBy(asc(items.name))
-    .prepare(UNNAMED),
+    .orderBy(asc(items.name)),
 );
 
 export async function listInventory(db: AuroraDb, playerId: bigint): Promise<InventoryEntry[]> {

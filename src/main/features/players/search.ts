@@ -14,7 +14,7 @@ import type { PlayerSearchResult, PlayerSummary, playerSearchSchema } from '../.
 import type { z } from 'zod';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { AuroraDb } from '../../db/open.js';
-import { preparedRead, UNNAMED } from '../../db/prepared-reads.js';
+import { preparedRead } from '../../db/prepared-reads.js';
 import { classes, users } from '../../db/schema.js';
 
 type PlayerSearchInput = z.output<typeof playerSearchSchema>;
@@ -126,10 +126,10 @@ const typedName = (() => {
   const matching = (t: NameColumns) => textMatch(t, sql.placeholder('pattern'), query);
   type Values = { query: string; pattern: string; limit: number };
   return {
-    exact: preparedRead<Values, PlayerSummary[]>((db) => exactMatches(db, isExactName(query), 10).prepare(UNNAMED)),
-    walk: preparedRead<Values, SearchRow[]>((db) => walkNameIndex(db, matching(users), limit).prepare(UNNAMED)),
-    inNameWindow: preparedRead<Values, SearchRow[]>((db) => matchInNameWindow(db, undefined, matching, limit).prepare(UNNAMED)),
-    thenSort: preparedRead<Values, SearchRow[]>((db) => matchesThenSort(db, matching(users), limit).prepare(UNNAMED)),
+    exact: preparedRead<Values, PlayerSummary[]>((db) => exactMatches(db, isExactName(query), 10)),
+    walk: preparedRead<Values, SearchRow[]>((db) => walkNameIndex(db, matching(users), limit)),
+    inNameWindow: preparedRead<Values, SearchRow[]>((db) => matchInNameWindow(db, undefined, matching, limit)),
+    thenSort: preparedRead<Values, SearchRow[]>((db) => matchesThenSort(db, matching(users), limit)),
   };
 })();
 

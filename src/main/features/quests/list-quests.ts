@@ -3,7 +3,7 @@ import { and, count, desc, eq, ilike, lt, or, sql, type Placeholder, type SQL } 
 import { z } from 'zod';
 import type { QuestListPage, StoredQuest, questListInputSchema } from '../../../shared/domain/quests.js';
 import type { AuroraDb } from '../../db/open.js';
-import { preparedRead, UNNAMED } from '../../db/prepared-reads.js';
+import { preparedRead } from '../../db/prepared-reads.js';
 import { quests } from '../../db/schema.js';
 import { loadQuest, questColumns, toListedQuest } from './quest-rows.js';
 import { likePattern } from './revisions.js';
@@ -35,8 +35,8 @@ function pageQuery(db: AuroraDb, filters: SQL | undefined, cursor: Placeholder |
 }
 
 // The list as the screen opens it (no search, no filter), and scrolled: built once.
-const unfilteredFirstPage = preparedRead((db: AuroraDb) => pageQuery(db, undefined, undefined, sql.placeholder('limit')).prepare(UNNAMED));
-const unfilteredPageAfter = preparedRead((db: AuroraDb) => pageQuery(db, undefined, sql.placeholder('cursor'), sql.placeholder('limit')).prepare(UNNAMED));
+const unfilteredFirstPage = preparedRead((db: AuroraDb) => pageQuery(db, undefined, undefined, sql.placeholder('limit')));
+const unfilteredPageAfter = preparedRead((db: AuroraDb) => pageQuery(db, undefined, sql.placeholder('cursor'), sql.placeholder('limit')));
 
 export async function listQuests(db: AuroraDb, input: QuestListInput): Promise<QuestListPage> {
   const filters = listFilters(input);

@@ -6,7 +6,7 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { parseStoredQuest, type QuestRow, type StoredQuest } from '../../../shared/domain/quests.js';
 import type { AuroraDb } from '../../db/open.js';
-import { preparedRead, UNNAMED } from '../../db/prepared-reads.js';
+import { preparedRead } from '../../db/prepared-reads.js';
 import { quests } from '../../db/schema.js';
 import { ERRORS } from '../../errors.js';
 import { rowVersion } from './revisions.js';
@@ -59,8 +59,7 @@ const questById = preparedRead((db: AuroraDb) =>
   db
     .select(questColumns)
     .from(quests)
-    .where(eq(quests.id, sql.placeholder('id')))
-    .prepare(UNNAMED),
+    .where(eq(quests.id, sql.placeholder('id'))),
 );
 
 export async function loadQuest(db: AuroraDb, id: number, options: { lock?: boolean } = {}): Promise<StoredQuest> {

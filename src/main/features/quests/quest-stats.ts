@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, ilike, isNotNull, isNull, sql, type SQL } fr
 import { z } from 'zod';
 import type { QuestPlayersPage, QuestStats, questPlayersInputSchema, questStatsInputSchema } from '../../../shared/domain/quests.js';
 import type { AuroraDb } from '../../db/open.js';
-import { preparedRead, UNNAMED } from '../../db/prepared-reads.js';
+import { preparedRead } from '../../db/prepared-reads.js';
 import { userQuests, users } from '../../db/schema.js';
 import { loadQuest } from './quest-rows.js';
 import { likePattern } from './revisions.js';
@@ -39,8 +39,7 @@ const questFigures = preparedRead((db: AuroraDb) => {
       perDay,
     })
     .from(userQuests)
-    .where(eq(userQuests.questId, id))
-    .prepare(UNNAMED);
+    .where(eq(userQuests.questId, id));
 });
 
 export async function getQuestStats(db: AuroraDb, input: z.output<typeof questStatsInputSchema>): Promise<QuestStats> {
