@@ -1,19 +1,21 @@
 import { resolve } from 'node:path';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import { rendererBuildStamp } from './src/main/web/renderer-build';
-import { rendererViteConfig } from './src/main/web/renderer-vite-config';
+import { deskAliases, rendererViteConfig } from './src/main/web/renderer-vite-config';
 
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
+    resolve: { alias: deskAliases(__dirname) },
     build: {
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src/main/index.ts') },
+        input: { index: resolve(__dirname, 'src/main/electron/index.ts') },
       },
     },
   },
   preload: {
     plugins: [externalizeDepsPlugin()],
+    resolve: { alias: deskAliases(__dirname) },
     build: {
       // A sandboxed preload cannot be an ES module: emit CommonJS.
       rollupOptions: {

@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { deskAliases } from './src/main/web/renderer-vite-config';
 
 export default defineConfig({
+  resolve: { alias: deskAliases(__dirname) },
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     environment: 'node',

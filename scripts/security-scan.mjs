@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildContentSecurityPolicy } from '../src/main/window-policy.ts';
+import { buildContentSecurityPolicy } from '../src/main/electron/window-policy.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -64,7 +64,7 @@ function evaluatePolicy() {
   const findings = new csp.CspEvaluator(new csp.CspParser(policy).csp, csp.Version.CSP3).evaluate();
   return findings.map((finding) => ({
     id: `CSP_EVALUATOR:${finding.directive}`,
-    file: 'src/main/window-policy.ts',
+    file: 'src/main/electron/window-policy.ts',
     line: 0,
     message: `${finding.description} (severity ${finding.severity})`,
     serious: finding.severity <= csp.severities.MEDIUM,

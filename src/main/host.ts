@@ -4,21 +4,21 @@
  * new database before letting go of the old one. Electron's main and the web harness build it;
  * it imports no Electron (the cipher is injected).
  */
-import type { SchemaReport } from '../shared/domain/schema-check.js';
-import type { ProfileTestResult, StoredProfile, SwitchProfileResult, TestProfileInput } from '../shared/domain/settings.js';
-import type { StaffIdentity } from '../shared/identity.js';
+import type { SchemaReport } from '@shared/domain/schema-check.js';
+import type { ProfileTestResult, StoredProfile, SwitchProfileResult, TestProfileInput } from '@shared/domain/settings.js';
+import type { StaffIdentity } from '@shared/identity.js';
 import type { AuroraDatabase } from './db/open.js';
-import { cachedDiscordAccess } from './discord/access.js';
-import { DeskError, ERRORS } from './errors.js';
+import { cachedDiscordAccess } from './core/discord/access.js';
+import { DeskError, ERRORS } from './core/errors.js';
 import type { LiveHub, LiveStatus } from './live/types.js';
-import type { Logger } from './log.js';
-import type { ConnectionInfo, DeskRuntime } from './runtime.js';
-import type { SecretCipher } from './settings/cipher.js';
-import { ConnectionFailure, openConnection, inspectDatabase, probeConnection, type ConnectionTarget, type OpenConnection } from './settings/connect.js';
-import { explainConnectionError } from './settings/connection-errors.js';
-import type { SettingsHost } from './settings/settings-host.js';
-import { SettingsStore } from './settings/store.js';
-import { labelForUrl, splitPassword, withPassword } from './settings/urls.js';
+import type { Logger } from './core/log.js';
+import type { ConnectionInfo, DeskRuntime } from './core/runtime.js';
+import type { SecretCipher } from './features/settings/cipher.js';
+import { ConnectionFailure, openConnection, inspectDatabase, probeConnection, type ConnectionTarget, type OpenConnection } from './features/settings/connect.js';
+import { explainConnectionError } from './features/settings/connection-errors.js';
+import type { SettingsHost } from './features/settings/settings-host.js';
+import { SettingsStore } from './features/settings/store.js';
+import { labelForUrl, splitPassword, withPassword } from './features/settings/urls.js';
 
 export interface DeskHostOptions {
   dataDir: string;

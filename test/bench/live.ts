@@ -29,7 +29,7 @@ import { LIVE_CHANNEL } from '../../src/main/db/desk/0003_live_notify.js';
 import type { AuroraDatabase } from '../../src/main/db/open.js';
 import { createLiveHub } from '../../src/main/live/hub.js';
 import type { LiveEvent } from '../../src/main/live/types.js';
-import { silentLogger } from '../../src/main/log.js';
+import { silentLogger } from '../../src/main/core/log.js';
 import { servePort } from '../../src/main/rpc/serve-port.js';
 import { messagePortLink } from '../../src/renderer/src/lib/port-link.js';
 import { createTestRuntime } from '../fixtures/runtime.js';
@@ -113,7 +113,7 @@ async function measure(database: AuroraDatabase, url: string, samples: number, w
   const writer = new pg.Client({ connectionString: url, application_name: 'aurora-desk bench writer' });
   const abort = new AbortController();
   const pending: Pending = new Map();
-  // The window's end: the real router over the port, as src/main/index.ts serves it per window.
+  // The window's end: the real router over the port, as src/main/electron/index.ts serves it per window.
   const runtime = createTestRuntime(database, { live: hub });
   const { port1, port2 } = new MessageChannel();
   const stopServing = servePort(port1, { router: appRouter, createContext: () => createContext(runtime) });

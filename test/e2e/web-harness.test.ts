@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHarness, type WebHarness } from '../../src/main/web/harness.js';
-import { buildContentSecurityPolicy } from '../../src/main/window-policy.js';
-import { silentLogger } from '../../src/main/log.js';
+import { buildContentSecurityPolicy } from '../../src/main/electron/window-policy.js';
+import { silentLogger } from '../../src/main/core/log.js';
 import { createMigratedDatabase, type ScratchDatabase } from '../fixtures/databases.js';
 import { createTestRuntime } from '../fixtures/runtime.js';
 

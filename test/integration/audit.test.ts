@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { TRPCError } from '@trpc/server';
 import { appRouter } from '../../src/main/api/root.js';
 import { createCallerFactory, createContext, mergeRouters, router, writeProcedure } from '../../src/main/api/trpc.js';
-import { ERRORS } from '../../src/main/errors.js';
+import { ERRORS } from '../../src/main/core/errors.js';
 import type { DeskErrorData } from '../../src/shared/errors.js';
 import type { StaffIdentity } from '../../src/shared/identity.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';

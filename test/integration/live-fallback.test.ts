@@ -6,7 +6,7 @@ import { ensureBotSchema, migrateDesk } from '../../src/main/db/migrate.js';
 import { openDatabase, type AuroraDatabase } from '../../src/main/db/open.js';
 import { createLiveHub } from '../../src/main/live/hub.js';
 import type { LiveHub } from '../../src/main/live/types.js';
-import { silentLogger } from '../../src/main/log.js';
+import { silentLogger } from '../../src/main/core/log.js';
 import { adminQuery, describeOnBothDrivers, type Driver, type ScratchDatabase } from '../fixtures/databases.js';
 import { isChange, isResync, isStatus, LiveProbe, openWriter, type Writer } from './live-probe.js';
 

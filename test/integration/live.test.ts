@@ -4,7 +4,7 @@ import { createContext } from '../../src/main/api/trpc.js';
 import { createLiveHub } from '../../src/main/live/hub.js';
 import { LISTEN_APPLICATION_NAME } from '../../src/main/live/listener.js';
 import type { LiveHub } from '../../src/main/live/types.js';
-import { silentLogger } from '../../src/main/log.js';
+import { silentLogger } from '../../src/main/core/log.js';
 import { adminQuery, createMigratedDatabase, describeOnBothDrivers, type ScratchDatabase } from '../fixtures/databases.js';
 import { hasPostgres, noPostgresReason } from '../fixtures/environment.js';
 import { createTestRuntime } from '../fixtures/runtime.js';

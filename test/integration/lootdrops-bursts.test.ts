@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { attachBurstScheduler, stopBurstScheduler } from '../../src/main/features/lootdrops/bursts/registry.js';
 import { BurstScheduler } from '../../src/main/features/lootdrops/bursts/scheduler.js';
 import { planBurst } from '../../src/main/features/lootdrops/bursts/plan.js';
-import type { DeskRuntime } from '../../src/main/runtime.js';
+import type { DeskRuntime } from '../../src/main/core/runtime.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { CHANNEL_LOOTDROPS, CHANNEL_RAIDS, CHANNEL_TAVERN } from '../fixtures/fake-discord-lootdrops.js';
 import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';

@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AuroraDatabase } from '../../src/main/db/open.js';
-import { createDiscordClient, type DiscordClient } from '../../src/main/discord/index.js';
-import { silentLogger } from '../../src/main/log.js';
-import { createKeyFileCipher } from '../../src/main/settings/key-file-cipher.js';
-import type { SettingsHost } from '../../src/main/settings/settings-host.js';
-import { SettingsStore, type DiscordUpdate } from '../../src/main/settings/store.js';
+import { createDiscordClient, type DiscordClient } from '../../src/main/core/discord/index.js';
+import { silentLogger } from '../../src/main/core/log.js';
+import { createKeyFileCipher } from '../../src/main/features/settings/key-file-cipher.js';
+import type { SettingsHost } from '../../src/main/features/settings/settings-host.js';
+import { SettingsStore, type DiscordUpdate } from '../../src/main/features/settings/store.js';
 import { startFakeDiscord, type FakeDiscord } from '../fixtures/fake-discord.js';
 import { FAKE_GUILD, installLootdropRoutes, type FakeLootdropDiscord } from '../fixtures/fake-discord-lootdrops.js';
 

@@ -4,7 +4,7 @@
  * cases recorded only when Discord is not configured.
  */
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { createDiscordClient, type DiscordClient } from '../../src/main/discord/index.js';
+import { createDiscordClient, type DiscordClient } from '../../src/main/core/discord/index.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { startFakeDiscord, type FakeDiscord } from '../fixtures/fake-discord.js';
 import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';

@@ -8,7 +8,7 @@ import { expect } from 'vitest';
 import { ZodError } from 'zod';
 import type { AuroraDb } from '../../src/main/db/open.js';
 import * as s from '../../src/main/db/schema.js';
-import { DeskError } from '../../src/main/errors.js';
+import { DeskError } from '../../src/main/core/errors.js';
 import type { StaffIdentity } from '../../src/shared/identity.js';
 
 export const NYX = 1234567890123456789n; // > 2^53: a JS number would change its last digits

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSeedOptions } from '../../src/main/db/seed.js';
 import { createDeskHost } from '../../src/main/host.js';
-import type { Logger } from '../../src/main/log.js';
-import { settingsPath } from '../../src/main/settings/file.js';
-import { createKeyFileCipher } from '../../src/main/settings/key-file-cipher.js';
+import type { Logger } from '../../src/main/core/log.js';
+import { settingsPath } from '../../src/main/features/settings/file.js';
+import { createKeyFileCipher } from '../../src/main/features/settings/key-file-cipher.js';
 import { callerFor } from '../fixtures/runtime.js';
 
 function recordingLogger(): Logger & { messages: string[] } {

@@ -10,7 +10,7 @@ import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type AuroraDatabase } from '../../src/main/db/open.js';
 import { seedDatabase } from '../../src/main/db/seed.js';
-import { detectReadOnly } from '../../src/main/settings/read-only.js';
+import { detectReadOnly } from '../../src/main/features/settings/read-only.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
 import { fingerprintTables, listMutations } from './hostile-input-kit.js';

@@ -6,13 +6,13 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeskError } from '../../src/main/errors.js';
-import { silentLogger } from '../../src/main/log.js';
-import type { SecretCipher } from '../../src/main/settings/cipher.js';
-import { settingsPath } from '../../src/main/settings/file.js';
-import { createKeyFileCipher } from '../../src/main/settings/key-file-cipher.js';
-import { SettingsStore } from '../../src/main/settings/store.js';
-import { redactUrl, splitPassword } from '../../src/main/settings/urls.js';
+import { DeskError } from '../../src/main/core/errors.js';
+import { silentLogger } from '../../src/main/core/log.js';
+import type { SecretCipher } from '../../src/main/features/settings/cipher.js';
+import { settingsPath } from '../../src/main/features/settings/file.js';
+import { createKeyFileCipher } from '../../src/main/features/settings/key-file-cipher.js';
+import { SettingsStore } from '../../src/main/features/settings/store.js';
+import { redactUrl, splitPassword } from '../../src/main/features/settings/urls.js';
 
 const PASSWORD = 'Sup3r$ecret/pw@aurora';
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.Gq1Xy2.fake-discord-bot-token-for-tests';

@@ -2,7 +2,8 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFileLogger, redactText, redactValue } from '../../src/main/log-file.js';
+import { redactText, redactValue } from '../../src/main/core/redact.js';
+import { createFileLogger } from '../../src/main/electron/log-file.js';
 
 const dirs: string[] = [];
 afterEach(async () => {

@@ -14,9 +14,9 @@ import {
   APP_SCHEME_PRIVILEGES,
   createAppProtocolHandler,
   resolveAppPath,
-} from '../../src/main/protocol.js';
+} from '../../src/main/electron/protocol.js';
 import { resolveStaticFile } from '../../src/main/web/static.js';
-import { buildContentSecurityPolicy } from '../../src/main/window-policy.js';
+import { buildContentSecurityPolicy } from '../../src/main/electron/window-policy.js';
 
 let base: string;
 let root: string;

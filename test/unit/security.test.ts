@@ -5,7 +5,7 @@
  * window.ts and index.ts call from Electron's hooks (docs/SECURITY.md, points 5, 7, 13-15, 17).
  */
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY_URL, APP_ORIGIN, appResponseHeaders } from '../../src/main/protocol.js';
+import { APP_ENTRY_URL, APP_ORIGIN, appResponseHeaders } from '../../src/main/electron/protocol.js';
 import {
   buildContentSecurityPolicy,
   decideFrameNavigation,
@@ -13,7 +13,7 @@ import {
   decidePermission,
   decideWindowOpen,
   isAppFrame,
-} from '../../src/main/window-policy.js';
+} from '../../src/main/electron/window-policy.js';
 
 const APP = APP_ENTRY_URL;
 const DEV = 'http://localhost:5173/';

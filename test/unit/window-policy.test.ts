@@ -5,7 +5,7 @@ import {
   decidePermission,
   isAllowedExternalUrl,
   shouldBlockNavigation,
-} from '../../src/main/window-policy.js';
+} from '../../src/main/electron/window-policy.js';
 
 const APP = 'file:///opt/aurora-desk/resources/app/out/renderer/index.html';
 const DEV = 'http://localhost:5173/';

@@ -1,6 +1,6 @@
 /** The one router the renderer talks to: small per-area routers merged by name. */
 import { auditRouter } from '../features/audit/router.js';
-import { liveRouter } from '../features/live/router.js';
+import { liveRouter } from '../live/router.js';
 import { lootdropsRouter } from '../features/lootdrops/router.js';
 import { moderationRouter } from '../features/moderation/router.js';
 import { economyRouter, playersRouter } from '../features/players/router.js';

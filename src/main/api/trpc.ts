@@ -4,14 +4,14 @@
  */
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
-import type { DeskErrorData } from '../../shared/errors.js';
-import type { StaffIdentity } from '../../shared/identity.js';
-import { DeskError, ERRORS, isDeskError } from '../errors.js';
+import type { DeskErrorData } from '@shared/errors.js';
+import type { StaffIdentity } from '@shared/identity.js';
+import { DeskError, ERRORS, isDeskError } from '../core/errors.js';
 import { recordStaffAction } from '../features/audit/service.js';
-import { isConnectionLoss, isNeverConnected, isPermissionDenied } from './driver-errors.js';
+import { isConnectionLoss, isNeverConnected, isPermissionDenied } from '../core/driver-errors.js';
 import { deskTransformer } from './transformer.js';
-import { redactText } from '../log-file.js';
-import type { DeskRuntime } from '../runtime.js';
+import { redactText } from '../core/redact.js';
+import type { DeskRuntime } from '../core/runtime.js';
 
 export interface AppContext {
   runtime: DeskRuntime;

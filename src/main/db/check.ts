@@ -7,13 +7,13 @@
  * schema.ts stays the single source. Constraints are matched by meaning (columns, target,
  * expression), not by name: the bot's migrations may have named them differently.
  */
-import type { SchemaDifference, SchemaReport } from '../../shared/domain/schema-check.js';
+import type { SchemaDifference, SchemaReport } from '@shared/domain/schema-check.js';
 import { compareTable } from './check/compare.js';
 import { expectedBotSchema } from './check/expected.js';
 import { readLiveSchema } from './check/live.js';
 import type { AuroraDatabase } from './open.js';
 
-export type { SchemaDifference, SchemaReport, SchemaSeverity } from '../../shared/domain/schema-check.js';
+export type { SchemaDifference, SchemaReport, SchemaSeverity } from '@shared/domain/schema-check.js';
 export { canonicalType, expectedBotSchema, normaliseExpression } from './check/expected.js';
 
 export async function checkSchema(database: AuroraDatabase): Promise<SchemaReport> {

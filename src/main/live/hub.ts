@@ -12,7 +12,7 @@
  * dropped (-> polling) or installed later (-> live).
  */
 import type { AuroraDatabase } from '../db/open.js';
-import type { Logger } from '../log.js';
+import type { Logger } from '../core/log.js';
 import { LiveFanout } from './fanout.js';
 import { describeError, openListenConnection, type ListenConnection } from './listener.js';
 import { parseLivePayload } from './payload.js';

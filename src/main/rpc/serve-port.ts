@@ -25,10 +25,10 @@ import {
   type MessagePortLike,
   type RpcProcedureType,
   type RpcRequest,
-} from '../../shared/rpc-protocol.js';
+} from '@shared/rpc-protocol.js';
 import { pumpSubscription } from './subscription.js';
 
-export type { MessagePortLike } from '../../shared/rpc-protocol.js';
+export type { MessagePortLike } from '@shared/rpc-protocol.js';
 
 export interface RpcErrorEvent<TContext> {
   error: TRPCError;

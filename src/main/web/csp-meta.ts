@@ -5,7 +5,7 @@
  * the dev server needs the looser policy window.ts gives it.
  */
 import type { Plugin } from 'vite';
-import { buildContentSecurityPolicy } from '../window-policy.js';
+import { buildContentSecurityPolicy } from '../electron/window-policy.js';
 
 export function cspMetaPlugin(): Plugin {
   return {

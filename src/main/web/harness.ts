@@ -17,10 +17,10 @@ import { appRouter } from '../api/root.js';
 import { createContext } from '../api/trpc.js';
 import { stopBurstScheduler } from '../features/lootdrops/bursts/registry.js';
 import { createDeskHost } from '../host.js';
-import type { Logger } from '../log.js';
-import type { DeskRuntime } from '../runtime.js';
-import { createKeyFileCipher } from '../settings/key-file-cipher.js';
-import { buildContentSecurityPolicy } from '../window-policy.js';
+import type { Logger } from '../core/log.js';
+import type { DeskRuntime } from '../core/runtime.js';
+import { createKeyFileCipher } from '../features/settings/key-file-cipher.js';
+import { buildContentSecurityPolicy } from '../electron/window-policy.js';
 import { ensureRendererBuilt, projectRoot, rendererOutDir } from './renderer-build.js';
 import { resolveStaticFile, sendStaticFile } from './static.js';
 

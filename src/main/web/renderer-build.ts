@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import type { Logger } from '../log.js';
+import type { Logger } from '../core/log.js';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const rendererOutDir = join(projectRoot, 'out/renderer');
@@ -20,7 +20,7 @@ const STAMP = '.aurora-build-stamp';
 const SOURCES = [
   'src/renderer',
   'src/shared',
-  'src/main/window-policy.ts',
+  'src/main/electron/window-policy.ts',
   'src/main/web/csp-meta.ts',
   'src/main/web/renderer-build.ts',
   'src/main/web/renderer-vite-config.ts',

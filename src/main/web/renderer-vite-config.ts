@@ -10,11 +10,17 @@ import react from '@vitejs/plugin-react';
 import type { Plugin, UserConfig } from 'vite';
 import { cspMetaPlugin } from './csp-meta.js';
 
+/** The import aliases of tsconfig.base.json, for Vite and vitest. */
+export function deskAliases(root: string): Record<string, string> {
+  return { '@shared': join(root, 'src/shared'), '@renderer': join(root, 'src/renderer/src') };
+}
+
 export function rendererViteConfig(root: string, extraPlugins: Plugin[] = []): UserConfig & { root: string } {
   return {
     root: join(root, 'src/renderer'),
     base: './',
     plugins: [react(), cspMetaPlugin(), ...extraPlugins],
+    resolve: { alias: deskAliases(root) },
     build: {
       // electron-vite would leave the renderer unminified; minified, the window parses a third
       // of it before its first paint (see the renderer bench figures in the README).

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname } from 'node:path';
-import { APP_CONTENT_TYPES, resolveRendererPath, staysInside } from '../protocol.js';
+import { APP_CONTENT_TYPES, resolveRendererPath, staysInside } from '../electron/protocol.js';
 
 /**
  * The file for a URL path, or null when the app scheme would refuse it (the same rules:

@@ -1,5 +1,5 @@
 /** Compares one expected table with its live counterpart, matching constraints by meaning, not name. */
-import type { SchemaDifference } from '../../../shared/domain/schema-check.js';
+import type { SchemaDifference } from '@shared/domain/schema-check.js';
 import { normaliseExpression, type ExpectedColumn, type ExpectedTable } from './expected.js';
 import { ON_DELETE, type LiveColumn, type LiveConstraint, type LiveUnique } from './live.js';
 

@@ -1,4 +1,4 @@
-import { auditFilterSchema } from '../../../shared/domain/audit.js';
+import { auditFilterSchema } from '@shared/domain/audit.js';
 import { readProcedure, router } from '../../api/trpc.js';
 import { listStaffActions } from './service.js';
 

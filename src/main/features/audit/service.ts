@@ -1,7 +1,7 @@
 import { and, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
-import type { AuditFilter, AuditEntry } from '../../../shared/domain/audit.js';
-import type { StaffIdentity } from '../../../shared/identity.js';
-import { auditLog } from '../../db/desk.js';
+import type { AuditFilter, AuditEntry } from '@shared/domain/audit.js';
+import type { StaffIdentity } from '@shared/identity.js';
+import { auditLog } from '../../db/desk/tables.js';
 import type { AuroraDb } from '../../db/open.js';
 
 const SECRET_KEY = /token|password|secret|passphrase|authorization/i;

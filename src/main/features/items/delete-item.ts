@@ -4,11 +4,11 @@
  * bot's history must keep making sense). The delete counts again under the row lock.
  */
 import { and, count, eq, ne, or, sql, type SQLWrapper } from 'drizzle-orm';
-import { isItemReferenced, type ItemReferences } from '../../../shared/domain/items.js';
-import type { StaffIdentity } from '../../../shared/identity.js';
+import { isItemReferenced, type ItemReferences } from '@shared/domain/items.js';
+import type { StaffIdentity } from '@shared/identity.js';
 import type { AuroraDb } from '../../db/open.js';
 import { inventory, itemTransactions, items, quests } from '../../db/schema.js';
-import { ERRORS } from '../../errors.js';
+import { ERRORS } from '../../core/errors.js';
 import { conflictError, recordRevision } from '../quests/revisions.js';
 import { loadItem } from './item-rows.js';
 

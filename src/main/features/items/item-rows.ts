@@ -3,10 +3,10 @@
  * nothing passes through a JS number; then classified by the contract.
  */
 import { eq, inArray, sql } from 'drizzle-orm';
-import { parseStoredItem, type ItemRow, type StoredItem } from '../../../shared/domain/items.js';
+import { parseStoredItem, type ItemRow, type StoredItem } from '@shared/domain/items.js';
 import type { AuroraDb } from '../../db/open.js';
 import { items } from '../../db/schema.js';
-import { ERRORS } from '../../errors.js';
+import { ERRORS } from '../../core/errors.js';
 import { rowVersion } from '../quests/revisions.js';
 
 export const itemColumns = {

@@ -1,7 +1,7 @@
 /** The item catalogue: search by name, filter by type and rarity, keyset-paged by name. */
 import { and, asc, count, eq, gt, ilike, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import type { ItemListPage, StoredItem, itemListInputSchema } from '../../../shared/domain/items.js';
+import type { ItemListPage, StoredItem, itemListInputSchema } from '@shared/domain/items.js';
 import type { AuroraDb } from '../../db/open.js';
 import { items } from '../../db/schema.js';
 import { likePattern } from '../quests/revisions.js';

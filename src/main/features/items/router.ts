@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { rowIdSchema } from '../../../shared/domain/authoring.js';
+import { rowIdSchema } from '@shared/domain/authoring.js';
 import {
   itemCreateInputSchema,
   itemDeleteInputSchema,
   itemIdInputSchema,
   itemListInputSchema,
   itemUpdateInputSchema,
-} from '../../../shared/domain/items.js';
+} from '@shared/domain/items.js';
 import { readProcedure, router, writeProcedure } from '../../api/trpc.js';
 import { deleteItem, findItemReferences } from './delete-item.js';
 import { getItem, getItemsByIds, listItems } from './list-items.js';

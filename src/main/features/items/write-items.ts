@@ -5,12 +5,12 @@
  */
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import { fieldErrorsFrom, parseJsonText, type ContractIssue } from '../../../shared/domain/authoring.js';
-import { usageItemIds, type ItemDefinition, type StoredItem, type itemUpdateInputSchema } from '../../../shared/domain/items.js';
-import type { StaffIdentity } from '../../../shared/identity.js';
+import { fieldErrorsFrom, parseJsonText, type ContractIssue } from '@shared/domain/authoring.js';
+import { usageItemIds, type ItemDefinition, type StoredItem, type itemUpdateInputSchema } from '@shared/domain/items.js';
+import type { StaffIdentity } from '@shared/identity.js';
 import type { AuroraDb } from '../../db/open.js';
 import { items } from '../../db/schema.js';
-import { ERRORS } from '../../errors.js';
+import { ERRORS } from '../../core/errors.js';
 import { conflictError, jsonbText, recordRevision } from '../quests/revisions.js';
 import { itemColumns, loadItem, missingItemIds, toStoredItem, type ItemRecord } from './item-rows.js';
 

@@ -2,7 +2,7 @@
  * The live board (active drops, the latest claimed and expired ones) and the history with its
  * filters. Reads only: the board works without Discord, from what the database holds.
  */
-import type { HistoryInput, LootdropBoard, LootdropHistoryPage } from '../../../shared/domain/lootdrops.js';
+import type { HistoryInput, LootdropBoard, LootdropHistoryPage } from '@shared/domain/lootdrops.js';
 import type { AuroraDatabase } from '../../db/open.js';
 import { claimTimesRecorded, dropSelect, hasLootdropDesk, toLootdropView, utcParam, type DropRow } from './rows.js';
 

@@ -5,13 +5,13 @@
  * lock is never held across the call to Discord.
  */
 import { and, eq, gt, isNull, or } from 'drizzle-orm';
-import type { CancelLootdropInput, CancelLootdropResult } from '../../../shared/domain/lootdrops.js';
-import type { StaffIdentity } from '../../../shared/identity.js';
+import type { CancelLootdropInput, CancelLootdropResult } from '@shared/domain/lootdrops.js';
+import type { StaffIdentity } from '@shared/identity.js';
 import type { AuroraDatabase } from '../../db/open.js';
 import { lootdrops } from '../../db/schema.js';
-import { closedLootdropMessage, deleteChannelMessage, describeDiscordError, editChannelMessage } from '../../discord/index.js';
-import { ERRORS } from '../../errors.js';
-import type { Logger } from '../../log.js';
+import { closedLootdropMessage, deleteChannelMessage, describeDiscordError, editChannelMessage } from '../../core/discord/index.js';
+import { ERRORS } from '../../core/errors.js';
+import type { Logger } from '../../core/log.js';
 import { pgErrorCode } from '../players/staff-party.js';
 import { lootdropCancels, lootdropSpawns, MISSING_DESK_CODES } from './desk-tables.js';
 import type { LootdropDiscord } from './discord-access.js';

@@ -8,10 +8,10 @@ import {
   DEFAULT_CLAIM_BUTTON_FORMAT,
   DEFAULT_CURRENCIES,
   type LootdropSettingsView,
-} from '../../../shared/domain/lootdrops.js';
+} from '@shared/domain/lootdrops.js';
 import type { AuroraDatabase } from '../../db/open.js';
-import { ERRORS } from '../../errors.js';
-import type { DeskRuntime } from '../../runtime.js';
+import { ERRORS } from '../../core/errors.js';
+import type { DeskRuntime } from '../../core/runtime.js';
 import { lootdropDiscordStatus } from './discord-access.js';
 
 export interface LootdropConfig {

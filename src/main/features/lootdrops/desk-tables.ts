@@ -1,7 +1,7 @@
 /** Aurora Desk's lootdrop tables in `aurora_desk` (desk migration 0007), for Drizzle. */
 import { bigint, bigserial, integer, jsonb, timestamp, varchar, text } from 'drizzle-orm/pg-core';
-import type { BurstSlot } from '../../../shared/domain/lootdrops.js';
-import { deskSchema } from '../../db/desk.js';
+import type { BurstSlot } from '@shared/domain/lootdrops.js';
+import { deskSchema } from '../../db/desk/tables.js';
 
 const moment = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 

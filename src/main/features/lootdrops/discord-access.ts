@@ -2,11 +2,11 @@
  * Where lootdrops get Discord from (the runtime's client, else one built from Settings →
  * Discord), and Discord's failures as the desk's errors.
  */
-import type { LootdropDiscordStatus } from '../../../shared/domain/lootdrops.js';
-import { describeDiscordError, type DiscordClient } from '../../discord/index.js';
-import { discordClientFor } from '../../discord/for-runtime.js';
-import { DeskError, ERRORS } from '../../errors.js';
-import type { DeskRuntime } from '../../runtime.js';
+import type { LootdropDiscordStatus } from '@shared/domain/lootdrops.js';
+import { describeDiscordError, type DiscordClient } from '../../core/discord/index.js';
+import { discordClientFor } from '../../core/discord/for-runtime.js';
+import { DeskError, ERRORS } from '../../core/errors.js';
+import type { DeskRuntime } from '../../core/runtime.js';
 
 export interface LootdropDiscord {
   client: DiscordClient;

@@ -3,8 +3,8 @@
  * Both are cached per client (a Settings change builds a new client, so a new cache), because
  * the board asks again on every live update.
  */
-import type { DiscordUserView, LootdropChannels } from '../../../shared/domain/lootdrops.js';
-import { describeDiscordError, fetchDiscordUser, listGuildTextChannels, type DiscordClient } from '../../discord/index.js';
+import type { DiscordUserView, LootdropChannels } from '@shared/domain/lootdrops.js';
+import { describeDiscordError, fetchDiscordUser, listGuildTextChannels, type DiscordClient } from '../../core/discord/index.js';
 import { deskErrorFromDiscord, type LootdropDiscord } from './discord-access.js';
 
 const CHANNELS_TTL_MS = 5 * 60_000;

@@ -5,8 +5,8 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { AuroraDatabase } from '../../db/open.js';
-import { closedLootdropMessage, describeDiscordError, editChannelMessage } from '../../discord/index.js';
-import type { Logger } from '../../log.js';
+import { closedLootdropMessage, describeDiscordError, editChannelMessage } from '../../core/discord/index.js';
+import type { Logger } from '../../core/log.js';
 import { lootdropSpawns } from './desk-tables.js';
 import type { LootdropDiscord } from './discord-access.js';
 import { utcParam } from './rows.js';

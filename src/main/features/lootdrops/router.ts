@@ -9,7 +9,7 @@ import {
   spawnLootdropInputSchema,
   startBurstInputSchema,
   statsInputSchema,
-} from '../../../shared/domain/lootdrops.js';
+} from '@shared/domain/lootdrops.js';
 import { readProcedure, router, writeProcedure } from '../../api/trpc.js';
 import { readBoard, readHistory } from './board.js';
 import { burstSchedulerFor } from './bursts/registry.js';

@@ -6,7 +6,7 @@
  * zone; ours do), so neither driver's local-time parsing can shift them. Where aurora_desk is
  * missing (a role that may not create it), the same columns come back empty.
  */
-import type { LootdropStatus, LootdropView } from '../../../shared/domain/lootdrops.js';
+import type { LootdropStatus, LootdropView } from '@shared/domain/lootdrops.js';
 import type { AuroraDatabase } from '../../db/open.js';
 
 /** A bot column (timestamp without time zone, UTC by convention) as ISO text. */

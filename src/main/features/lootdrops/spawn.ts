@@ -8,9 +8,9 @@
  * call in this process, later ones find its `aurora_desk.lootdrop_spawns` row.
  */
 import { eq } from 'drizzle-orm';
-import type { LootdropView, SpawnLootdropInput, SpawnLootdropResult } from '../../../shared/domain/lootdrops.js';
-import { claimButtonNeedsMessageId } from '../../../shared/domain/lootdrops.js';
-import type { StaffIdentity } from '../../../shared/identity.js';
+import type { LootdropView, SpawnLootdropInput, SpawnLootdropResult } from '@shared/domain/lootdrops.js';
+import { claimButtonNeedsMessageId } from '@shared/domain/lootdrops.js';
+import type { StaffIdentity } from '@shared/identity.js';
 import type { AuroraDatabase } from '../../db/open.js';
 import { lootdrops } from '../../db/schema.js';
 import {
@@ -21,9 +21,9 @@ import {
   lootdropButtonEdit,
   lootdropMessage,
   postChannelMessage,
-} from '../../discord/index.js';
-import { DeskError, ERRORS } from '../../errors.js';
-import type { Logger } from '../../log.js';
+} from '../../core/discord/index.js';
+import { DeskError, ERRORS } from '../../core/errors.js';
+import type { Logger } from '../../core/log.js';
 import { pgErrorCode } from '../players/staff-party.js';
 import { assertSpawnable, type LootdropConfig } from './config.js';
 import { lootdropSpawns, MISSING_DESK_CODES } from './desk-tables.js';

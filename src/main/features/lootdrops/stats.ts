@@ -7,7 +7,7 @@
  * no claimed_at. `measuredClaims` says on how many claims a median rests (GREATEST ignores NULLs,
  * so an untimed claim must be excluded before clamping a clock-skewed negative time to 0).
  */
-import type { ChannelClaimStats, ClaimTimeBucket, LootdropStats } from '../../../shared/domain/lootdrops.js';
+import type { ChannelClaimStats, ClaimTimeBucket, LootdropStats } from '@shared/domain/lootdrops.js';
 import type { AuroraDatabase } from '../../db/open.js';
 import { claimTimesRecorded, hasLootdropDesk, utcParam } from './rows.js';
 

@@ -10,10 +10,10 @@
  *   note             nothing (notes only append)
  */
 import { eq, sql } from 'drizzle-orm';
-import type { CaseSeen } from '../../../shared/domain/moderation.js';
+import type { CaseSeen } from '@shared/domain/moderation.js';
 import type { AuroraDb } from '../../db/open.js';
 import { moderationCases, users } from '../../db/schema.js';
-import { ERRORS } from '../../errors.js';
+import { ERRORS } from '../../core/errors.js';
 import { readDeskMeta, type HistoryAction } from './desk-metadata.js';
 
 export type AuroraTx = Parameters<Parameters<AuroraDb['transaction']>[0]>[0];

@@ -1,9 +1,9 @@
 /** Small pieces every case write shares. */
 import { sql, type SQL } from 'drizzle-orm';
-import type { CaseSummary } from '../../../shared/domain/moderation.js';
+import type { CaseSummary } from '@shared/domain/moderation.js';
 import type { AuroraDatabase } from '../../db/open.js';
 import { moderationCases } from '../../db/schema.js';
-import { ERRORS } from '../../errors.js';
+import { ERRORS } from '../../core/errors.js';
 import type { AuroraTx } from './case-lock.js';
 import { DESK_KEY, type DeskMeta } from './desk-metadata.js';
 import { listCasesByIds } from './queues.js';

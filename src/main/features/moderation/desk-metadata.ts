@@ -16,9 +16,9 @@
  * When the bot stored metadata that is not an object, actions that must write here refuse
  * (see `assertWritableMetadata`) rather than rewrap the bot's value.
  */
-import type { CaseClaim, DiscordRecord, StaffRef, TimelineKind } from '../../../shared/domain/moderation.js';
-import type { StaffIdentity } from '../../../shared/identity.js';
-import { ERRORS } from '../../errors.js';
+import type { CaseClaim, DiscordRecord, StaffRef, TimelineKind } from '@shared/domain/moderation.js';
+import type { StaffIdentity } from '@shared/identity.js';
+import { ERRORS } from '../../core/errors.js';
 
 export const DESK_KEY = 'aurora_desk';
 /** Bounds that keep a busy case's metadata (and every NOTIFY-triggered refetch) small. */

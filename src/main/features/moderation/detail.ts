@@ -2,9 +2,9 @@
  * The detail panel: every field, the metadata (readable and raw, exact digits), the target's
  * player profile or 'not a player', the target's case history with counts, the timeline.
  */
-import type { CaseDetail, CaseSummary, TargetProfile, TypeCount } from '../../../shared/domain/moderation.js';
+import type { CaseDetail, CaseSummary, TargetProfile, TypeCount } from '@shared/domain/moderation.js';
 import type { AuroraDatabase } from '../../db/open.js';
-import { ERRORS } from '../../errors.js';
+import { ERRORS } from '../../core/errors.js';
 import { metadataKind, readDeskMeta, toDiscordRecord } from './desk-metadata.js';
 import { parseJsonExact, stringifyJsonExact } from './json-text.js';
 import { buildCaseListQuery, SUMMARY_COLUMNS } from './queue-sql.js';

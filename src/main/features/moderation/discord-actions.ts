@@ -2,11 +2,11 @@
  * Carrying a case out on Discord (timeout, kick, ban when opened) and lifting it (a ban or a
  * timeout when resolved). Never throws: the outcome, failure included, is recorded on the case.
  */
-import type { DiscordOutcome, DiscordRecord } from '../../../shared/domain/moderation.js';
-import type { StaffIdentity } from '../../../shared/identity.js';
-import { describeDiscordError, type DiscordClient } from '../../discord/index.js';
-import { discordClientFor } from '../../discord/for-runtime.js';
-import type { DeskRuntime } from '../../runtime.js';
+import type { DiscordOutcome, DiscordRecord } from '@shared/domain/moderation.js';
+import type { StaffIdentity } from '@shared/identity.js';
+import { describeDiscordError, type DiscordClient } from '../../core/discord/index.js';
+import { discordClientFor } from '../../core/discord/for-runtime.js';
+import type { DeskRuntime } from '../../core/runtime.js';
 import { staffStamp, type StoredDiscord } from './desk-metadata.js';
 
 export interface DiscordTarget {

@@ -4,11 +4,11 @@
  * Discord first; the case is recorded either way and says what Discord answered.
  */
 import { eq } from 'drizzle-orm';
-import { knownCaseTypes, type CaseActionResult, type DiscordOutcome } from '../../../shared/domain/moderation.js';
-import type { StaffIdentity } from '../../../shared/identity.js';
+import { knownCaseTypes, type CaseActionResult, type DiscordOutcome } from '@shared/domain/moderation.js';
+import type { StaffIdentity } from '@shared/identity.js';
 import type { AuroraDatabase } from '../../db/open.js';
 import { moderationCases, users } from '../../db/schema.js';
-import { ERRORS } from '../../errors.js';
+import { ERRORS } from '../../core/errors.js';
 import { CASE_ID_ATTEMPTS, generateCaseId } from './case-id.js';
 import { summaryAfterWrite, txNow } from './case-write.js';
 import { DESK_KEY, staffStamp, type DeskMeta } from './desk-metadata.js';

@@ -8,7 +8,7 @@
  * push other rows out of place. Each queue/filter has an index in that order (migrations 0004
  * and 0009); test/integration/scale-plans.test.ts checks the plans.
  */
-import type { CaseFilters, ModerationQueue } from '../../../shared/domain/moderation.js';
+import type { CaseFilters, ModerationQueue } from '@shared/domain/moderation.js';
 
 export interface SqlQuery {
   text: string;

@@ -8,14 +8,14 @@ import {
   type ModerationQueue,
   type ModerationIndexStatus,
   type TypeCount,
-} from '../../../shared/domain/moderation.js';
-import type { StaffIdentity } from '../../../shared/identity.js';
+} from '@shared/domain/moderation.js';
+import type { StaffIdentity } from '@shared/identity.js';
 import { moderationIndexNames } from '../../db/desk/0004_moderation_indexes.js';
 import { planIndexNames } from '../../db/desk/0009_plan_indexes.js';
 import type { AuroraDatabase } from '../../db/open.js';
 import { estimatedRows } from '../../db/estimated-rows.js';
-import { reusedFigures } from '../../db/reused-figures.js';
-import { ERRORS } from '../../errors.js';
+import { reusedFigures } from '../../core/reused-figures.js';
+import { ERRORS } from '../../core/errors.js';
 import { buildCaseListQuery, buildCasesByIdQuery, buildCountsQuery, buildMineCountsQuery, SUMMARY_COLUMNS } from './queue-sql.js';
 import { toCaseSummary, type SummaryRow } from './rows.js';
 

@@ -9,11 +9,11 @@ import type {
   CaseActionResult,
   CaseSeen,
   DiscordOutcome,
-} from '../../../shared/domain/moderation.js';
-import type { StaffIdentity } from '../../../shared/identity.js';
+} from '@shared/domain/moderation.js';
+import type { StaffIdentity } from '@shared/identity.js';
 import type { AuroraDatabase } from '../../db/open.js';
 import { moderationCases } from '../../db/schema.js';
-import { isDeskError } from '../../errors.js';
+import { isDeskError } from '../../core/errors.js';
 import { assertStillActive, lockCase, type AuroraTx, type LockedCase } from './case-lock.js';
 import { deskMetaUpdate, summaryAfterWrite, txNow } from './case-write.js';
 import { isWritableMetadata, readDeskMeta, staffStamp, withDiscord, withHistory } from './desk-metadata.js';

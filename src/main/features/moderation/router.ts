@@ -16,7 +16,7 @@ import {
   targetHistoryInputSchema,
   unclaimCaseInputSchema,
   type DiscordAvailability,
-} from '../../../shared/domain/moderation.js';
+} from '@shared/domain/moderation.js';
 import { readProcedure, router, writeProcedure } from '../../api/trpc.js';
 import { getCaseDetail, readTargetHistory } from './detail.js';
 import { discordAccess } from './discord-actions.js';

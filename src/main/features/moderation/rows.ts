@@ -2,7 +2,7 @@
  * Raw rows (int8 as decimal strings on both drivers) into the shapes the renderer gets.
  * Nothing here trusts the bot's data: unknown types pass through, nulls stay null.
  */
-import type { CaseSummary } from '../../../shared/domain/moderation.js';
+import type { CaseSummary } from '@shared/domain/moderation.js';
 import { toClaim } from './desk-metadata.js';
 import { makeCursor } from './queue-sql.js';
 

@@ -3,7 +3,7 @@
  * recorded in `metadata.aurora_desk` (notes, claims, edits, Discord), oldest first. Facts from
  * the columns are shown even when no desk entry exists (the bot opened or expired the case).
  */
-import type { TimelineEntry } from '../../../shared/domain/moderation.js';
+import type { TimelineEntry } from '@shared/domain/moderation.js';
 import { toStaffRef, type DeskMeta } from './desk-metadata.js';
 
 export interface TimelineRow {

@@ -4,12 +4,12 @@
  * Any change to the `users` row sets updated_at = now(), as the bot does.
  */
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
-import type { ChangeClass, ClearTimer, SetActive } from '../../../shared/domain/players.js';
-import type { StaffIdentity } from '../../../shared/identity.js';
-import { auditLog } from '../../db/desk.js';
+import type { ChangeClass, ClearTimer, SetActive } from '@shared/domain/players.js';
+import type { StaffIdentity } from '@shared/identity.js';
+import { auditLog } from '../../db/desk/tables.js';
 import type { AuroraDb } from '../../db/open.js';
 import { classes, userTimers, users } from '../../db/schema.js';
-import { ERRORS } from '../../errors.js';
+import { ERRORS } from '../../core/errors.js';
 
 export async function clearTimer(db: AuroraDb, _actor: StaffIdentity, input: ClearTimer): Promise<{ cleared: true; expiresAt: Date }> {
   const [removed] = await db

@@ -8,11 +8,11 @@
  * writer. Amounts in `transactions` are signed: a grant +N, a take -N.
  */
 import { and, eq, gte, sql } from 'drizzle-orm';
-import { STAFF_LEDGER_TYPES, type CurrencyAction, type CurrencyActionResult } from '../../../shared/domain/players.js';
-import type { StaffIdentity } from '../../../shared/identity.js';
+import { STAFF_LEDGER_TYPES, type CurrencyAction, type CurrencyActionResult } from '@shared/domain/players.js';
+import type { StaffIdentity } from '@shared/identity.js';
 import type { AuroraDb } from '../../db/open.js';
 import { transactions, users } from '../../db/schema.js';
-import { ERRORS } from '../../errors.js';
+import { ERRORS } from '../../core/errors.js';
 import { describeStaffAction, formatAmount, pgErrorCode, resolveStaffLedgerParty } from './staff-party.js';
 
 const int8 = (value: bigint) => sql`${value.toString()}::bigint`;

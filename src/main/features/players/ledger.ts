@@ -12,7 +12,7 @@ import type {
   LedgerParty,
   LedgerPageResult,
   ledgerPageSchema,
-} from '../../../shared/domain/players.js';
+} from '@shared/domain/players.js';
 import type { AuroraDb } from '../../db/open.js';
 import { preparedRead } from '../../db/prepared-reads.js';
 import { itemTransactions, items, transactions, users } from '../../db/schema.js';

@@ -6,11 +6,11 @@ import type {
   PlayerProfile,
   QuestProgressEntry,
   TimerEntry,
-} from '../../../shared/domain/players.js';
+} from '@shared/domain/players.js';
 import type { AuroraDb } from '../../db/open.js';
 import { preparedRead } from '../../db/prepared-reads.js';
 import { classes, inventory, items, moderationCases, quests, userQuests, userTimers, users } from '../../db/schema.js';
-import { ERRORS } from '../../errors.js';
+import { ERRORS } from '../../core/errors.js';
 
 // Counts are per player and served by primary keys / the per-player indexes: no table scans.
 const profileRow = preparedRead((db: AuroraDb) =>

@@ -1,5 +1,5 @@
 /** Players and economy procedures: validate with the shared schemas, hand over to the services. */
-import { economyOverviewSchema } from '../../../shared/domain/economy.js';
+import { economyOverviewSchema } from '@shared/domain/economy.js';
 import {
   changeClassSchema,
   clearTimerSchema,
@@ -10,12 +10,12 @@ import {
   playerRefSchema,
   playerSearchSchema,
   setActiveSchema,
-} from '../../../shared/domain/players.js';
+} from '@shared/domain/players.js';
 import { readProcedure, router, writeProcedure, type AppContext } from '../../api/trpc.js';
 import { changePlayerClass, clearTimer, setPlayerActive } from './account.js';
 import { grantCurrency, takeCurrency } from './currency.js';
 import { forgetEconomyFigures, getEconomyOverview, listClassesOverview } from './economy.js';
-import { grantItem, listGrantableItems, removeItem } from './items.js';
+import { grantItem, listGrantableItems, removeItem } from './inventory.js';
 import { listCurrencyLedger, listItemLedger } from './ledger.js';
 import { getPlayerProfile, listInventory, listQuestProgress, listTimers, summariseModeration } from './profile.js';
 import { describePlayerSearch, searchPlayers } from './search.js';

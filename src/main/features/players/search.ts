@@ -10,7 +10,7 @@
  * letters (no trigram to look up) reads every name, about 0.1 s at 200,000 players.
  */
 import { and, asc, eq, ilike, ne, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
-import type { PlayerSearchResult, PlayerSummary, playerSearchSchema } from '../../../shared/domain/players.js';
+import type { PlayerSearchResult, PlayerSummary, playerSearchSchema } from '@shared/domain/players.js';
 import type { z } from 'zod';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { AuroraDb } from '../../db/open.js';

@@ -8,7 +8,7 @@
  * ledger alone always says who did it and why.
  */
 import { eq } from 'drizzle-orm';
-import type { StaffIdentity } from '../../../shared/identity.js';
+import type { StaffIdentity } from '@shared/identity.js';
 import type { AuroraDb } from '../../db/open.js';
 import { users } from '../../db/schema.js';
 

@@ -5,12 +5,12 @@
  * to entries created later in the same pack filled in on a second pass.
  */
 import { eq } from 'drizzle-orm';
-import type { PackApplied, PackItem, PackQuest } from '../../../shared/domain/quest-pack.js';
-import type { QuestRequirements, QuestRewards } from '../../../shared/domain/quests.js';
-import type { StaffIdentity } from '../../../shared/identity.js';
+import type { PackApplied, PackItem, PackQuest } from '@shared/domain/quest-pack.js';
+import type { QuestRequirements, QuestRewards } from '@shared/domain/quests.js';
+import type { StaffIdentity } from '@shared/identity.js';
 import type { AuroraDb } from '../../db/open.js';
 import { items, quests } from '../../db/schema.js';
-import { ERRORS } from '../../errors.js';
+import { ERRORS } from '../../core/errors.js';
 import { loadItems } from '../items/item-rows.js';
 import { buildPackWork } from './plan-pack.js';
 import { loadQuests } from './quest-rows.js';

@@ -4,8 +4,8 @@
  * of user_quests rows it removed.
  */
 import { count, eq } from 'drizzle-orm';
-import type { QuestDeletion, QuestDeletionPreview } from '../../../shared/domain/quests.js';
-import type { StaffIdentity } from '../../../shared/identity.js';
+import type { QuestDeletion, QuestDeletionPreview } from '@shared/domain/quests.js';
+import type { StaffIdentity } from '@shared/identity.js';
 import type { AuroraDb } from '../../db/open.js';
 import { quests, userQuests } from '../../db/schema.js';
 import { loadQuest } from './quest-rows.js';

@@ -1,7 +1,7 @@
 /** The quest list (newest first, keyset-paged) and single quests for the editor. */
 import { and, count, desc, eq, ilike, lt, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import type { QuestListPage, StoredQuest, questListInputSchema } from '../../../shared/domain/quests.js';
+import type { QuestListPage, StoredQuest, questListInputSchema } from '@shared/domain/quests.js';
 import type { AuroraDb } from '../../db/open.js';
 import { preparedRead } from '../../db/prepared-reads.js';
 import { quests } from '../../db/schema.js';

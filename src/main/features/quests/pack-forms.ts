@@ -2,10 +2,10 @@
  * Quests and items in the form a pack holds them: ids replaced by names. Used to export, and to
  * compare a database row with a pack entry when planning an import.
  */
-import { keyUsageSchema, type StoredItem } from '../../../shared/domain/items.js';
-import type { PackItem, PackQuest } from '../../../shared/domain/quest-pack.js';
-import type { StoredQuest } from '../../../shared/domain/quests.js';
-import { parseJsonText } from '../../../shared/domain/authoring.js';
+import { keyUsageSchema, type StoredItem } from '@shared/domain/items.js';
+import type { PackItem, PackQuest } from '@shared/domain/quest-pack.js';
+import type { StoredQuest } from '@shared/domain/quests.js';
+import { parseJsonText } from '@shared/domain/authoring.js';
 
 export type Converted<T> = { ok: true; entry: T } | { ok: false; reason: string };
 

@@ -5,8 +5,8 @@
  */
 import { inArray } from 'drizzle-orm';
 import type { z } from 'zod';
-import { canonicalJson, issuesFrom, parseJsonText } from '../../../shared/domain/authoring.js';
-import { packEnvelopeSchema, packItemSchema, packQuestSchema, type PackAction, type PackItem, type PackPlan, type PackPlanEntry, type PackQuest } from '../../../shared/domain/quest-pack.js';
+import { canonicalJson, issuesFrom, parseJsonText } from '@shared/domain/authoring.js';
+import { packEnvelopeSchema, packItemSchema, packQuestSchema, type PackAction, type PackItem, type PackPlan, type PackPlanEntry, type PackQuest } from '@shared/domain/quest-pack.js';
 import type { AuroraDb } from '../../db/open.js';
 import { items, quests } from '../../db/schema.js';
 import { itemColumns, toStoredItem } from '../items/item-rows.js';

@@ -4,11 +4,11 @@
  * the contract.
  */
 import { eq, inArray, sql } from 'drizzle-orm';
-import { parseStoredQuest, type QuestRow, type StoredQuest } from '../../../shared/domain/quests.js';
+import { parseStoredQuest, type QuestRow, type StoredQuest } from '@shared/domain/quests.js';
 import type { AuroraDb } from '../../db/open.js';
 import { preparedRead } from '../../db/prepared-reads.js';
 import { quests } from '../../db/schema.js';
-import { ERRORS } from '../../errors.js';
+import { ERRORS } from '../../core/errors.js';
 import { rowVersion } from './revisions.js';
 
 export const questColumns = {

@@ -1,7 +1,7 @@
 /** How players fare on a quest: counts, median progress, completions per day, who is on it. */
 import { and, asc, count, desc, eq, ilike, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import type { QuestPlayersPage, QuestStats, questPlayersInputSchema, questStatsInputSchema } from '../../../shared/domain/quests.js';
+import type { QuestPlayersPage, QuestStats, questPlayersInputSchema, questStatsInputSchema } from '@shared/domain/quests.js';
 import type { AuroraDb } from '../../db/open.js';
 import { preparedRead } from '../../db/prepared-reads.js';
 import { userQuests, users } from '../../db/schema.js';

@@ -1,4 +1,4 @@
-import { packExportInputSchema, packImportInputSchema } from '../../../shared/domain/quest-pack.js';
+import { packExportInputSchema, packImportInputSchema } from '@shared/domain/quest-pack.js';
 import {
   questCreateInputSchema,
   questDeleteInputSchema,
@@ -8,7 +8,7 @@ import {
   questProgressInputSchema,
   questStatsInputSchema,
   questUpdateInputSchema,
-} from '../../../shared/domain/quests.js';
+} from '@shared/domain/quests.js';
 import { readProcedure, router, writeProcedure } from '../../api/trpc.js';
 import { deleteQuest, previewQuestDeletion } from './delete-quest.js';
 import { getQuest, listQuests, listTriggerEventsInUse } from './list-quests.js';

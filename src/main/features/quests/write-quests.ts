@@ -7,18 +7,18 @@
  */
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { fieldErrorsFrom, parseJsonText, type ContractIssue } from '../../../shared/domain/authoring.js';
+import { fieldErrorsFrom, parseJsonText, type ContractIssue } from '@shared/domain/authoring.js';
 import {
   questRequirementsSchema,
   questRewardsSchema,
   type QuestDefinition,
   type StoredQuest,
   type questUpdateInputSchema,
-} from '../../../shared/domain/quests.js';
-import type { StaffIdentity } from '../../../shared/identity.js';
+} from '@shared/domain/quests.js';
+import type { StaffIdentity } from '@shared/identity.js';
 import type { AuroraDb } from '../../db/open.js';
 import { quests } from '../../db/schema.js';
-import { ERRORS } from '../../errors.js';
+import { ERRORS } from '../../core/errors.js';
 import { missingItemIds } from '../items/item-rows.js';
 import { loadQuest, questColumns, toStoredQuest, type QuestRecord } from './quest-rows.js';
 import { conflictError, jsonbText, recordRevision } from './revisions.js';

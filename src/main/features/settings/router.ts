@@ -11,13 +11,13 @@ import {
   setNotificationsInputSchema,
   setThemeInputSchema,
   testProfileInputSchema,
-} from '../../../shared/domain/settings.js';
+} from '@shared/domain/settings.js';
 import { ZodError } from 'zod';
 import { readProcedure, redactForOutput, router, toTRPCError } from '../../api/trpc.js';
-import { ERRORS } from '../../errors.js';
-import { redactUrl } from '../../settings/urls.js';
+import { ERRORS } from '../../core/errors.js';
+import { redactUrl } from './urls.js';
 import { recordStaffAction } from '../audit/service.js';
-import * as settings from './service.js';
+import * as settings from './verbs.js';
 
 const settingsProcedure = readProcedure.use(({ ctx, next }) => {
   const host = ctx.runtime.settings;

@@ -4,7 +4,7 @@
  * as TRPCClientErrors without it. `describeError` is the one place that reads them.
  */
 import { TRPCClientError } from '@trpc/client';
-import type { DeskErrorData, DeskPrecondition } from '../../../shared/errors';
+import type { DeskErrorData, DeskPrecondition } from '@shared/errors';
 
 export type ErrorKind =
   | 'identity'

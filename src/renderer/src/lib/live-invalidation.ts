@@ -14,7 +14,7 @@
  * what the query has cached instead.
  */
 import type { QueryClient } from '@tanstack/react-query';
-import type { LiveEvent, LiveTable } from '../../../main/live/types';
+import type { LiveEvent, LiveTable } from '@shared/live';
 
 export type LiveChange = Extract<LiveEvent, { kind: 'change' }>;
 export type InvalidationTarget = string | { path: string; input?: Record<string, unknown>; holds?: (data: unknown) => boolean };

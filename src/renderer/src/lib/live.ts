@@ -6,7 +6,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { LiveEvent, LiveMode } from '../../../main/live/types';
+import type { LiveEvent, LiveMode } from '@shared/live';
 import { describeError } from './errors';
 import { applyLiveEvent } from './live-invalidation';
 import { mutationPath } from './query-client';

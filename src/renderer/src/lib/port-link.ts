@@ -13,7 +13,7 @@ import {
   type MessagePortLike,
   type RpcRequest,
   type RpcResponse,
-} from '../../../shared/rpc-protocol';
+} from '@shared/rpc-protocol';
 
 export type MessagePortLinkOptions<TRouter extends AnyTRPCRouter> = {
   port: MessagePortLike;

@@ -12,7 +12,7 @@
 import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink, type TRPCClient, type TRPCLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import superjson from 'superjson';
-import type { AppRouter } from '../../../main/api/root';
+import type { AppRouter } from '@main/api/root';
 import { messagePortLink, waitForDeskPort } from './port-link';
 
 export type { AppRouter };

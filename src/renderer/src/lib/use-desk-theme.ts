@@ -6,7 +6,7 @@
 import { useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
-import type { Theme } from '../../../shared/domain/settings';
+import type { Theme } from '@shared/domain/settings';
 import { useTRPC } from './trpc';
 
 export function useDeskTheme(): { theme: Theme; setTheme(theme: Theme): void; toggle(): void } {

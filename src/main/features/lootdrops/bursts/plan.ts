@@ -7,7 +7,7 @@
  * - channels in turn (round robin, in the order chosen), so every channel gets its share;
  * - each amount drawn uniformly from [min, max].
  */
-import type { BurstSlot, StartBurstInput } from '../../../../shared/domain/lootdrops.js';
+import type { BurstSlot, StartBurstInput } from '@shared/domain/lootdrops.js';
 
 export type Random = () => number;
 

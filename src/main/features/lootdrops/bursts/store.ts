@@ -4,10 +4,10 @@
  * and cancelling at once get a clear CONFLICT instead of a muddle).
  */
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { BurstStatus, BurstView, StartBurstInput } from '../../../../shared/domain/lootdrops.js';
-import type { StaffIdentity } from '../../../../shared/identity.js';
+import type { BurstStatus, BurstView, StartBurstInput } from '@shared/domain/lootdrops.js';
+import type { StaffIdentity } from '@shared/identity.js';
 import type { AuroraDatabase } from '../../../db/open.js';
-import { ERRORS } from '../../../errors.js';
+import { ERRORS } from '../../../core/errors.js';
 import { pgErrorCode } from '../../players/staff-party.js';
 import { lootdropBursts, lootdropSpawns, MISSING_DESK_CODES, type StoredBurst, type StoredBurstStatus } from '../desk-tables.js';
 import { planBurst, type Random } from './plan.js';

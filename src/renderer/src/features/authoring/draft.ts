@@ -2,7 +2,7 @@
  * Form helpers both editors use: how a jsonb column the game master edits travels (typed from
  * the form, or raw text saved exactly as typed), and which errors a field shows.
  */
-import { canonicalJson, type ContractIssue } from '../../../../shared/domain/authoring';
+import { canonicalJson, type ContractIssue } from '@shared/domain/authoring';
 
 /** Field errors by form path: the first message per dotted path. */
 export function firstErrors(issues: readonly ContractIssue[]): Record<string, string> {

@@ -5,7 +5,7 @@
  * that go with unsaved edits. The editors keep only their own fields and header.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { ContractIssue } from '../../../../shared/domain/authoring';
+import type { ContractIssue } from '@shared/domain/authoring';
 import { describeError, fieldErrorsOf } from '../../lib/errors';
 import { useScreenKeys } from '../../lib/keys';
 import { notifyError, notifySuccess } from '../../lib/notify';

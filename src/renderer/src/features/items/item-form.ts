@@ -3,7 +3,7 @@
  * the form cannot hold. Only columns that differ from the row as opened are sent.
  */
 import type { z } from 'zod';
-import { formatJsonText, issuesFrom, parseJsonText, type ContractIssue } from '../../../../shared/domain/authoring';
+import { formatJsonText, issuesFrom, parseJsonText, type ContractIssue } from '@shared/domain/authoring';
 import {
   checkItemUsage,
   defaultUsage,
@@ -12,7 +12,7 @@ import {
   type ItemType,
   type StoredItem,
   type itemUpdateInputSchema,
-} from '../../../../shared/domain/items';
+} from '@shared/domain/items';
 // The plain-TypeScript half of authoring (no React), so this form logic also loads in Node tests.
 import { jsonColumnEdit, jsonColumnKey } from '../authoring/draft';
 

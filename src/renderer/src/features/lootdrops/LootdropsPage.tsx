@@ -6,7 +6,7 @@
 import { Badge, Box, Loader, Tabs, Text } from '@mantine/core';
 import { IconChartBar, IconGift, IconHistory, IconLayoutBoard, IconRocket } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
-import type { LootdropView } from '../../../../shared/domain/lootdrops';
+import type { LootdropView } from '@shared/domain/lootdrops';
 import { ErrorState } from '../../components/ErrorState';
 import { KeyHint } from '../../components/KeyHint';
 import { Page } from '../../components/Page';

@@ -7,7 +7,7 @@ import { Box, Button, Loader, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { IconChecks, IconDownload, IconPlus, IconShieldHalf } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CaseSummary, ModerationIndexStatus } from '../../../../shared/domain/moderation';
+import type { CaseSummary, ModerationIndexStatus } from '@shared/domain/moderation';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { KeyHint } from '../../components/KeyHint';

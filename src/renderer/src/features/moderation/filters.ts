@@ -1,4 +1,4 @@
-import type { CaseFiltersInput } from '../../../../shared/domain/moderation';
+import type { CaseFiltersInput } from '@shared/domain/moderation';
 import type { FilterValues } from './components/FilterBar';
 
 const DAY_MS = 86_400_000;

@@ -4,7 +4,7 @@
  * Only the parts that differ from the quest as opened are sent.
  */
 import type { z } from 'zod';
-import { formatJsonText, issuesFrom, parseJsonText, type ContractIssue } from '../../../../shared/domain/authoring';
+import { formatJsonText, issuesFrom, parseJsonText, type ContractIssue } from '@shared/domain/authoring';
 import {
   questDefinitionSchema,
   questRequirementsSchema,
@@ -14,7 +14,7 @@ import {
   type QuestRewards,
   type StoredQuest,
   type questUpdateInputSchema,
-} from '../../../../shared/domain/quests';
+} from '@shared/domain/quests';
 // The plain-TypeScript half of authoring (no React), so this form logic also loads in Node tests.
 import { jsonColumnEdit, jsonColumnKey } from '../authoring/draft';
 

@@ -2,10 +2,10 @@ import { Box, Button, Group, Loader, Stack, Table, Text, TextInput } from '@mant
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { EmptyState } from '../../../components/EmptyState';
-import { ErrorState } from '../../../components/ErrorState';
-import { KeyHint } from '../../../components/KeyHint';
-import { useScreenKeys } from '../../../lib/keys';
+import { EmptyState } from '@renderer/components/EmptyState';
+import { ErrorState } from '@renderer/components/ErrorState';
+import { KeyHint } from '@renderer/components/KeyHint';
+import { useScreenKeys } from '@renderer/lib/keys';
 
 /** The search box's text, and the same text once typing pauses (what the list query uses). */
 export function useListSearch() {

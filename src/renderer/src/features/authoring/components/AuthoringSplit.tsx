@@ -1,8 +1,8 @@
 import { Box, Button, Group } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { KeyHint } from '../../../components/KeyHint';
-import { useRoute } from '../../../lib/router';
+import { KeyHint } from '@renderer/components/KeyHint';
+import { useRoute } from '@renderer/lib/router';
 
 /** The row a page edits, from its route: #/<area>/<id>, #/<area>/new, or none. */
 export function useEditingTarget(): number | 'new' | null {

@@ -1,6 +1,6 @@
 import { Alert, Button, Code, Group, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { IconGitCompare } from '@tabler/icons-react';
-import { formatUtc } from '../../../lib/format';
+import { formatUtc } from '@renderer/lib/format';
 import type { AuthoredRow, AuthoringDraft } from '../use-authoring-draft';
 
 export interface ConflictField {

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconDeviceFloppy, IconX } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { KeyHint } from '../../../components/KeyHint';
+import { KeyHint } from '@renderer/components/KeyHint';
 import { CAUTION_TEXT } from '../caution';
 import type { AuthoredRow, AuthoringDraft } from '../use-authoring-draft';
 

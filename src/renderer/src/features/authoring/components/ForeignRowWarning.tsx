@@ -1,7 +1,7 @@
 import { Alert, Badge, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import type { ContractIssue } from '../../../../../shared/domain/authoring';
+import type { ContractIssue } from '@shared/domain/authoring';
 import { CAUTION_TEXT, cautionAlertStyles } from '../caution';
 
 /** A row the bot (or a script) wrote in a shape the contract does not know: why, and what happens to it. */

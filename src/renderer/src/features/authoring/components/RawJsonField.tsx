@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Group, List, Stack, Text, Textarea } from '@mantine/core';
 import { IconAlertTriangle, IconForms } from '@tabler/icons-react';
-import type { ContractIssue } from '../../../../../shared/domain/authoring';
+import type { ContractIssue } from '@shared/domain/authoring';
 import { cautionAlertStyles } from '../caution';
 
 export interface RawJsonFieldProps {

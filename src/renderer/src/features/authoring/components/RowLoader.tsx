@@ -1,6 +1,6 @@
 import { Loader } from '@mantine/core';
 import { Fragment, type ReactNode } from 'react';
-import { ErrorState } from '../../../components/ErrorState';
+import { ErrorState } from '@renderer/components/ErrorState';
 
 interface RowQuery<Row> {
   data?: Row;

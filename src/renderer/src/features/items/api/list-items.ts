@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { ItemListInput } from '../../../../../shared/domain/items';
-import { useTRPC } from '../../../lib/trpc';
+import type { ItemListInput } from '@shared/domain/items';
+import { useTRPC } from '@renderer/lib/trpc';
 
 export type ItemFilter = Omit<ItemListInput, 'cursor' | 'limit'>;
 

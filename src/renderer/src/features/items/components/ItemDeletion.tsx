@@ -1,7 +1,7 @@
 import { Button, Group, List, Loader, Stack, Text } from '@mantine/core';
-import { isItemReferenced, type StoredItem } from '../../../../../shared/domain/items';
-import { formatAmount } from '../../../lib/format';
-import { notifySuccess } from '../../../lib/notify';
+import { isItemReferenced, type StoredItem } from '@shared/domain/items';
+import { formatAmount } from '@renderer/lib/format';
+import { notifySuccess } from '@renderer/lib/notify';
 import { DeleteConfirmFooter } from '../../authoring';
 import { useItemReferences } from '../api/get-item';
 import { useDeleteItem } from '../api/save-item';

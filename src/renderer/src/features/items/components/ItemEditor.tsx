@@ -1,5 +1,5 @@
 import { Badge, Box, Divider, Group, ScrollArea, Select, SimpleGrid, Stack, Switch, TextInput, Textarea } from '@mantine/core';
-import { ITEM_RARITIES, ITEM_TYPES, ITEM_TYPE_INFO, defaultUsage, type ItemType, type StoredItem } from '../../../../../shared/domain/items';
+import { ITEM_RARITIES, ITEM_TYPES, ITEM_TYPE_INFO, defaultUsage, type ItemType, type StoredItem } from '@shared/domain/items';
 import { DeleteRowButton, DraftConflictCompare, EditorHeader, ForeignRowWarning, RawJsonField, RowLoader, useAuthoringDraft } from '../../authoring';
 import { useItem } from '../api/get-item';
 import { useSaveItem } from '../api/save-item';

@@ -1,7 +1,7 @@
 import { Box, Tooltip } from '@mantine/core';
 import { IconBox, IconFlask, IconKey, IconShield, IconSparkles, IconStack2 } from '@tabler/icons-react';
 import { useState } from 'react';
-import { rarityColour } from '../../../../../shared/domain/item-rarity';
+import { rarityColour } from '@shared/domain/item-rarity';
 
 const typeIcons: Record<string, typeof IconBox> = {
   MATERIAL: IconStack2,

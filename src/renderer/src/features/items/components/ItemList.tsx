@@ -1,8 +1,8 @@
 import { Group, Select, Table, Text } from '@mantine/core';
 import { IconDiamond } from '@tabler/icons-react';
 import { useState } from 'react';
-import { ITEM_RARITIES, ITEM_TYPES, ITEM_TYPE_INFO, type ItemListPage } from '../../../../../shared/domain/items';
-import { Amount } from '../../../components/Amount';
+import { ITEM_RARITIES, ITEM_TYPES, ITEM_TYPE_INFO, type ItemListPage } from '@shared/domain/items';
+import { Amount } from '@renderer/components/Amount';
 import { AuthoringList, ForeignBadge, useListSearch } from '../../authoring';
 import { useItemCatalogue } from '../api/list-items';
 import { ItemIcon } from './ItemIcon';

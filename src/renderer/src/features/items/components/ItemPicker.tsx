@@ -1,7 +1,7 @@
 import { Group, Select, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
-import type { StoredItem } from '../../../../../shared/domain/items';
+import type { StoredItem } from '@shared/domain/items';
 import { useItemsByIds } from '../api/get-item';
 import { useItemSearch } from '../api/list-items';
 import { ItemIcon } from './ItemIcon';

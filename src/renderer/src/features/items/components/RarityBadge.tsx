@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import { rarityColour } from '../../../../../shared/domain/item-rarity';
+import { rarityColour } from '@shared/domain/item-rarity';
 
 /** A rarity in its colour, the same everywhere (catalogue, pickers, quest preview). */
 export function RarityBadge({ rarity, size = 'sm' }: { rarity: string; size?: 'xs' | 'sm' | 'md' }) {

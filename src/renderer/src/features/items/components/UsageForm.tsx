@@ -1,6 +1,6 @@
 import { ActionIcon, Autocomplete, Button, Checkbox, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { CONSUMABLE_EFFECTS, EQUIPMENT_SLOTS } from '../../../../../shared/domain/items';
+import { CONSUMABLE_EFFECTS, EQUIPMENT_SLOTS } from '@shared/domain/items';
 import { ItemPicker } from './ItemPicker';
 
 type Usage = Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useTRPC } from '../../../lib/trpc';
+import { useTRPC } from '@renderer/lib/trpc';
 
 /** lootdrops.cancel. The dialog shows a refusal (claimed meanwhile) itself. */
 export function useCancelLootdrop() {

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useTRPC } from '../../../lib/trpc';
+import { useTRPC } from '@renderer/lib/trpc';
 
 /** Active drops, the latest claimed and expired ones. Live changes to `lootdrops` refresh it. */
 export function useLootBoard(recent = 30) {

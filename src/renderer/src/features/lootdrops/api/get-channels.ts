@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useTRPC } from '../../../lib/trpc';
+import { useTRPC } from '@renderer/lib/trpc';
 
 /** The server's channels by category (only asked for when Discord is configured). */
 export function useLootChannels(enabled: boolean) {

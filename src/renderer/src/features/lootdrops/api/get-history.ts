@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import type { HistoryForm } from '../../../../../shared/domain/lootdrops';
-import { useTRPC } from '../../../lib/trpc';
+import type { HistoryForm } from '@shared/domain/lootdrops';
+import { useTRPC } from '@renderer/lib/trpc';
 
 export type HistoryFilters = Omit<HistoryForm, 'cursor' | 'limit'>;
 

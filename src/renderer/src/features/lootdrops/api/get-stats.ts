@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useTRPC } from '../../../lib/trpc';
+import { useTRPC } from '@renderer/lib/trpc';
 
 /** Claim rate and time to claim, per channel, over the last `days` (null: all time). */
 export function useLootStats(days: number | null) {

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { DiscordUserView } from '../../../../../shared/domain/lootdrops';
-import { useTRPC } from '../../../lib/trpc';
+import type { DiscordUserView } from '@shared/domain/lootdrops';
+import { useTRPC } from '@renderer/lib/trpc';
 
 /** Avatars (and Discord names) of the given claimers; empty without Discord. */
 export function useDiscordUsers(ids: readonly bigint[], enabled: boolean): Map<string, DiscordUserView> {

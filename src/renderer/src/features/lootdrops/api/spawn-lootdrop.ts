@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useTRPC } from '../../../lib/trpc';
+import { useTRPC } from '@renderer/lib/trpc';
 
 /** lootdrops.spawn. The form shows errors beside its fields, so no toast. */
 export function useSpawnLootdrop() {

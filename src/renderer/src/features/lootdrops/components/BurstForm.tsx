@@ -6,10 +6,10 @@
 import { Alert, Button, Group, MultiSelect, NumberInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconRocket } from '@tabler/icons-react';
 import { useMemo } from 'react';
-import type { LootdropSettingsView } from '../../../../../shared/domain/lootdrops';
-import { describeError } from '../../../lib/errors';
-import { formatAmount } from '../../../lib/format';
-import { notifySuccess } from '../../../lib/notify';
+import type { LootdropSettingsView } from '@shared/domain/lootdrops';
+import { describeError } from '@renderer/lib/errors';
+import { formatAmount } from '@renderer/lib/format';
+import { notifySuccess } from '@renderer/lib/notify';
 import { useStartBurst } from '../api/bursts';
 import { useLootChannels } from '../api/get-channels';
 import { amountDigits, formatDuration, LIFETIME_PRESETS } from '../format';

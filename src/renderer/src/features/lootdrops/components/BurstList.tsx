@@ -5,12 +5,12 @@
  */
 import { Alert, Badge, Box, Button, Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
 import { IconPlayerPause, IconPlayerPlay, IconPlayerStop, IconTrash } from '@tabler/icons-react';
-import type { BurstStatus, BurstView } from '../../../../../shared/domain/lootdrops';
-import { RelativeTime } from '../../../components/RelativeTime';
-import { formatAmount } from '../../../lib/format';
+import type { BurstStatus, BurstView } from '@shared/domain/lootdrops';
+import { RelativeTime } from '@renderer/components/RelativeTime';
+import { formatAmount } from '@renderer/lib/format';
 import { useBurstActions } from '../api/bursts';
 import { channelLabel, formatCountdown, formatDuration } from '../format';
-import { useSecondTicker } from '../../../lib/clock';
+import { useSecondTicker } from '@renderer/lib/clock';
 import { ConfirmButton } from './ConfirmButton';
 import classes from './lootdrops.module.css';
 

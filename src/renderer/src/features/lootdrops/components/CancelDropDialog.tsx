@@ -1,10 +1,10 @@
 import { Alert, Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { LootdropView } from '../../../../../shared/domain/lootdrops';
-import { KeyHint } from '../../../components/KeyHint';
-import { describeError } from '../../../lib/errors';
-import { formatAmount } from '../../../lib/format';
-import { notifyInfo, notifySuccess } from '../../../lib/notify';
+import type { LootdropView } from '@shared/domain/lootdrops';
+import { KeyHint } from '@renderer/components/KeyHint';
+import { describeError } from '@renderer/lib/errors';
+import { formatAmount } from '@renderer/lib/format';
+import { notifyInfo, notifySuccess } from '@renderer/lib/notify';
 import { useCancelLootdrop } from '../api/cancel-lootdrop';
 
 export interface CancelDropDialogProps {

@@ -1,5 +1,5 @@
 import { Avatar, Group, Text, Tooltip } from '@mantine/core';
-import type { DiscordUserView } from '../../../../../shared/domain/lootdrops';
+import type { DiscordUserView } from '@shared/domain/lootdrops';
 
 /** Who claimed a drop: avatar (initials without Discord), name, the ID on hover. */
 export function Claimer({ id, name, user }: { id: bigint; name: string | null; user: DiscordUserView | undefined }) {

@@ -1,6 +1,6 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { IconBrandDiscord, IconSettings } from '@tabler/icons-react';
-import { navigate } from '../../../lib/router';
+import { navigate } from '@renderer/lib/router';
 
 /** Where the spawn form would be: what is missing and the way to fix it. */
 export function DiscordMissing({ reason }: { reason: string }) {

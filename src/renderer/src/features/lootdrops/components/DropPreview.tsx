@@ -1,5 +1,5 @@
 import { Box, Button, Group, Text } from '@mantine/core';
-import { formatAmount } from '../../../lib/format';
+import { formatAmount } from '@renderer/lib/format';
 import { formatDuration } from '../format';
 import classes from './lootdrops.module.css';
 

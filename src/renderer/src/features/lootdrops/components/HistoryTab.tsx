@@ -2,12 +2,12 @@
 import { Badge, Box, Button, Group, Select, Switch, Text, TextInput } from '@mantine/core';
 import { IconFilterOff } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
-import type { LootdropStatus, LootdropView } from '../../../../../shared/domain/lootdrops';
-import { Amount } from '../../../components/Amount';
-import { EmptyState } from '../../../components/EmptyState';
-import { ErrorState } from '../../../components/ErrorState';
-import { RelativeTime } from '../../../components/RelativeTime';
-import { Snowflake } from '../../../components/Snowflake';
+import type { LootdropStatus, LootdropView } from '@shared/domain/lootdrops';
+import { Amount } from '@renderer/components/Amount';
+import { EmptyState } from '@renderer/components/EmptyState';
+import { ErrorState } from '@renderer/components/ErrorState';
+import { RelativeTime } from '@renderer/components/RelativeTime';
+import { Snowflake } from '@renderer/components/Snowflake';
 import { useLootHistory, type HistoryFilters } from '../api/get-history';
 import { channelLabel, formatDuration } from '../format';
 import classes from './lootdrops.module.css';

@@ -4,15 +4,15 @@
  */
 import { ActionIcon, Badge, Box, Group, Progress, Text, Tooltip } from '@mantine/core';
 import { IconClockOff, IconHandGrab, IconHourglass, IconX } from '@tabler/icons-react';
-import type { LootdropBoard, LootdropView } from '../../../../../shared/domain/lootdrops';
-import { Amount } from '../../../components/Amount';
-import { EmptyState } from '../../../components/EmptyState';
-import { KeyHint } from '../../../components/KeyHint';
-import { RelativeTime } from '../../../components/RelativeTime';
+import type { LootdropBoard, LootdropView } from '@shared/domain/lootdrops';
+import { Amount } from '@renderer/components/Amount';
+import { EmptyState } from '@renderer/components/EmptyState';
+import { KeyHint } from '@renderer/components/KeyHint';
+import { RelativeTime } from '@renderer/components/RelativeTime';
 import { useDiscordUsers } from '../api/get-users';
 import { channelLabel, formatCountdown, formatDuration } from '../format';
 import { useFreshIds } from '../hooks/use-fresh-ids';
-import { useSecondTicker } from '../../../lib/clock';
+import { useSecondTicker } from '@renderer/lib/clock';
 import { Claimer } from './Claimer';
 import classes from './lootdrops.module.css';
 

@@ -6,11 +6,11 @@
 import { Alert, Button, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconGift, IconRefresh } from '@tabler/icons-react';
 import { forwardRef, useImperativeHandle, useMemo, useRef } from 'react';
-import type { LootdropSettingsView } from '../../../../../shared/domain/lootdrops';
-import { KeyHint } from '../../../components/KeyHint';
-import { describeError } from '../../../lib/errors';
-import { formatAmount } from '../../../lib/format';
-import { notifySuccess } from '../../../lib/notify';
+import type { LootdropSettingsView } from '@shared/domain/lootdrops';
+import { KeyHint } from '@renderer/components/KeyHint';
+import { describeError } from '@renderer/lib/errors';
+import { formatAmount } from '@renderer/lib/format';
+import { notifySuccess } from '@renderer/lib/notify';
 import { useLootChannels } from '../api/get-channels';
 import { useSpawnLootdrop } from '../api/spawn-lootdrop';
 import { amountDigits, LIFETIME_PRESETS } from '../format';

@@ -1,5 +1,5 @@
 import type { ComboboxData } from '@mantine/core';
-import type { DiscordChannelGroup } from '../../../../../shared/domain/lootdrops';
+import type { DiscordChannelGroup } from '@shared/domain/lootdrops';
 
 /** Channel groups as Mantine's grouped Select data: "#name" under its category. */
 export function channelOptions(groups: readonly DiscordChannelGroup[] | undefined): ComboboxData {

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useTRPC } from '../../../lib/trpc';
+import { useTRPC } from '@renderer/lib/trpc';
 
 /** Whether timeout/kick/ban can be carried out on Discord, and if not, why. */
 export function useDiscordStatus() {

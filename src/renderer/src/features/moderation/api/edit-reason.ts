@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useTRPC } from '../../../lib/trpc';
+import { useTRPC } from '@renderer/lib/trpc';
 import { useRefreshModeration } from './case-mutations';
 
 /** moderation.editReason. Dialogs pass `notify: false` and show the error (a CONFLICT) themselves. */

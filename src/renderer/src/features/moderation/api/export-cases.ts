@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
-import type { CaseFiltersInput, ModerationQueue } from '../../../../../shared/domain/moderation';
-import { notifyError, notifyInfo, notifySuccess } from '../../../lib/notify';
-import { useTRPCClient } from '../../../lib/trpc';
+import type { CaseFiltersInput, ModerationQueue } from '@shared/domain/moderation';
+import { notifyError, notifyInfo, notifySuccess } from '@renderer/lib/notify';
+import { useTRPCClient } from '@renderer/lib/trpc';
 
 /** Downloads the current queue and filters as CSV. */
 export function useExportCases(queue: ModerationQueue, filters: CaseFiltersInput) {

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useTRPC } from '../../../lib/trpc';
+import { useTRPC } from '@renderer/lib/trpc';
 
 /** Everything the detail panel shows; refreshed in place by live changes. */
 export function useCaseDetail(id: bigint | null) {

@@ -6,9 +6,9 @@
  */
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CaseFiltersInput, CasePage, CaseSummary } from '../../../../../shared/domain/moderation';
-import { MAX_PAGE_SIZE, type ModerationQueue } from '../../../../../shared/domain/moderation-rules';
-import { useTRPC, useTRPCClient, type DeskClient } from '../../../lib/trpc';
+import type { CaseFiltersInput, CasePage, CaseSummary } from '@shared/domain/moderation';
+import { MAX_PAGE_SIZE, type ModerationQueue } from '@shared/domain/moderation-rules';
+import { useTRPC, useTRPCClient, type DeskClient } from '@renderer/lib/trpc';
 
 export const FIRST_PAGE = 50;
 const WINDOW_CAP = MAX_PAGE_SIZE;

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { BulkResolveResult, CaseSummary, DiscordAvailability } from '../../../../../shared/domain/moderation';
-import { KeyHint } from '../../../components/KeyHint';
+import type { BulkResolveResult, CaseSummary, DiscordAvailability } from '@shared/domain/moderation';
+import { KeyHint } from '@renderer/components/KeyHint';
 import { useBulkResolve } from '../api/bulk-resolve';
 import { ActionError } from './ConflictNotice';
 import { liftText } from './describe-case';

@@ -5,7 +5,7 @@
 import { Button, Center, Loader, Text } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { useEffect, useState, type ReactNode } from 'react';
-import type { CaseSummary } from '../../../../../shared/domain/moderation';
+import type { CaseSummary } from '@shared/domain/moderation';
 import { CaseRow, ROW_HEIGHT } from './CaseRow';
 import classes from './moderation.module.css';
 

@@ -1,7 +1,7 @@
 import { Avatar, Checkbox, Text, Tooltip } from '@mantine/core';
 import { memo } from 'react';
-import { RelativeTime } from '../../../components/RelativeTime';
-import type { CaseSummary } from '../../../../../shared/domain/moderation';
+import { RelativeTime } from '@renderer/components/RelativeTime';
+import type { CaseSummary } from '@shared/domain/moderation';
 import { CaseTypeBadge } from './CaseTypeBadge';
 import classes from './moderation.module.css';
 

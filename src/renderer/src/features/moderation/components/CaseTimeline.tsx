@@ -1,8 +1,8 @@
 import { Text, Timeline } from '@mantine/core';
 import { IconArrowBackUp, IconBrandDiscord, IconCheck, IconHandStop, IconMessage, IconPencil, IconPlus, IconUserX } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
-import type { TimelineEntry } from '../../../../../shared/domain/moderation';
-import { RelativeTime } from '../../../components/RelativeTime';
+import type { TimelineEntry } from '@shared/domain/moderation';
+import { RelativeTime } from '@renderer/components/RelativeTime';
 import classes from './moderation.module.css';
 
 const kinds: Record<TimelineEntry['kind'], { icon: ComponentType<{ size?: number }>; verb: string; color?: string }> = {

@@ -1,6 +1,6 @@
 import { Alert, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconGitCompare } from '@tabler/icons-react';
-import { describeError } from '../../../lib/errors';
+import { describeError } from '@renderer/lib/errors';
 
 /**
  * A failed action, in place: a CONFLICT says who changed the case and when, and shows their

@@ -1,8 +1,8 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { CaseSummary } from '../../../../../shared/domain/moderation';
-import { KeyHint } from '../../../components/KeyHint';
-import { useLeaveGuard } from '../../../lib/router';
+import type { CaseSummary } from '@shared/domain/moderation';
+import { KeyHint } from '@renderer/components/KeyHint';
+import { useLeaveGuard } from '@renderer/lib/router';
 import { useEditReason } from '../api/edit-reason';
 import { ActionError } from './ConflictNotice';
 

@@ -6,9 +6,9 @@ import { ActionIcon, Button, Group, MultiSelect, TextInput, Tooltip } from '@man
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconDownload, IconSearch, IconX } from '@tabler/icons-react';
 import { forwardRef, useEffect, useState } from 'react';
-import type { TypeCount } from '../../../../../shared/domain/moderation';
-import { knownCaseTypes } from '../../../../../shared/domain/moderation-rules';
-import { KeyHint } from '../../../components/KeyHint';
+import type { TypeCount } from '@shared/domain/moderation';
+import { knownCaseTypes } from '@shared/domain/moderation-rules';
+import { KeyHint } from '@renderer/components/KeyHint';
 
 export interface FilterValues {
   types: string[];

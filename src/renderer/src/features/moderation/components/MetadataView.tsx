@@ -4,7 +4,7 @@
  */
 import { Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
-import type { CaseDetail } from '../../../../../shared/domain/moderation';
+import type { CaseDetail } from '@shared/domain/moderation';
 import classes from './moderation.module.css';
 
 const MAX_DEPTH = 4;

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { CaseSummary } from '../../../../../shared/domain/moderation';
-import { KeyHint } from '../../../components/KeyHint';
+import type { CaseSummary } from '@shared/domain/moderation';
+import { KeyHint } from '@renderer/components/KeyHint';
 import { useAddNote } from '../api/add-note';
 import { ActionError } from './ConflictNotice';
 import { caseLabel } from './describe-case';

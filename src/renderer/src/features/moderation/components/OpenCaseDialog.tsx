@@ -5,12 +5,12 @@
 import { Alert, Button, Checkbox, Group, Modal, NumberInput, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconBrandDiscord } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { CaseSummary, DiscordAvailability } from '../../../../../shared/domain/moderation';
-import { MAX_TIMEOUT_MINUTES } from '../../../../../shared/domain/moderation-rules';
-import { KeyHint } from '../../../components/KeyHint';
-import { describeError } from '../../../lib/errors';
-import { notifyInfo, notifySuccess } from '../../../lib/notify';
-import { useLeaveGuard } from '../../../lib/router';
+import type { CaseSummary, DiscordAvailability } from '@shared/domain/moderation';
+import { MAX_TIMEOUT_MINUTES } from '@shared/domain/moderation-rules';
+import { KeyHint } from '@renderer/components/KeyHint';
+import { describeError } from '@renderer/lib/errors';
+import { notifyInfo, notifySuccess } from '@renderer/lib/notify';
+import { useLeaveGuard } from '@renderer/lib/router';
 import { useOpenCase } from '../api/open-case';
 
 const TYPES = ['warn', 'timeout', 'kick', 'ban', 'note', 'custom'] as const;

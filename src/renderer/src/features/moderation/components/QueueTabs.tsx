@@ -1,6 +1,6 @@
 import { Badge, Group, Tabs, Text, Tooltip } from '@mantine/core';
-import type { CaseCounts, ModerationQueue } from '../../../../../shared/domain/moderation';
-import { formatAmount, formatRelative } from '../../../lib/format';
+import type { CaseCounts, ModerationQueue } from '@shared/domain/moderation';
+import { formatAmount, formatRelative } from '@renderer/lib/format';
 import type { Unread } from '../hooks/use-arrivals';
 
 export const queueLabels: Record<ModerationQueue, string> = { active: 'Active', recent: 'Recent', resolved: 'Resolved', mine: 'Mine' };

@@ -1,8 +1,8 @@
 import { Button, Checkbox, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { CaseSummary, DiscordAvailability } from '../../../../../shared/domain/moderation';
-import { KeyHint } from '../../../components/KeyHint';
-import { notifyInfo, notifySuccess } from '../../../lib/notify';
+import type { CaseSummary, DiscordAvailability } from '@shared/domain/moderation';
+import { KeyHint } from '@renderer/components/KeyHint';
+import { notifyInfo, notifySuccess } from '@renderer/lib/notify';
 import { useResolveCase } from '../api/resolve-case';
 import { ActionError } from './ConflictNotice';
 import { caseLabel, liftText } from './describe-case';

@@ -1,7 +1,7 @@
 import { Badge, Group, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core';
-import { Amount } from '../../../components/Amount';
-import { RelativeTime } from '../../../components/RelativeTime';
-import type { CaseDetail } from '../../../../../shared/domain/moderation';
+import { Amount } from '@renderer/components/Amount';
+import { RelativeTime } from '@renderer/components/RelativeTime';
+import type { CaseDetail } from '@shared/domain/moderation';
 import { CaseTypeBadge } from './CaseTypeBadge';
 import classes from './moderation.module.css';
 

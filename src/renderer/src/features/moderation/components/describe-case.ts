@@ -1,4 +1,4 @@
-import type { CaseSummary } from '../../../../../shared/domain/moderation';
+import type { CaseSummary } from '@shared/domain/moderation';
 
 /** "ban D-MIB3K2QZ-7K2Q on nyx (1234…)": how confirmations name a case, exactly. */
 export function caseLabel(c: Pick<CaseSummary, 'type' | 'caseId' | 'username' | 'userId'>): string {

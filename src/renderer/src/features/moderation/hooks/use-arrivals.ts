@@ -6,8 +6,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CaseArrival, ModerationQueue } from '../../../../../shared/domain/moderation';
-import { useTRPC, useTRPCClient } from '../../../lib/trpc';
+import type { CaseArrival, ModerationQueue } from '@shared/domain/moderation';
+import { useTRPC, useTRPCClient } from '@renderer/lib/trpc';
 
 const HIGHLIGHT_MS = 6_000;
 const BATCH_MS = 150;

@@ -3,8 +3,8 @@
  * so the palette and links can jump straight to a case; j/k move a focus row inside the list.
  */
 import { useCallback, useMemo, useState } from 'react';
-import { moderationQueues, type ModerationQueue } from '../../../../../shared/domain/moderation-rules';
-import { navigate, useRoute } from '../../../lib/router';
+import { moderationQueues, type ModerationQueue } from '@shared/domain/moderation-rules';
+import { navigate, useRoute } from '@renderer/lib/router';
 
 export function useCaseSelection() {
   const route = useRoute();

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useTRPC } from '../../../lib/trpc';
+import { useTRPC } from '@renderer/lib/trpc';
 
 /**
  * Whole-table aggregates: not refetched on every live change to `users` (the bot writes those

@@ -1,5 +1,5 @@
 import { skipToken, useQuery } from '@tanstack/react-query';
-import { useTRPC } from '../../../lib/trpc';
+import { useTRPC } from '@renderer/lib/trpc';
 
 export function usePlayerProfile(playerId: bigint | null) {
   const trpc = useTRPC();

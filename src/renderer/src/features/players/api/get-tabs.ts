@@ -1,6 +1,6 @@
 /** The profile's tabs: one query each, fetched when the tab is shown. */
 import { useQuery } from '@tanstack/react-query';
-import { useTRPC } from '../../../lib/trpc';
+import { useTRPC } from '@renderer/lib/trpc';
 
 export function useInventory(playerId: bigint) {
   const trpc = useTRPC();

@@ -3,7 +3,7 @@
  * typed), so notify is off; on success everything about players and the economy is refetched.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useTRPC } from '../../../lib/trpc';
+import { useTRPC } from '@renderer/lib/trpc';
 
 function useRefreshPlayers() {
   const queryClient = useQueryClient();

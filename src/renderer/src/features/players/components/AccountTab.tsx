@@ -1,6 +1,6 @@
 import { SimpleGrid, Stack, Text } from '@mantine/core';
-import type { PlayerProfile } from '../../../../../shared/domain/players';
-import { formatUtc } from '../../../lib/format';
+import type { PlayerProfile } from '@shared/domain/players';
+import { formatUtc } from '@renderer/lib/format';
 import classes from './players.module.css';
 
 /** The row's remaining fields: the player's settings JSON and the exact timestamps. */

@@ -1,10 +1,10 @@
 /** Every class: its Discord role, members (and how many are active), their coins, the class bank. */
 import { Center, Group, Loader, Table, Text } from '@mantine/core';
 import { IconShield } from '@tabler/icons-react';
-import { Amount } from '../../../components/Amount';
-import { EmptyState } from '../../../components/EmptyState';
-import { ErrorState } from '../../../components/ErrorState';
-import { Snowflake } from '../../../components/Snowflake';
+import { Amount } from '@renderer/components/Amount';
+import { EmptyState } from '@renderer/components/EmptyState';
+import { ErrorState } from '@renderer/components/ErrorState';
+import { Snowflake } from '@renderer/components/Snowflake';
 import { useClassesOverview } from '../api/get-economy';
 import classes from './players.module.css';
 

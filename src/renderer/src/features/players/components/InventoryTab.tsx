@@ -1,8 +1,8 @@
 import { ActionIcon, Badge, Button, Center, Group, Loader, Table, Text, Tooltip } from '@mantine/core';
 import { IconBackpack, IconGift, IconMinus, IconPlus } from '@tabler/icons-react';
-import { Amount } from '../../../components/Amount';
-import { EmptyState } from '../../../components/EmptyState';
-import { ErrorState } from '../../../components/ErrorState';
+import { Amount } from '@renderer/components/Amount';
+import { EmptyState } from '@renderer/components/EmptyState';
+import { ErrorState } from '@renderer/components/ErrorState';
 import { useInventory } from '../api/get-tabs';
 import type { PlayerDialog } from '../dialogs/PlayerDialogs';
 import classes from './players.module.css';

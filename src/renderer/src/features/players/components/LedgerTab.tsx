@@ -2,13 +2,13 @@
 import { Badge, Button, Center, Group, Loader, SegmentedControl, Select, Table, Text, Tooltip } from '@mantine/core';
 import { IconReceipt } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { LedgerParty } from '../../../../../shared/domain/players';
-import { Amount } from '../../../components/Amount';
-import { EmptyState } from '../../../components/EmptyState';
-import { ErrorState } from '../../../components/ErrorState';
-import { RelativeTime } from '../../../components/RelativeTime';
-import { Snowflake } from '../../../components/Snowflake';
-import { formatAmount } from '../../../lib/format';
+import type { LedgerParty } from '@shared/domain/players';
+import { Amount } from '@renderer/components/Amount';
+import { EmptyState } from '@renderer/components/EmptyState';
+import { ErrorState } from '@renderer/components/ErrorState';
+import { RelativeTime } from '@renderer/components/RelativeTime';
+import { Snowflake } from '@renderer/components/Snowflake';
+import { formatAmount } from '@renderer/lib/format';
 import { useCurrencyLedger, useItemLedger, type LedgerKind } from '../api/get-ledger';
 import classes from './players.module.css';
 

@@ -1,10 +1,10 @@
 /** How often this player met moderation, by type, and the way into the queue filtered on them. */
 import { Badge, Button, Center, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { IconExternalLink, IconShieldCheck } from '@tabler/icons-react';
-import { EmptyState } from '../../../components/EmptyState';
-import { ErrorState } from '../../../components/ErrorState';
-import { RelativeTime } from '../../../components/RelativeTime';
-import { navigate } from '../../../lib/router';
+import { EmptyState } from '@renderer/components/EmptyState';
+import { ErrorState } from '@renderer/components/ErrorState';
+import { RelativeTime } from '@renderer/components/RelativeTime';
+import { navigate } from '@renderer/lib/router';
 import { useModerationSummary } from '../api/get-tabs';
 
 /** UX.md's case colours: warn amber, timeout orange, kick red-orange, ban red, note grey. */

@@ -2,12 +2,12 @@
 import { Badge, Button, Group, Menu, Text, Title, Tooltip } from '@mantine/core';
 import { IconChevronDown, IconCoin, IconCoinOff, IconGift, IconShield, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import type { PlayerProfile } from '../../../../../shared/domain/players';
-import { Amount } from '../../../components/Amount';
-import { KeyHint } from '../../../components/KeyHint';
-import { RelativeTime } from '../../../components/RelativeTime';
-import { Snowflake } from '../../../components/Snowflake';
-import { formatAmount } from '../../../lib/format';
+import type { PlayerProfile } from '@shared/domain/players';
+import { Amount } from '@renderer/components/Amount';
+import { KeyHint } from '@renderer/components/KeyHint';
+import { RelativeTime } from '@renderer/components/RelativeTime';
+import { Snowflake } from '@renderer/components/Snowflake';
+import { formatAmount } from '@renderer/lib/format';
 import type { PlayerDialog } from '../dialogs/PlayerDialogs';
 import classes from './players.module.css';
 

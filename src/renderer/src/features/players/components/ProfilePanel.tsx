@@ -1,8 +1,8 @@
 /** The open player: the header with the staff actions, then the tabs. */
 import { Badge, Center, Loader, Tabs } from '@mantine/core';
 import { useState } from 'react';
-import { ErrorState } from '../../../components/ErrorState';
-import { useScreenKeys } from '../../../lib/keys';
+import { ErrorState } from '@renderer/components/ErrorState';
+import { useScreenKeys } from '@renderer/lib/keys';
 import { usePlayerProfile } from '../api/get-profile';
 import { PlayerDialogs, type PlayerDialog } from '../dialogs/PlayerDialogs';
 import type { ProfileTab } from '../hooks/use-players-route';

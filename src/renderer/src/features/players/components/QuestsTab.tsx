@@ -1,8 +1,8 @@
 import { Badge, Center, Group, Loader, Progress, Table, Text } from '@mantine/core';
 import { IconListCheck } from '@tabler/icons-react';
-import { EmptyState } from '../../../components/EmptyState';
-import { ErrorState } from '../../../components/ErrorState';
-import { RelativeTime } from '../../../components/RelativeTime';
+import { EmptyState } from '@renderer/components/EmptyState';
+import { ErrorState } from '@renderer/components/ErrorState';
+import { RelativeTime } from '@renderer/components/RelativeTime';
 import { useQuestProgress } from '../api/get-tabs';
 import classes from './players.module.css';
 

@@ -7,12 +7,12 @@ import { Badge, Button, Center, CloseButton, Group, Loader, Text, TextInput } fr
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconUserSearch } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { PlayerSummary } from '../../../../../shared/domain/players';
-import { Amount } from '../../../components/Amount';
-import { EmptyState } from '../../../components/EmptyState';
-import { ErrorState } from '../../../components/ErrorState';
-import { KeyHint } from '../../../components/KeyHint';
-import { useScreenKeys } from '../../../lib/keys';
+import type { PlayerSummary } from '@shared/domain/players';
+import { Amount } from '@renderer/components/Amount';
+import { EmptyState } from '@renderer/components/EmptyState';
+import { ErrorState } from '@renderer/components/ErrorState';
+import { KeyHint } from '@renderer/components/KeyHint';
+import { useScreenKeys } from '@renderer/lib/keys';
 import { usePlayerSearch, useSearchStatus } from '../api/search-players';
 import classes from './players.module.css';
 

@@ -1,13 +1,13 @@
 /** Cooldowns and effects, counting down live; staff can clear one (e.g. a stuck daily). */
 import { Badge, Button, Center, Loader, Table, Text, Tooltip } from '@mantine/core';
 import { IconClockOff, IconHourglass } from '@tabler/icons-react';
-import type { TimerEntry } from '../../../../../shared/domain/players';
-import { EmptyState } from '../../../components/EmptyState';
-import { ErrorState } from '../../../components/ErrorState';
-import { formatRelative, formatUtc } from '../../../lib/format';
+import type { TimerEntry } from '@shared/domain/players';
+import { EmptyState } from '@renderer/components/EmptyState';
+import { ErrorState } from '@renderer/components/ErrorState';
+import { formatRelative, formatUtc } from '@renderer/lib/format';
 import { useTimers } from '../api/get-tabs';
 import type { PlayerDialog } from '../dialogs/PlayerDialogs';
-import { useSecondTicker } from '../../../lib/clock';
+import { useSecondTicker } from '@renderer/lib/clock';
 import { formatCountdown } from '../hooks/countdown';
 import classes from './players.module.css';
 

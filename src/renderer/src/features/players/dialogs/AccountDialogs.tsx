@@ -1,9 +1,9 @@
 /** Clear a timer, set the active flag, change class: each with its reason and exact summary. */
 import { Select } from '@mantine/core';
 import { useState } from 'react';
-import type { PlayerProfile, TimerEntry } from '../../../../../shared/domain/players';
-import { formatRelative } from '../../../lib/format';
-import { notifySuccess } from '../../../lib/notify';
+import type { PlayerProfile, TimerEntry } from '@shared/domain/players';
+import { formatRelative } from '@renderer/lib/format';
+import { notifySuccess } from '@renderer/lib/notify';
 import { useClassesOverview } from '../api/get-economy';
 import { usePlayerActions } from '../api/player-actions';
 import { ActionDialog } from './ActionDialog';

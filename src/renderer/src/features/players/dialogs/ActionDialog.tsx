@@ -6,8 +6,8 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
-import { STAFF_REASON_MAX } from '../../../../../shared/domain/players';
-import { describeError } from '../../../lib/errors';
+import { STAFF_REASON_MAX } from '@shared/domain/players';
+import { describeError } from '@renderer/lib/errors';
 import classes from '../components/players.module.css';
 
 export interface ActionDialogProps {

@@ -1,10 +1,10 @@
 /** Grant or take coins: the amount, the reason, then the exact change to the balance. */
 import { TextInput } from '@mantine/core';
 import { useState } from 'react';
-import type { PlayerProfile } from '../../../../../shared/domain/players';
-import { describeError } from '../../../lib/errors';
-import { formatAmount } from '../../../lib/format';
-import { notifySuccess } from '../../../lib/notify';
+import type { PlayerProfile } from '@shared/domain/players';
+import { describeError } from '@renderer/lib/errors';
+import { formatAmount } from '@renderer/lib/format';
+import { notifySuccess } from '@renderer/lib/notify';
 import { usePlayerActions } from '../api/player-actions';
 import { ActionDialog } from './ActionDialog';
 import { parseAmountText } from './amount-text';

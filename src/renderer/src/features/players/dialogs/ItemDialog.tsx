@@ -2,10 +2,10 @@
 import { Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
-import type { PlayerProfile } from '../../../../../shared/domain/players';
-import { describeError } from '../../../lib/errors';
-import { formatAmount } from '../../../lib/format';
-import { notifySuccess } from '../../../lib/notify';
+import type { PlayerProfile } from '@shared/domain/players';
+import { describeError } from '@renderer/lib/errors';
+import { formatAmount } from '@renderer/lib/format';
+import { notifySuccess } from '@renderer/lib/notify';
 import { useInventory } from '../api/get-tabs';
 import { useItemChoices } from '../api/item-choices';
 import { usePlayerActions } from '../api/player-actions';

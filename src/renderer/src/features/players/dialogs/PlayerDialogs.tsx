@@ -1,5 +1,5 @@
 /** Which staff action dialog is open on the profile, and the one place that renders it. */
-import type { PlayerProfile, TimerEntry } from '../../../../../shared/domain/players';
+import type { PlayerProfile, TimerEntry } from '@shared/domain/players';
 import { ChangeClassDialog, ClearTimerDialog, SetActiveDialog } from './AccountDialogs';
 import { CurrencyDialog } from './CurrencyDialog';
 import { ItemDialog } from './ItemDialog';

@@ -6,7 +6,7 @@
  *   #/players/economy                           the economy overview
  */
 import { useCallback, useMemo } from 'react';
-import { navigate, useRoute } from '../../../lib/router';
+import { navigate, useRoute } from '@renderer/lib/router';
 
 export const PLAYER_VIEWS = ['lookup', 'classes', 'economy'] as const;
 export type PlayerView = (typeof PLAYER_VIEWS)[number];

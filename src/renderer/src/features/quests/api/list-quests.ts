@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { QuestListInput } from '../../../../../shared/domain/quests';
-import { useTRPC } from '../../../lib/trpc';
+import type { QuestListInput } from '@shared/domain/quests';
+import { useTRPC } from '@renderer/lib/trpc';
 
 export type QuestFilter = Omit<QuestListInput, 'cursor' | 'limit'>;
 

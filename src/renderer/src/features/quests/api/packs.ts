@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { PackExportInput } from '../../../../../shared/domain/quest-pack';
-import { useTRPC, useTRPCClient } from '../../../lib/trpc';
+import type { PackExportInput } from '@shared/domain/quest-pack';
+import { useTRPC, useTRPCClient } from '@renderer/lib/trpc';
 
 /** Export on demand (not a cached query): the answer becomes a file. */
 export function useExportPack() {

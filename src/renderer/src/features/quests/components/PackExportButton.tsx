@@ -1,7 +1,7 @@
 import { Button, Menu } from '@mantine/core';
 import { IconChevronDown, IconDownload } from '@tabler/icons-react';
-import type { PackExportInput } from '../../../../../shared/domain/quest-pack';
-import { notifyInfo, notifySuccess } from '../../../lib/notify';
+import type { PackExportInput } from '@shared/domain/quest-pack';
+import { notifyInfo, notifySuccess } from '@renderer/lib/notify';
 import { useExportPack } from '../api/packs';
 import { downloadJson } from '../download';
 

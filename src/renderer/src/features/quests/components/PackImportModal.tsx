@@ -1,8 +1,8 @@
 import { Alert, Badge, Button, FileButton, Group, List, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { IconFileImport, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { PackAction, PackPlan } from '../../../../../shared/domain/quest-pack';
-import { notifySuccess } from '../../../lib/notify';
+import type { PackAction, PackPlan } from '@shared/domain/quest-pack';
+import { notifySuccess } from '@renderer/lib/notify';
 import { useApplyImport, usePreviewImport } from '../api/packs';
 
 const actionColour: Record<PackAction, string> = { create: 'teal', update: 'blue', unchanged: 'gray', invalid: 'red' };

@@ -1,6 +1,6 @@
 import { Loader, Stack, Text } from '@mantine/core';
-import type { StoredQuest } from '../../../../../shared/domain/quests';
-import { notifySuccess } from '../../../lib/notify';
+import type { StoredQuest } from '@shared/domain/quests';
+import { notifySuccess } from '@renderer/lib/notify';
 import { DeleteConfirmFooter } from '../../authoring';
 import { useQuestDeletionPreview } from '../api/get-quest';
 import { useDeleteQuest } from '../api/save-quest';

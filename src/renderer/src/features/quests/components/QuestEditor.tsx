@@ -1,7 +1,7 @@
 import { Badge, Box, Button, Group, ScrollArea, Stack, Tabs, Text } from '@mantine/core';
 import { IconChartBar, IconCopy, IconPencil } from '@tabler/icons-react';
-import type { StoredQuest } from '../../../../../shared/domain/quests';
-import { notifySuccess } from '../../../lib/notify';
+import type { StoredQuest } from '@shared/domain/quests';
+import { notifySuccess } from '@renderer/lib/notify';
 import { DeleteRowButton, DraftConflictCompare, EditorHeader, ForeignRowWarning, RowLoader, useAuthoringDraft } from '../../authoring';
 import { useQuest } from '../api/get-quest';
 import { useDuplicateQuest, useSaveQuest } from '../api/save-quest';

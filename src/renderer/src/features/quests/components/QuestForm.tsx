@@ -1,7 +1,7 @@
 import { ActionIcon, Autocomplete, Button, Divider, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconBraces, IconPlus, IconTrash } from '@tabler/icons-react';
-import { ITEM_RARITIES, ITEM_TYPES } from '../../../../../shared/domain/items';
-import { QUEST_FILTER_KEYS, QUEST_TRIGGERS, questTrigger, type QuestFilterKey } from '../../../../../shared/domain/quests';
+import { ITEM_RARITIES, ITEM_TYPES } from '@shared/domain/items';
+import { QUEST_FILTER_KEYS, QUEST_TRIGGERS, questTrigger, type QuestFilterKey } from '@shared/domain/quests';
 import { ItemPicker } from '../../items';
 import { useTriggersInUse } from '../api/list-quests';
 import { newRewardRow, type FilterState, type QuestFormState } from '../quest-form';

@@ -1,8 +1,8 @@
 import { Group, Select, Table, Text } from '@mantine/core';
 import { IconScript } from '@tabler/icons-react';
 import { useState } from 'react';
-import { QUEST_TRIGGERS, type QuestListPage, type StoredQuest } from '../../../../../shared/domain/quests';
-import { formatAmount } from '../../../lib/format';
+import { QUEST_TRIGGERS, type QuestListPage, type StoredQuest } from '@shared/domain/quests';
+import { formatAmount } from '@renderer/lib/format';
 import { AuthoringList, ForeignBadge, useListSearch } from '../../authoring';
 import { ItemPicker } from '../../items';
 import { useQuestList, useTriggersInUse } from '../api/list-quests';

@@ -2,13 +2,13 @@ import { Badge, Button, Group, Modal, Pagination, Paper, Progress, SegmentedCont
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconRotate, IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { QuestPlayer } from '../../../../../shared/domain/quests';
-import { EmptyState } from '../../../components/EmptyState';
-import { RelativeTime } from '../../../components/RelativeTime';
-import { Snowflake } from '../../../components/Snowflake';
-import { fieldErrorsOf } from '../../../lib/errors';
-import { formatAmount } from '../../../lib/format';
-import { notifyError, notifySuccess } from '../../../lib/notify';
+import type { QuestPlayer } from '@shared/domain/quests';
+import { EmptyState } from '@renderer/components/EmptyState';
+import { RelativeTime } from '@renderer/components/RelativeTime';
+import { Snowflake } from '@renderer/components/Snowflake';
+import { fieldErrorsOf } from '@renderer/lib/errors';
+import { formatAmount } from '@renderer/lib/format';
+import { notifyError, notifySuccess } from '@renderer/lib/notify';
 import { useAssignQuest, useQuestPlayers, useResetProgress, type PlayerStatus } from '../api/quest-stats';
 
 /** Players on the quest with their progress; reset one, or put a new one on it. */

@@ -1,6 +1,6 @@
 import { Box, Group, Progress, Stack, Text } from '@mantine/core';
 import { IconCoin, IconScript, IconSparkles } from '@tabler/icons-react';
-import { formatAmount } from '../../../lib/format';
+import { formatAmount } from '@renderer/lib/format';
 import { ItemIcon, useItemsByIds } from '../../items';
 import { objectivePieces, rewardLines, type Piece } from '../preview-text';
 

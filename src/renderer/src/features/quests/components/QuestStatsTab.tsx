@@ -2,9 +2,9 @@ import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
 import { Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { ErrorState } from '../../../components/ErrorState';
-import { StatFigure } from '../../../components/StatFigure';
-import { formatAmount } from '../../../lib/format';
+import { ErrorState } from '@renderer/components/ErrorState';
+import { StatFigure } from '@renderer/components/StatFigure';
+import { formatAmount } from '@renderer/lib/format';
 import { useQuestStats } from '../api/quest-stats';
 import { QuestPlayers } from './QuestPlayers';
 

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useTRPC } from '../../../lib/trpc';
+import { useTRPC } from '@renderer/lib/trpc';
 import { useRefreshSettings } from './get-settings';
 
 export function useDeleteProfile() {

@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { AuditFilter } from '../../../../../shared/domain/audit';
-import { useTRPC } from '../../../lib/trpc';
+import type { AuditFilter } from '@shared/domain/audit';
+import { useTRPC } from '@renderer/lib/trpc';
 
 export type AuditListFilter = Omit<AuditFilter, 'cursor' | 'limit'>;
 

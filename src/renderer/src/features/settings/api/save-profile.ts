@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useTRPC } from '../../../lib/trpc';
+import { useTRPC } from '@renderer/lib/trpc';
 import { useRefreshSettings } from './get-settings';
 
 /** The form shows its own errors beside the fields (and keeps what was typed). */

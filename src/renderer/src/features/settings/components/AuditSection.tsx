@@ -2,10 +2,10 @@ import { Badge, Button, Code, Group, Loader, SegmentedControl, Stack, Table, Tex
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
-import { EmptyState } from '../../../components/EmptyState';
-import { ErrorState } from '../../../components/ErrorState';
-import { RelativeTime } from '../../../components/RelativeTime';
-import { Snowflake } from '../../../components/Snowflake';
+import { EmptyState } from '@renderer/components/EmptyState';
+import { ErrorState } from '@renderer/components/ErrorState';
+import { RelativeTime } from '@renderer/components/RelativeTime';
+import { Snowflake } from '@renderer/components/Snowflake';
 import { useAuditLog, type AuditListFilter } from '../api/list-audit';
 
 type OutcomeFilter = 'all' | 'ok' | 'error';

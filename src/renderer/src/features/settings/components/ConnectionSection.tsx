@@ -1,9 +1,9 @@
 import { ActionIcon, Alert, Badge, Button, Card, Group, Loader, Modal, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconDatabase, IconKey, IconLock, IconPencil, IconPlayerPlay, IconPlugConnected, IconPlus, IconTrash } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
-import type { ProfileTestResult, ProfileView, SettingsView } from '../../../../../shared/domain/settings';
-import { ErrorState } from '../../../components/ErrorState';
-import { notifyInfo, notifySuccess } from '../../../lib/notify';
+import type { ProfileTestResult, ProfileView, SettingsView } from '@shared/domain/settings';
+import { ErrorState } from '@renderer/components/ErrorState';
+import { notifyInfo, notifySuccess } from '@renderer/lib/notify';
 import { useConnectionReport } from '../api/get-connection-report';
 import { useDeleteProfile } from '../api/delete-profile';
 import { useSwitchProfile } from '../api/switch-profile';

@@ -1,9 +1,9 @@
 import { Accordion, Badge, Button, Group, PasswordInput, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { SettingsView } from '../../../../../shared/domain/settings';
-import { describeError, fieldErrorsOf } from '../../../lib/errors';
-import { notifySuccess } from '../../../lib/notify';
-import { useLeaveGuard } from '../../../lib/router';
+import type { SettingsView } from '@shared/domain/settings';
+import { describeError, fieldErrorsOf } from '@renderer/lib/errors';
+import { notifySuccess } from '@renderer/lib/notify';
+import { useLeaveGuard } from '@renderer/lib/router';
 import { useSetDiscord } from '../api/set-discord';
 import { monoInput } from './mono';
 

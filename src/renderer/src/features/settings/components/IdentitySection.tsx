@@ -1,11 +1,11 @@
 import { Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconUserCheck } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { SettingsView } from '../../../../../shared/domain/settings';
-import { Snowflake } from '../../../components/Snowflake';
-import { describeError, fieldErrorsOf } from '../../../lib/errors';
-import { notifySuccess } from '../../../lib/notify';
-import { useLeaveGuard } from '../../../lib/router';
+import type { SettingsView } from '@shared/domain/settings';
+import { Snowflake } from '@renderer/components/Snowflake';
+import { describeError, fieldErrorsOf } from '@renderer/lib/errors';
+import { notifySuccess } from '@renderer/lib/notify';
+import { useLeaveGuard } from '@renderer/lib/router';
 import { useSetIdentity } from '../api/set-identity';
 import { monoInput } from './mono';
 

@@ -1,6 +1,6 @@
 import { Group, SegmentedControl, Stack, Switch, Text, Title } from '@mantine/core';
-import type { SettingsView, Theme } from '../../../../../shared/domain/settings';
-import { useDeskTheme } from '../../../lib/use-desk-theme';
+import type { SettingsView, Theme } from '@shared/domain/settings';
+import { useDeskTheme } from '@renderer/lib/use-desk-theme';
 import { useSetNotifications } from '../api/set-notifications';
 
 /** Notifications and theme: saved as soon as they change. */

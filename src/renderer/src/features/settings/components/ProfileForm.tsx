@@ -1,9 +1,9 @@
 import { Button, Checkbox, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlugConnected } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { ProfileView, TestProfileInput } from '../../../../../shared/domain/settings';
-import { describeError, fieldErrorsOf } from '../../../lib/errors';
-import { notifySuccess } from '../../../lib/notify';
+import type { ProfileView, TestProfileInput } from '@shared/domain/settings';
+import { describeError, fieldErrorsOf } from '@renderer/lib/errors';
+import { notifySuccess } from '@renderer/lib/notify';
 import { useSaveProfile } from '../api/save-profile';
 import { useTestProfile } from '../api/test-profile';
 import { TestResultView } from './TestResultView';

@@ -1,6 +1,6 @@
 import { Alert, Badge, Group, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconDatabasePlus } from '@tabler/icons-react';
-import type { SchemaReport, SchemaSeverity } from '../../../../../shared/domain/schema-check';
+import type { SchemaReport, SchemaSeverity } from '@shared/domain/schema-check';
 
 const severityColor: Record<SchemaSeverity, string> = { error: 'red', warning: 'yellow', info: 'gray' };
 

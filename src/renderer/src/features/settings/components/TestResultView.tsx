@@ -1,6 +1,6 @@
 import { Alert, Group, Stack, Text } from '@mantine/core';
 import { IconLock, IconPlugConnected, IconPlugConnectedX } from '@tabler/icons-react';
-import type { ConnectionProblem, ProfileTestResult } from '../../../../../shared/domain/settings';
+import type { ConnectionProblem, ProfileTestResult } from '@shared/domain/settings';
 import { SchemaReportView } from './SchemaReportView';
 
 const problemTitles: Record<ConnectionProblem, string> = {

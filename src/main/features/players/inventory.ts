@@ -8,11 +8,11 @@
  * removing at once cannot both pass the check.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { STAFF_LEDGER_TYPES, type ItemAction, type ItemActionResult } from '../../../shared/domain/players.js';
-import type { StaffIdentity } from '../../../shared/identity.js';
+import { STAFF_LEDGER_TYPES, type ItemAction, type ItemActionResult } from '@shared/domain/players.js';
+import type { StaffIdentity } from '@shared/identity.js';
 import type { AuroraDb } from '../../db/open.js';
 import { inventory, itemTransactions, items, users } from '../../db/schema.js';
-import { ERRORS } from '../../errors.js';
+import { ERRORS } from '../../core/errors.js';
 import { describeStaffAction, formatAmount, pgErrorCode, resolveStaffLedgerParty, type AuroraTx } from './staff-party.js';
 
 async function findParties(tx: AuroraTx, input: ItemAction): Promise<{ username: string; itemName: string }> {

@@ -3,7 +3,7 @@
  * shows them (uncategorised first, then categories by position).
  */
 import { ChannelType, Routes, type APIGuildChannel, type GuildChannelType } from 'discord-api-types/v10';
-import type { DiscordChannelGroup } from '../../shared/domain/lootdrops.js';
+import type { DiscordChannelGroup } from '@shared/domain/lootdrops.js';
 import type { DiscordClient, Snowflakeish } from './client.js';
 
 /** Channels a bot can post a message with a button into. */

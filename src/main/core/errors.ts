@@ -2,7 +2,7 @@
  * Domain errors, from one catalogue (the way Zeppelin has RecoverablePluginError + ERRORS).
  * Services throw these; `api/trpc.ts` maps them to tRPC codes in one place.
  */
-import type { DeskErrorCode, DeskErrorData, DeskPrecondition } from '../shared/errors.js';
+import type { DeskErrorCode, DeskErrorData, DeskPrecondition } from '@shared/errors.js';
 
 export class DeskError extends Error {
   constructor(

@@ -3,12 +3,12 @@
  * switch replaces), the staff identity, the live hub, settings. Electron's main, the web
  * harness and tests each build one; nothing here imports Electron.
  */
-import type { StaffIdentity } from '../shared/identity.js';
-import type { AuroraDatabase } from './db/open.js';
+import type { StaffIdentity } from '@shared/identity.js';
+import type { AuroraDatabase } from '../db/open.js';
 import type { DiscordClient } from './discord/client.js';
-import type { LiveHub } from './live/types.js';
+import type { LiveHub } from '../live/types.js';
 import type { Logger } from './log.js';
-import type { SettingsHost } from './settings/settings-host.js';
+import type { SettingsHost } from '../features/settings/settings-host.js';
 
 export interface ConnectionInfo {
   /** The profile in use ("embedded" for the demo database). */

@@ -2,8 +2,8 @@
  * What the settings router needs from the host beyond DeskRuntime: the store, and the two
  * things only the host can do because it owns the connection (test a profile, switch to one).
  */
-import type { SchemaReport } from '../../shared/domain/schema-check.js';
-import type { ProfileTestResult, SwitchProfileResult, TestProfileInput } from '../../shared/domain/settings.js';
+import type { SchemaReport } from '@shared/domain/schema-check.js';
+import type { ProfileTestResult, SwitchProfileResult, TestProfileInput } from '@shared/domain/settings.js';
 import type { SettingsStore } from './store.js';
 
 export interface SettingsHost {

@@ -4,8 +4,8 @@
  * string, so here the error goes to the (redacting) log, and stderr and the dialog get a
  * redacted one-liner. No Electron import: index.ts passes its dialog in, tests a stub.
  */
-import type { Logger } from './log.js';
-import { redactText } from './log-file.js';
+import type { Logger } from '../core/log.js';
+import { redactText } from '../core/redact.js';
 
 export interface CrashOutputs {
   log: Logger;

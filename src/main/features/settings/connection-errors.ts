@@ -2,7 +2,7 @@
  * Turns what `pg` (or PGlite) throws while connecting into one sentence a staff member can act
  * on. Never repeats the URL itself: only the host/database label, which carries no password.
  */
-import type { ConnectionProblem } from '../../shared/domain/settings.js';
+import type { ConnectionProblem } from '@shared/domain/settings.js';
 
 export interface ExplainedConnectionError {
   problem: ConnectionProblem;

@@ -1,6 +1,6 @@
 /** Discord users for display: name and avatar beside an ID. */
 import { CDNRoutes, ImageFormat, Routes, RouteBases, type APIUser, type DefaultUserAvatarAssets } from 'discord-api-types/v10';
-import type { DiscordUserView } from '../../shared/domain/lootdrops.js';
+import type { DiscordUserView } from '@shared/domain/lootdrops.js';
 import type { DiscordClient, Snowflakeish } from './client.js';
 
 export async function fetchDiscordUser(client: DiscordClient, userId: Snowflakeish): Promise<DiscordUserView> {

@@ -15,7 +15,7 @@ import {
   type RESTPatchAPIChannelMessageJSONBody,
   type RESTPostAPIChannelMessageJSONBody,
 } from 'discord-api-types/v10';
-import { renderClaimButtonId } from '../../shared/domain/lootdrops.js';
+import { renderClaimButtonId } from '@shared/domain/lootdrops.js';
 
 export interface LootdropMessageContent {
   amount: number;

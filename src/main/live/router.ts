@@ -1,4 +1,4 @@
-import { readProcedure, router } from '../../api/trpc.js';
+import { readProcedure, router } from '../api/trpc.js';
 
 export const liveRouter = router({
   /**

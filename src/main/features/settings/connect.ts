@@ -3,16 +3,16 @@
  * empty database, aurora_desk objects), check the schema, seed the embedded demo on first run,
  * learn whether writes are allowed, start the live hub. And probing one without keeping it.
  */
-import type { ProfileTestResult, SwitchProfileResult } from '../../shared/domain/settings.js';
-import type { SchemaReport } from '../../shared/domain/schema-check.js';
-import { checkSchema } from '../db/check.js';
-import { findBotTables, migrateDatabase } from '../db/migrate.js';
-import { openDatabase, type AuroraDatabase, type DatabaseConfig } from '../db/open.js';
-import { botTableNames } from '../db/schema.js';
-import { demoSeedOptions, seedDatabase, SeedRefusedError } from '../db/seed.js';
-import { createLiveHub } from '../live/hub.js';
-import type { LiveHub } from '../live/types.js';
-import type { Logger } from '../log.js';
+import type { ProfileTestResult, SwitchProfileResult } from '@shared/domain/settings.js';
+import type { SchemaReport } from '@shared/domain/schema-check.js';
+import { checkSchema } from '../../db/check.js';
+import { findBotTables, migrateDatabase } from '../../db/migrate.js';
+import { openDatabase, type AuroraDatabase, type DatabaseConfig } from '../../db/open.js';
+import { botTableNames } from '../../db/schema.js';
+import { demoSeedOptions, seedDatabase, SeedRefusedError } from '../../db/seed.js';
+import { createLiveHub } from '../../live/hub.js';
+import type { LiveHub } from '../../live/types.js';
+import type { Logger } from '../../core/log.js';
 import { explainConnectionError, userOfUrl, type ExplainedConnectionError } from './connection-errors.js';
 import { detectReadOnly } from './read-only.js';
 

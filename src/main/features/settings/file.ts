@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { EMBEDDED_PROFILE_ID, settingsFileSchema, type SettingsFile } from '../../shared/domain/settings.js';
+import { EMBEDDED_PROFILE_ID, settingsFileSchema, type SettingsFile } from '@shared/domain/settings.js';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
 

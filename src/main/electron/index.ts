@@ -7,14 +7,14 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, MessageChannelMain, session } from 'electron';
-import { appRouter } from './api/root.js';
-import { createContext } from './api/trpc.js';
+import { appRouter } from '../api/root.js';
+import { createContext } from '../api/trpc.js';
 import { installCrashHandlers } from './crash.js';
-import { burstSchedulerFor, stopBurstScheduler } from './features/lootdrops/bursts/registry.js';
-import { createDeskHost, type DeskHost } from './host.js';
+import { burstSchedulerFor, stopBurstScheduler } from '../features/lootdrops/bursts/registry.js';
+import { createDeskHost, type DeskHost } from '../host.js';
 import { createFileLogger } from './log-file.js';
-import { servePort } from './rpc/serve-port.js';
-import { createSafeStorageCipher } from './settings/safe-storage-cipher.js';
+import { servePort } from '../rpc/serve-port.js';
+import { createSafeStorageCipher } from './safe-storage-cipher.js';
 import { createMainWindow, guardWebContents, hardenSession, registerAppScheme, rendererUrl, serveAppScheme } from './window.js';
 import { isAppFrame } from './window-policy.js';
 

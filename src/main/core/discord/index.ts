@@ -11,4 +11,4 @@ export {
   lootdropMessage,
   type ClosedReason,
   type LootdropMessageContent,
-} from './lootdrop-message.js';
+} from '../../features/lootdrops/message.js';

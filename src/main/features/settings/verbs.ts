@@ -12,12 +12,12 @@ import type {
   SwitchProfileResult,
   TestProfileInput,
   Theme,
-} from '../../../shared/domain/settings.js';
-import type { StaffIdentity } from '../../../shared/identity.js';
-import type { SchemaReport } from '../../../shared/domain/schema-check.js';
-import type { ConnectionInfo, DeskRuntime } from '../../runtime.js';
-import type { SettingsHost } from '../../settings/settings-host.js';
-import { labelForUrl } from '../../settings/urls.js';
+} from '@shared/domain/settings.js';
+import type { StaffIdentity } from '@shared/identity.js';
+import type { SchemaReport } from '@shared/domain/schema-check.js';
+import type { ConnectionInfo, DeskRuntime } from '../../core/runtime.js';
+import type { SettingsHost } from './settings-host.js';
+import { labelForUrl } from './urls.js';
 
 function viewProfile(profile: StoredProfile, activeProfileId: string): ProfileView {
   return {

@@ -11,11 +11,11 @@ import {
   type SettingsFile,
   type StoredProfile,
   type Theme,
-} from '../../shared/domain/settings.js';
-import type { StaffIdentity } from '../../shared/identity.js';
-import type { DatabaseConfig } from '../db/open.js';
-import { ERRORS } from '../errors.js';
-import type { Logger } from '../log.js';
+} from '@shared/domain/settings.js';
+import type { StaffIdentity } from '@shared/identity.js';
+import type { DatabaseConfig } from '../../db/open.js';
+import { ERRORS } from '../../core/errors.js';
+import type { Logger } from '../../core/log.js';
 import type { SecretCipher } from './cipher.js';
 import { readSettingsFile, settingsPath, writeSettingsFile } from './file.js';
 import { splitPassword, withPassword } from './urls.js';
