@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkSchema, formatSchemaReport } from './db/check.js';
 import { migrateDatabase, type MigrationReport } from './db/migrate.js';
-import { openDatabase, type AuroraDatabase, type DatabaseConfig } from './db/open.js';
+import { openDatabase, type AuroraDatabase, type DatabaseConfig } from './core/database.js';
 import { demoSeedOptions, scaleSeedOptions, seedDatabase, SeedRefusedError, type SeedOptions, type SeedSummary } from './db/seed.js';
 
 export const DEFAULT_DATA_DIR = './.aurora-data/pglite';

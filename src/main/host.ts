@@ -7,18 +7,18 @@
 import type { SchemaReport } from '@shared/domain/schema-check.js';
 import type { ProfileTestResult, StoredProfile, SwitchProfileResult, TestProfileInput } from '@shared/domain/settings.js';
 import type { StaffIdentity } from '@shared/identity.js';
-import type { AuroraDatabase } from './db/open.js';
+import type { AuroraDatabase } from './core/database.js';
 import { cachedDiscordAccess } from './core/discord/access.js';
 import { DeskError, ERRORS } from './core/errors.js';
 import type { LiveHub, LiveStatus } from './live/types.js';
 import type { Logger } from './core/log.js';
 import type { ConnectionInfo, DeskRuntime } from './core/runtime.js';
-import type { SecretCipher } from './features/settings/cipher.js';
-import { ConnectionFailure, openConnection, inspectDatabase, probeConnection, type ConnectionTarget, type OpenConnection } from './features/settings/connect.js';
-import { explainConnectionError } from './features/settings/connection-errors.js';
-import type { SettingsHost } from './features/settings/settings-host.js';
-import { SettingsStore } from './features/settings/store.js';
-import { labelForUrl, splitPassword, withPassword } from './features/settings/urls.js';
+import type { SecretCipher } from './core/settings-store/cipher.js';
+import { ConnectionFailure, openConnection, inspectDatabase, probeConnection, type ConnectionTarget, type OpenConnection } from './connection/connect.js';
+import { explainConnectionError } from './connection/connection-errors.js';
+import type { SettingsHost } from './core/settings-store/settings-access.js';
+import { SettingsStore } from './core/settings-store/store.js';
+import { labelForUrl, splitPassword, withPassword } from './core/settings-store/urls.js';
 
 export interface DeskHostOptions {
   dataDir: string;

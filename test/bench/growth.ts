@@ -15,7 +15,7 @@
  * and on Ctrl+C.
  */
 import pg from 'pg';
-import { openDatabase, type AuroraDatabase } from '../../src/main/db/open.js';
+import { openDatabase, type AuroraDatabase } from '../../src/main/core/database.js';
 import { seedDatabase } from '../../src/main/db/seed.js';
 import { makeCursor } from '../../src/main/features/moderation/queue-sql.js';
 import { forgetCounts, moderationIndexStatus } from '../../src/main/features/moderation/queues.js';

@@ -26,7 +26,7 @@ import superjson from 'superjson';
 import { appRouter, type AppRouter } from '../../src/main/api/root.js';
 import { createContext } from '../../src/main/api/trpc.js';
 import { LIVE_CHANNEL } from '../../src/main/db/desk/0003_live_notify.js';
-import type { AuroraDatabase } from '../../src/main/db/open.js';
+import type { AuroraDatabase } from '../../src/main/core/database.js';
 import { createLiveHub } from '../../src/main/live/hub.js';
 import type { LiveEvent } from '../../src/main/live/types.js';
 import { silentLogger } from '../../src/main/core/log.js';

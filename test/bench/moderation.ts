@@ -11,7 +11,7 @@
 import pg from 'pg';
 import { moderationIndexStatus, forgetCounts } from '../../src/main/features/moderation/queues.js';
 import { buildCaseListQuery, buildCountsQuery, buildMineCountsQuery, type SqlQuery } from '../../src/main/features/moderation/queue-sql.js';
-import { openDatabase, type AuroraDatabase } from '../../src/main/db/open.js';
+import { openDatabase, type AuroraDatabase } from '../../src/main/core/database.js';
 import { seedDatabase } from '../../src/main/db/seed.js';
 import { createTestRuntime, callerFor, testStaff } from '../fixtures/runtime.js';
 import { countCases, openBenchDatabase } from './database.js';

@@ -17,7 +17,7 @@
  */
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import pg from 'pg';
-import type { AuroraDatabase } from '../../src/main/db/open.js';
+import type { AuroraDatabase } from '../../src/main/core/database.js';
 
 export interface CapturedStatement {
   text: string;

@@ -9,7 +9,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { describeDatabaseUrl } from '../../src/main/db/open.js';
+import { describeDatabaseUrl } from '../../src/main/core/database.js';
 import { growthBench } from './growth.js';
 import { liveBench } from './live.js';
 import { moderationBench } from './moderation.js';

@@ -3,7 +3,7 @@
  * many cases, a busy player, a popular quest, search terms) are picked from the data itself, so
  * the same list runs on the scale database and on a smaller scratch one.
  */
-import type { AuroraDatabase } from '../../src/main/db/open.js';
+import type { AuroraDatabase } from '../../src/main/core/database.js';
 import { forgetEconomyFigures } from '../../src/main/features/players/economy.js';
 import type { callerFor } from '../fixtures/runtime.js';
 

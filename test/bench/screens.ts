@@ -9,10 +9,10 @@
  * beside the given server (or an embedded PGlite) is seeded in the scale set's proportions:
  * AURORA_BENCH_CASES cases (default 200,000 on PostgreSQL, 10,000 on PGlite) and the rest scaled.
  */
-import { openDatabase, type AuroraDatabase } from '../../src/main/db/open.js';
+import { openDatabase, type AuroraDatabase } from '../../src/main/core/database.js';
 import { scaleSeedOptions, seedDatabase } from '../../src/main/db/seed.js';
-import { attachBurstScheduler, stopBurstScheduler } from '../../src/main/features/lootdrops/bursts/registry.js';
-import { BurstScheduler } from '../../src/main/features/lootdrops/bursts/scheduler.js';
+import { attachBurstScheduler, stopBurstScheduler } from '../../src/main/features/lootdrops/burst-registry.js';
+import { BurstScheduler } from '../../src/main/features/lootdrops/burst-runner.js';
 import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
 import { countCases, openBenchDatabase } from './database.js';
 import { describeRecording, pgliteReplayer, pgReplayer, recordStatements, type Replayer } from './replay.js';

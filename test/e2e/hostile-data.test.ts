@@ -10,7 +10,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { AuroraDatabase } from '../../src/main/db/open.js';
+import type { AuroraDatabase } from '../../src/main/core/database.js';
 import { seedDatabase } from '../../src/main/db/seed.js';
 import type { Logger } from '../../src/main/core/log.js';
 import { describeE2E, E2E_START_TIMEOUT, startDeskApp, type DeskApp } from '../fixtures/harness.js';

@@ -13,7 +13,7 @@ import type { DeskErrorData } from '../../src/shared/errors.js';
 import type { StaffIdentity } from '../../src/shared/identity.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { createTestRuntime, testStaff } from '../fixtures/runtime.js';
-import type { AuroraDatabase } from '../../src/main/db/open.js';
+import type { AuroraDatabase } from '../../src/main/core/database.js';
 
 const gameMaster: StaffIdentity = { id: 1100000000000000002n, name: 'Game Master Lyra' };
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { checkSchema, formatSchemaReport, type SchemaDifference, type SchemaReport } from '../../src/main/db/check.js';
-import { openDatabase } from '../../src/main/db/open.js';
+import { openDatabase } from '../../src/main/core/database.js';
 import { adminQuery, createMigratedDatabase, createScratchDatabase, drivers, skipReason, type ScratchDatabase } from '../fixtures/databases.js';
 
 function find(report: SchemaReport, kind: string, table: string, column?: string): SchemaDifference | undefined {

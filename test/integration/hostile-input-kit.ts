@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import type { AnyTRPCProcedure } from '@trpc/server';
 import type { ZodType } from 'zod';
 import { appRouter } from '../../src/main/api/root.js';
-import type { AuroraDatabase } from '../../src/main/db/open.js';
+import type { AuroraDatabase } from '../../src/main/core/database.js';
 
 export interface MutationUnderTest {
   path: string;

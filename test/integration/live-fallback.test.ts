@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { liveNotify, liveTableKeys, LIVE_TRIGGER_NAME } from '../../src/main/db/desk/0003_live_notify.js';
 import { deskMigrations } from '../../src/main/db/desk/index.js';
 import { ensureBotSchema, migrateDesk } from '../../src/main/db/migrate.js';
-import { openDatabase, type AuroraDatabase } from '../../src/main/db/open.js';
+import { openDatabase, type AuroraDatabase } from '../../src/main/core/database.js';
 import { createLiveHub } from '../../src/main/live/hub.js';
 import type { LiveHub } from '../../src/main/live/types.js';
 import { silentLogger } from '../../src/main/core/log.js';

@@ -3,7 +3,7 @@
  * predicate, with a timeout: event-driven waits, no sleeps, no wall-clock assertions.
  */
 import pg from 'pg';
-import type { AuroraDatabase } from '../../src/main/db/open.js';
+import type { AuroraDatabase } from '../../src/main/core/database.js';
 import type { LiveEvent, LiveMode, LiveTable } from '../../src/main/live/types.js';
 import type { ScratchDatabase } from '../fixtures/databases.js';
 

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createCaller } from '../../src/main/api/root.js';
 import { createContext } from '../../src/main/api/trpc.js';
-import { stopBurstScheduler } from '../../src/main/features/lootdrops/bursts/registry.js';
+import { stopBurstScheduler } from '../../src/main/features/lootdrops/burst-registry.js';
 import { createLiveHub } from '../../src/main/live/hub.js';
 import type { LiveHub } from '../../src/main/live/types.js';
 import { silentLogger } from '../../src/main/core/log.js';

@@ -9,9 +9,9 @@
 import { randomUUID } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { attachBurstScheduler, stopBurstScheduler } from '../../src/main/features/lootdrops/bursts/registry.js';
-import { BurstScheduler } from '../../src/main/features/lootdrops/bursts/scheduler.js';
-import { planBurst } from '../../src/main/features/lootdrops/bursts/plan.js';
+import { attachBurstScheduler, stopBurstScheduler } from '../../src/main/features/lootdrops/burst-registry.js';
+import { BurstScheduler } from '../../src/main/features/lootdrops/burst-runner.js';
+import { planBurst } from '../../src/main/features/lootdrops/burst-plan.js';
 import type { DeskRuntime } from '../../src/main/core/runtime.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { CHANNEL_LOOTDROPS, CHANNEL_RAIDS, CHANNEL_TAVERN } from '../fixtures/fake-discord-lootdrops.js';

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { stopBurstScheduler } from '../../src/main/features/lootdrops/bursts/registry.js';
+import { stopBurstScheduler } from '../../src/main/features/lootdrops/burst-registry.js';
 import type { DiscordClient } from '../../src/main/core/discord/index.js';
 import type { DeskRuntime } from '../../src/main/core/runtime.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';

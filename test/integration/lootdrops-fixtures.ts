@@ -2,12 +2,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AuroraDatabase } from '../../src/main/db/open.js';
+import type { AuroraDatabase } from '../../src/main/core/database.js';
 import { createDiscordClient, type DiscordClient } from '../../src/main/core/discord/index.js';
 import { silentLogger } from '../../src/main/core/log.js';
-import { createKeyFileCipher } from '../../src/main/features/settings/key-file-cipher.js';
-import type { SettingsHost } from '../../src/main/features/settings/settings-host.js';
-import { SettingsStore, type DiscordUpdate } from '../../src/main/features/settings/store.js';
+import { createKeyFileCipher } from '../../src/main/core/settings-store/key-file-cipher.js';
+import type { SettingsHost } from '../../src/main/core/settings-store/settings-access.js';
+import { SettingsStore, type DiscordUpdate } from '../../src/main/core/settings-store/store.js';
 import { startFakeDiscord, type FakeDiscord } from '../fixtures/fake-discord.js';
 import { FAKE_GUILD, installLootdropRoutes, type FakeLootdropDiscord } from '../fixtures/fake-discord-lootdrops.js';
 

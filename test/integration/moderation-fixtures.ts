@@ -4,7 +4,7 @@
  */
 import { expect } from 'vitest';
 import { TRPCError } from '@trpc/server';
-import type { AuroraDatabase } from '../../src/main/db/open.js';
+import type { AuroraDatabase } from '../../src/main/core/database.js';
 import type { DeskErrorData } from '../../src/shared/errors.js';
 import type { StaffIdentity } from '../../src/shared/identity.js';
 

@@ -3,7 +3,7 @@
  * JS number anywhere on the path would show up as a wrong digit.
  */
 import * as s from '../../src/main/db/schema.js';
-import type { AuroraDb } from '../../src/main/db/open.js';
+import type { AuroraDb } from '../../src/main/core/database.js';
 
 export const WARDEN = 1234567890123456001n;
 export const SEER = 1234567890123456002n;

@@ -5,7 +5,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openDatabase, type AuroraDatabase, type AuroraDb } from '../../src/main/db/open.js';
+import { openDatabase, type AuroraDatabase, type AuroraDb } from '../../src/main/core/database.js';
 import { preparedRead } from '../../src/main/db/prepared-reads.js';
 import { users } from '../../src/main/db/schema.js';
 import { createMigratedDatabase, describeOnBothDrivers, type ScratchDatabase } from '../fixtures/databases.js';

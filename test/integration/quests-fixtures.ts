@@ -6,7 +6,7 @@ import { TRPCError } from '@trpc/server';
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { ZodError } from 'zod';
-import type { AuroraDb } from '../../src/main/db/open.js';
+import type { AuroraDb } from '../../src/main/core/database.js';
 import * as s from '../../src/main/db/schema.js';
 import { DeskError } from '../../src/main/core/errors.js';
 import type { StaffIdentity } from '../../src/shared/identity.js';

@@ -44,14 +44,21 @@ describeOnBothDrivers('the bot schema', (current) => {
     await db.insert(s.lootdrops).values({ messageId: '1300000000000000001', channelId: '1200000000000000001', rewardAmount: 50, currency: 'GOLD', claimedBy: BIG });
     await db.insert(s.moderationCases).values({ caseId: 'CASE-0001', type: 'warn', userId: BIGGER, moderatorId: BIG, reason: 'spam' });
 
-    const user = await db.query.users.findFirst({ where: eq(s.users.id, BIG), with: { class: true, inventory: { with: { item: true } } } });
+    const [user] = await db.select().from(s.users).where(eq(s.users.id, BIG));
     expect(user?.id).toBe(BIG);
     expect(user?.balance).toBe(BIGGER);
     expect(user?.isActive).toBe(true);
     expect(user?.level).toBe(1);
-    expect(user?.class?.roleId).toBe('987654321098765432');
-    expect(user?.inventory[0]?.item.name).toBe('Moonstone');
-    expect(user?.inventory[0]?.quantity).toBe(3n);
+    const [held] = await db
+      .select({ roleId: s.classes.roleId, itemName: s.items.name, quantity: s.inventory.quantity })
+      .from(s.inventory)
+      .innerJoin(s.items, eq(s.items.id, s.inventory.itemId))
+      .innerJoin(s.users, eq(s.users.id, s.inventory.userId))
+      .innerJoin(s.classes, eq(s.classes.id, s.users.classId))
+      .where(eq(s.inventory.userId, BIG));
+    expect(held?.roleId).toBe('987654321098765432');
+    expect(held?.itemName).toBe('Moonstone');
+    expect(held?.quantity).toBe(3n);
     const [item2] = await db.select().from(s.items);
     expect(item2?.rarity).toBe('Common');
     const [modCase] = await db.select().from(s.moderationCases);

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSchema } from '../../src/main/db/check.js';
-import type { AuroraDatabase } from '../../src/main/db/open.js';
+import type { AuroraDatabase } from '../../src/main/core/database.js';
 import * as s from '../../src/main/db/schema.js';
 import {
   buildWorld,

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSeedOptions } from '../../src/main/db/seed.js';
 import { createDeskHost } from '../../src/main/host.js';
 import type { Logger } from '../../src/main/core/log.js';
-import { settingsPath } from '../../src/main/features/settings/file.js';
-import { createKeyFileCipher } from '../../src/main/features/settings/key-file-cipher.js';
+import { settingsPath } from '../../src/main/core/settings-store/file.js';
+import { createKeyFileCipher } from '../../src/main/core/settings-store/key-file-cipher.js';
 import { callerFor } from '../fixtures/runtime.js';
 
 function recordingLogger(): Logger & { messages: string[] } {

@@ -8,9 +8,9 @@
 import { randomBytes } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openDatabase, type AuroraDatabase } from '../../src/main/db/open.js';
+import { openDatabase, type AuroraDatabase } from '../../src/main/core/database.js';
 import { seedDatabase } from '../../src/main/db/seed.js';
-import { detectReadOnly } from '../../src/main/features/settings/read-only.js';
+import { detectReadOnly } from '../../src/main/connection/read-only.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
 import { fingerprintTables, listMutations } from './hostile-input-kit.js';

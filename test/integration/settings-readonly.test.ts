@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createCallerFactory, createContext, router, writeProcedure } from '../../src/main/api/trpc.js';
-import { openDatabase, type AuroraDatabase } from '../../src/main/db/open.js';
+import { openDatabase, type AuroraDatabase } from '../../src/main/core/database.js';
 import { createDeskHost } from '../../src/main/host.js';
 import { silentLogger } from '../../src/main/core/log.js';
-import { createKeyFileCipher } from '../../src/main/features/settings/key-file-cipher.js';
-import { detectReadOnly } from '../../src/main/features/settings/read-only.js';
+import { createKeyFileCipher } from '../../src/main/core/settings-store/key-file-cipher.js';
+import { detectReadOnly } from '../../src/main/connection/read-only.js';
 import { describeOnBothDrivers, type Driver, type ScratchDatabase } from '../fixtures/databases.js';
 import { callerFor } from '../fixtures/runtime.js';
 

@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeskError } from '../../src/main/core/errors.js';
 import { silentLogger } from '../../src/main/core/log.js';
-import type { SecretCipher } from '../../src/main/features/settings/cipher.js';
-import { settingsPath } from '../../src/main/features/settings/file.js';
-import { createKeyFileCipher } from '../../src/main/features/settings/key-file-cipher.js';
-import { SettingsStore } from '../../src/main/features/settings/store.js';
-import { redactUrl, splitPassword } from '../../src/main/features/settings/urls.js';
+import type { SecretCipher } from '../../src/main/core/settings-store/cipher.js';
+import { settingsPath } from '../../src/main/core/settings-store/file.js';
+import { createKeyFileCipher } from '../../src/main/core/settings-store/key-file-cipher.js';
+import { SettingsStore } from '../../src/main/core/settings-store/store.js';
+import { redactUrl, splitPassword } from '../../src/main/core/settings-store/urls.js';
 
 const PASSWORD = 'Sup3r$ecret/pw@aurora';
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.Gq1Xy2.fake-discord-bot-token-for-tests';

@@ -7,7 +7,7 @@ import { ZodError } from 'zod';
 import type { DeskErrorData } from '@shared/errors.js';
 import type { StaffIdentity } from '@shared/identity.js';
 import { DeskError, ERRORS, isDeskError } from '../core/errors.js';
-import { recordStaffAction } from '../features/audit/service.js';
+import { recordStaffAction } from '../core/audit.js';
 import { isConnectionLoss, isNeverConnected, isPermissionDenied } from '../core/driver-errors.js';
 import { deskTransformer } from './transformer.js';
 import { redactText } from '../core/redact.js';

@@ -1,7 +1,8 @@
 /**
  * What a database driver's error means for the desk, whichever way it arrives: straight from
- * `pg`, from PGlite, or wrapped by Drizzle (DrizzleQueryError keeps the driver's error as its
- * `cause`, with no `code` of its own). Used by the one error mapping in trpc.ts.
+ * `pg`, from PGlite, wrapped by Drizzle (DrizzleQueryError keeps the driver's error as its
+ * `cause`, with no `code` of its own), or as the first of an AggregateError's errors (a connect
+ * that tried several addresses). The one place the desk reads a driver error's code.
  */
 
 /** SQLSTATEs and socket codes that mean the connection is gone (killed, restarting, unreachable). */
@@ -31,7 +32,8 @@ function causeChain(error: unknown): unknown[] {
   let current = error;
   while (current !== null && current !== undefined && chain.length < 8 && !chain.includes(current)) {
     chain.push(current);
-    current = (current as { cause?: unknown }).cause;
+    const { cause, errors } = current as { cause?: unknown; errors?: unknown };
+    current = cause ?? (Array.isArray(errors) ? errors[0] : undefined);
   }
   return chain;
 }
@@ -61,6 +63,30 @@ export function isNeverConnected(error: unknown): boolean {
   return code !== undefined && NEVER_CONNECTED_CODES.has(code);
 }
 
+/** SQLSTATEs the desk's services act on by name. */
+export const SQLSTATE = {
+  uniqueViolation: '23505',
+  numericOutOfRange: '22003',
+  insufficientPrivilege: '42501',
+  undefinedTable: '42P01',
+  invalidSchemaName: '3F000',
+} as const;
+
 export function isPermissionDenied(error: unknown): boolean {
-  return driverErrorCode(error) === '42501';
+  return driverErrorCode(error) === SQLSTATE.insufficientPrivilege;
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return driverErrorCode(error) === SQLSTATE.uniqueViolation;
+}
+
+export function isOutOfRange(error: unknown): boolean {
+  return driverErrorCode(error) === SQLSTATE.numericOutOfRange;
+}
+
+const DESK_MISSING_CODES = new Set<string>([SQLSTATE.undefinedTable, SQLSTATE.invalidSchemaName, SQLSTATE.insufficientPrivilege]);
+
+/** "aurora_desk is not there for this role" (missing, or not ours to use): the desk's extras are skipped. */
+export function isDeskMissing(error: unknown): boolean {
+  return DESK_MISSING_CODES.has(driverErrorCode(error) ?? '');
 }

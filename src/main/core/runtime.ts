@@ -4,11 +4,11 @@
  * harness and tests each build one; nothing here imports Electron.
  */
 import type { StaffIdentity } from '@shared/identity.js';
-import type { AuroraDatabase } from '../db/open.js';
+import type { AuroraDatabase } from './database.js';
 import type { DiscordClient } from './discord/client.js';
 import type { LiveHub } from '../live/types.js';
 import type { Logger } from './log.js';
-import type { SettingsHost } from '../features/settings/settings-host.js';
+import type { SettingsHost } from './settings-store/settings-access.js';
 
 export interface ConnectionInfo {
   /** The profile in use ("embedded" for the demo database). */

@@ -11,7 +11,7 @@ import type { SchemaDifference, SchemaReport } from '@shared/domain/schema-check
 import { compareTable } from './check/compare.js';
 import { expectedBotSchema } from './check/expected.js';
 import { readLiveSchema } from './check/live.js';
-import type { AuroraDatabase } from './open.js';
+import type { AuroraDatabase } from '../core/database.js';
 
 export type { SchemaDifference, SchemaReport, SchemaSeverity } from '@shared/domain/schema-check.js';
 export { canonicalType, expectedBotSchema, normaliseExpression } from './check/expected.js';

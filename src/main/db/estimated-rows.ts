@@ -5,7 +5,7 @@
  * A table never analysed (reltuples -1: fresh, or PGlite) counts as empty, a missing one as 0.
  */
 import { sql } from 'drizzle-orm';
-import type { AuroraDb } from './open.js';
+import type { AuroraDb } from '../core/database.js';
 
 export async function estimatedRows(db: AuroraDb, tables: readonly string[]): Promise<number> {
   const [row] = await db

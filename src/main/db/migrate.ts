@@ -10,7 +10,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildBotIndexesConcurrently, type ConcurrentBuildOptions } from './desk/concurrent-indexes.js';
 import { deskMigrations, type DeskMigration } from './desk/index.js';
-import type { AuroraDatabase } from './open.js';
+import type { AuroraDatabase } from '../core/database.js';
+import { isPermissionDenied } from '../core/driver-errors.js';
 import { botTableNames } from './schema.js';
 
 export type BotSchemaState = 'created' | 'present' | 'partial';
@@ -98,11 +99,6 @@ export async function ensureBotSchema(database: AuroraDatabase): Promise<{ state
   return { state: 'created', found };
 }
 
-function isPermissionError(error: unknown): boolean {
-  const code = (error as { code?: string } | null)?.code;
-  return code === '42501';
-}
-
 export async function deskVersion(database: AuroraDatabase): Promise<number> {
   const { rows } = await database.query<{ exists: boolean }>(
     `SELECT to_regclass('aurora_desk.schema_version') IS NOT NULL AS exists`,
@@ -140,7 +136,7 @@ export async function migrateDesk(
     }
     return { applied, version: await deskVersion(database), available: true, ...(builtConcurrently.length ? { builtConcurrently } : {}) };
   } catch (error) {
-    if (!isPermissionError(error)) throw error;
+    if (!isPermissionDenied(error)) throw error;
     return {
       applied,
       version: await deskVersion(database).catch(() => 0),

@@ -12,7 +12,7 @@
  * Keyed by the Drizzle handle: a switched connection profile builds its own on first use, and a
  * closed one's are garbage with it.
  */
-import type { AuroraDb } from './open.js';
+import type { AuroraDb } from '../core/database.js';
 
 interface Prepared<Values, Result> {
   execute(values?: Values): Promise<Result>;

@@ -9,7 +9,7 @@
  * through a JS number. Where DATABASE.md is silent (nullability, most defaults, ON DELETE),
  * the choice is marked "chosen:" with the reason.
  */
-import { relations, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
@@ -179,62 +179,6 @@ export const moderationCases = pgTable('moderation_cases', {
   resolvedBy: snowflake('resolved_by'),
   resolvedReason: text('resolved_reason'),
 });
-
-export const classesRelations = relations(classes, ({ many }) => ({ members: many(users) }));
-
-export const usersRelations = relations(users, ({ one, many }) => ({
-  class: one(classes, { fields: [users.classId], references: [classes.id] }),
-  inventory: many(inventory),
-  quests: many(userQuests),
-  timers: many(userTimers),
-  transactions: many(transactions, { relationName: 'transactionOwner' }),
-  itemTransactions: many(itemTransactions, { relationName: 'itemTransactionOwner' }),
-  claimedLootdrops: many(lootdrops),
-}));
-
-export const itemsRelations = relations(items, ({ many }) => ({
-  holders: many(inventory),
-  transactions: many(itemTransactions),
-}));
-
-export const inventoryRelations = relations(inventory, ({ one }) => ({
-  user: one(users, { fields: [inventory.userId], references: [users.id] }),
-  item: one(items, { fields: [inventory.itemId], references: [items.id] }),
-}));
-
-export const transactionsRelations = relations(transactions, ({ one }) => ({
-  user: one(users, {
-    fields: [transactions.userId],
-    references: [users.id],
-    relationName: 'transactionOwner',
-  }),
-  relatedUser: one(users, { fields: [transactions.relatedUserId], references: [users.id] }),
-}));
-
-export const itemTransactionsRelations = relations(itemTransactions, ({ one }) => ({
-  user: one(users, {
-    fields: [itemTransactions.userId],
-    references: [users.id],
-    relationName: 'itemTransactionOwner',
-  }),
-  relatedUser: one(users, { fields: [itemTransactions.relatedUserId], references: [users.id] }),
-  item: one(items, { fields: [itemTransactions.itemId], references: [items.id] }),
-}));
-
-export const questsRelations = relations(quests, ({ many }) => ({ progress: many(userQuests) }));
-
-export const userQuestsRelations = relations(userQuests, ({ one }) => ({
-  user: one(users, { fields: [userQuests.userId], references: [users.id] }),
-  quest: one(quests, { fields: [userQuests.questId], references: [quests.id] }),
-}));
-
-export const userTimersRelations = relations(userTimers, ({ one }) => ({
-  user: one(users, { fields: [userTimers.userId], references: [users.id] }),
-}));
-
-export const lootdropsRelations = relations(lootdrops, ({ one }) => ({
-  claimer: one(users, { fields: [lootdrops.claimedBy], references: [users.id] }),
-}));
 
 /** The bot's eleven tables by SQL name, in an order that respects foreign keys. */
 export const botTables = {

@@ -10,7 +10,7 @@
  * indexes rebuilt in the same transaction); PGlite gets multi-row INSERTs in one transaction.
  */
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
-import type { AuroraDatabase } from './open.js';
+import type { AuroraDatabase } from '../core/database.js';
 import { botTableNames, botTables, type BotTableName } from './schema.js';
 import { lootdropRows, itemTransactionRows, questProgressRows, transactionRows } from './seed/rows-history.js';
 import { moderationCaseRows } from './seed/rows-moderation.js';

@@ -10,7 +10,7 @@ import { app, BrowserWindow, dialog, MessageChannelMain, session } from 'electro
 import { appRouter } from '../api/root.js';
 import { createContext } from '../api/trpc.js';
 import { installCrashHandlers } from './crash.js';
-import { burstSchedulerFor, stopBurstScheduler } from '../features/lootdrops/bursts/registry.js';
+import { burstSchedulerFor, stopBurstScheduler } from '../features/lootdrops/burst-registry.js';
 import { createDeskHost, type DeskHost } from '../host.js';
 import { createFileLogger } from './log-file.js';
 import { servePort } from '../rpc/serve-port.js';

@@ -4,7 +4,7 @@
  * key ("basic_text"); we refuse that, so a password is never stored as good-as-plain text.
  */
 import { safeStorage } from 'electron';
-import type { SecretCipher } from '../features/settings/cipher.js';
+import type { SecretCipher } from '../core/settings-store/cipher.js';
 
 const PREFIX = 'ss1:';
 

@@ -11,7 +11,7 @@
  * (on the LISTEN connection itself, so it doubles as a heartbeat) notices triggers that were
  * dropped (-> polling) or installed later (-> live).
  */
-import type { AuroraDatabase } from '../db/open.js';
+import type { AuroraDatabase } from '../core/database.js';
 import type { Logger } from '../core/log.js';
 import { LiveFanout } from './fanout.js';
 import { describeError, openListenConnection, type ListenConnection } from './listener.js';

@@ -5,7 +5,7 @@
  */
 import pg from 'pg';
 import { LIVE_CHANNEL } from '../db/desk/0003_live_notify.js';
-import type { AuroraDatabase } from '../db/open.js';
+import type { AuroraDatabase } from '../core/database.js';
 import type { QueryFn } from './triggers.js';
 
 /** The name the LISTEN connection shows in pg_stat_activity (for DBAs and tests). */

@@ -1,5 +1,5 @@
 /** The live shape, read from pg_catalog of the current schema. SELECTs only. */
-import type { AuroraDatabase } from '../open.js';
+import type { AuroraDatabase } from '../../core/database.js';
 
 export interface LiveColumn {
   table_name: string;

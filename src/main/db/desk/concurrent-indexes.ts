@@ -19,7 +19,7 @@
  */
 import type pg from 'pg';
 import { estimatedRows } from '../estimated-rows.js';
-import type { AuroraDatabase } from '../open.js';
+import type { AuroraDatabase } from '../../core/database.js';
 import type { BotIndex, DeskMigration } from './types.js';
 
 /** Below this many rows (planner estimate) the migration's own plain build is left to do it. */

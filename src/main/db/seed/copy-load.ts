@@ -5,7 +5,7 @@
  */
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
-import type { AuroraDatabase } from '../open.js';
+import type { AuroraDatabase } from '../../core/database.js';
 import { botTables, type BotTableName } from '../schema.js';
 import type { TableStream } from './rows.js';
 import { copyRows } from './writers.js';

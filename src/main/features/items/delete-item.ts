@@ -6,11 +6,11 @@
 import { and, count, eq, ne, or, sql, type SQLWrapper } from 'drizzle-orm';
 import { isItemReferenced, type ItemReferences } from '@shared/domain/items.js';
 import type { StaffIdentity } from '@shared/identity.js';
-import type { AuroraDb } from '../../db/open.js';
+import type { AuroraDb } from '../../core/database.js';
 import { inventory, itemTransactions, items, quests } from '../../db/schema.js';
 import { ERRORS } from '../../core/errors.js';
-import { conflictError, recordRevision } from '../quests/revisions.js';
-import { loadItem } from './item-rows.js';
+import { conflictError, recordRevision } from '../authoring/revisions.js';
+import { loadItem } from '../authoring/item-rows.js';
 
 /** Any "itemId": N, at any depth: foreign quest shapes that name the item count too. */
 const namesItem = (column: SQLWrapper, id: number) =>

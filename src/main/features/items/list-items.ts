@@ -2,10 +2,10 @@
 import { and, asc, count, eq, gt, ilike, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ItemListPage, StoredItem, itemListInputSchema } from '@shared/domain/items.js';
-import type { AuroraDb } from '../../db/open.js';
+import type { AuroraDb } from '../../core/database.js';
 import { items } from '../../db/schema.js';
-import { likePattern } from '../quests/revisions.js';
-import { itemColumns, loadItem, loadItems, toStoredItem } from './item-rows.js';
+import { likePattern } from '../authoring/revisions.js';
+import { itemColumns, loadItem, loadItems, toStoredItem } from '../authoring/item-rows.js';
 
 type ItemListInput = z.output<typeof itemListInputSchema>;
 

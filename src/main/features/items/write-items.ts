@@ -8,11 +8,11 @@ import { z } from 'zod';
 import { fieldErrorsFrom, parseJsonText, type ContractIssue } from '@shared/domain/authoring.js';
 import { usageItemIds, type ItemDefinition, type StoredItem, type itemUpdateInputSchema } from '@shared/domain/items.js';
 import type { StaffIdentity } from '@shared/identity.js';
-import type { AuroraDb } from '../../db/open.js';
+import type { AuroraDb } from '../../core/database.js';
 import { items } from '../../db/schema.js';
 import { ERRORS } from '../../core/errors.js';
-import { conflictError, jsonbText, recordRevision } from '../quests/revisions.js';
-import { itemColumns, loadItem, missingItemIds, toStoredItem, type ItemRecord } from './item-rows.js';
+import { conflictError, jsonbText, recordRevision } from '../authoring/revisions.js';
+import { itemColumns, loadItem, missingItemIds, toStoredItem, type ItemRecord } from '../authoring/item-rows.js';
 
 type ItemUpdate = z.output<typeof itemUpdateInputSchema>;
 

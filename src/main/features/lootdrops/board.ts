@@ -3,7 +3,7 @@
  * filters. Reads only: the board works without Discord, from what the database holds.
  */
 import type { HistoryInput, LootdropBoard, LootdropHistoryPage } from '@shared/domain/lootdrops.js';
-import type { AuroraDatabase } from '../../db/open.js';
+import type { AuroraDatabase } from '../../core/database.js';
 import { claimTimesRecorded, dropSelect, hasLootdropDesk, toLootdropView, utcParam, type DropRow } from './rows.js';
 
 /** Active drops are few by nature; this guards the board against a table full of forever-drops. */

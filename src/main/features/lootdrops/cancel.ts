@@ -7,13 +7,13 @@
 import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import type { CancelLootdropInput, CancelLootdropResult } from '@shared/domain/lootdrops.js';
 import type { StaffIdentity } from '@shared/identity.js';
-import type { AuroraDatabase } from '../../db/open.js';
+import type { AuroraDatabase } from '../../core/database.js';
 import { lootdrops } from '../../db/schema.js';
 import { closedLootdropMessage, deleteChannelMessage, describeDiscordError, editChannelMessage } from '../../core/discord/index.js';
 import { ERRORS } from '../../core/errors.js';
 import type { Logger } from '../../core/log.js';
-import { pgErrorCode } from '../players/staff-party.js';
-import { lootdropCancels, lootdropSpawns, MISSING_DESK_CODES } from './desk-tables.js';
+import { isDeskMissing } from '../../core/driver-errors.js';
+import { lootdropCancels, lootdropSpawns } from './desk-tables.js';
 import type { LootdropDiscord } from './discord-access.js';
 import { readDrop } from './rows.js';
 
@@ -46,7 +46,7 @@ export async function cancelLootdrop(database: AuroraDatabase, actor: StaffIdent
           });
       })
       .catch((error: unknown) => {
-        if (!MISSING_DESK_CODES.has(pgErrorCode(error) ?? '')) throw error;
+        if (!isDeskMissing(error)) throw error;
       });
     return row;
   });

@@ -9,7 +9,7 @@ import {
   DEFAULT_CURRENCIES,
   type LootdropSettingsView,
 } from '@shared/domain/lootdrops.js';
-import type { AuroraDatabase } from '../../db/open.js';
+import type { AuroraDatabase } from '../../core/database.js';
 import { ERRORS } from '../../core/errors.js';
 import type { DeskRuntime } from '../../core/runtime.js';
 import { lootdropDiscordStatus } from './discord-access.js';

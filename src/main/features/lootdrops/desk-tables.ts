@@ -67,6 +67,3 @@ export const lootdropBursts = deskSchema.table('lootdrop_bursts', {
   finishedAt: moment('finished_at'),
 });
 export type StoredBurst = typeof lootdropBursts.$inferSelect;
-
-/** SQLSTATEs that mean "aurora_desk is not there for this role": the desk's extras are skipped. */
-export const MISSING_DESK_CODES = new Set(['42P01', '3F000', '42501']);

@@ -4,7 +4,7 @@
  * The burst scheduler runs this at each expiry (and once a minute), so a restart catches up.
  */
 import { and, eq } from 'drizzle-orm';
-import type { AuroraDatabase } from '../../db/open.js';
+import type { AuroraDatabase } from '../../core/database.js';
 import { closedLootdropMessage, describeDiscordError, editChannelMessage } from '../../core/discord/index.js';
 import type { Logger } from '../../core/log.js';
 import { lootdropSpawns } from './desk-tables.js';

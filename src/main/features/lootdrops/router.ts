@@ -12,7 +12,7 @@ import {
 } from '@shared/domain/lootdrops.js';
 import { readProcedure, router, writeProcedure } from '../../api/trpc.js';
 import { readBoard, readHistory } from './board.js';
-import { burstSchedulerFor } from './bursts/registry.js';
+import { burstSchedulerFor } from './burst-registry.js';
 import { cancelLootdrop } from './cancel.js';
 import { describeLootdropSettings, readLootdropConfig } from './config.js';
 import { lootdropDiscordStatus, requireLootdropDiscord } from './discord-access.js';

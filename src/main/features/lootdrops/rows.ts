@@ -7,7 +7,7 @@
  * missing (a role that may not create it), the same columns come back empty.
  */
 import type { LootdropStatus, LootdropView } from '@shared/domain/lootdrops.js';
-import type { AuroraDatabase } from '../../db/open.js';
+import type { AuroraDatabase } from '../../core/database.js';
 
 /** A bot column (timestamp without time zone, UTC by convention) as ISO text. */
 export const isoOfUtc = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;

@@ -11,7 +11,7 @@ import { eq } from 'drizzle-orm';
 import type { LootdropView, SpawnLootdropInput, SpawnLootdropResult } from '@shared/domain/lootdrops.js';
 import { claimButtonNeedsMessageId } from '@shared/domain/lootdrops.js';
 import type { StaffIdentity } from '@shared/identity.js';
-import type { AuroraDatabase } from '../../db/open.js';
+import type { AuroraDatabase } from '../../core/database.js';
 import { lootdrops } from '../../db/schema.js';
 import {
   claimButtonId,
@@ -24,9 +24,9 @@ import {
 } from '../../core/discord/index.js';
 import { DeskError, ERRORS } from '../../core/errors.js';
 import type { Logger } from '../../core/log.js';
-import { pgErrorCode } from '../players/staff-party.js';
+import { driverErrorCode, isDeskMissing, isUniqueViolation, SQLSTATE } from '../../core/driver-errors.js';
 import { assertSpawnable, type LootdropConfig } from './config.js';
-import { lootdropSpawns, MISSING_DESK_CODES } from './desk-tables.js';
+import { lootdropSpawns } from './desk-tables.js';
 import { deskErrorFromDiscord, type LootdropDiscord } from './discord-access.js';
 import { hasLootdropDesk, readDrop } from './rows.js';
 
@@ -144,14 +144,14 @@ async function spawnOnce(database: AuroraDatabase, actor: StaffIdentity, input: 
       } catch (error) {
         // Without aurora_desk (a role that may not create it) the drop stands on its own;
         // a repeated key or burst slot, though, must undo the drop.
-        if (deps.burst || !MISSING_DESK_CODES.has(pgErrorCode(error) ?? '')) throw error;
+        if (deps.burst || !isDeskMissing(error)) throw error;
         deps.log.warn('lootdrop spawned without its aurora_desk record', { messageId, error: String(error) });
       }
     });
   } catch (error) {
     const undone = await compensate(deps, input.channelId, messageId, 'the database did not record it');
     // Another desktop recorded the same submission first: answer with its drop.
-    if (pgErrorCode(error) === '23505') {
+    if (isUniqueViolation(error)) {
       const winner = await findSpawnByKey(database, input.idempotencyKey, deps.now()).catch(() => null);
       if (winner) return { drop: winner, repeated: true };
     }
@@ -176,11 +176,11 @@ async function compensate(deps: SpawnDeps, channelId: string, messageId: string,
 }
 
 function recordFailure(error: unknown, messageId: string, channelId: string, undone: string | null): DeskError {
-  const code = pgErrorCode(error);
+  const code = driverErrorCode(error);
   const why =
-    code === '23505'
+    code === SQLSTATE.uniqueViolation
       ? `a drop with message ID ${messageId} is already recorded`
-      : code === '42501'
+      : code === SQLSTATE.insufficientPrivilege
         ? 'this database role may not write lootdrops'
         : error instanceof DeskError
           ? error.message
@@ -189,5 +189,5 @@ function recordFailure(error: unknown, messageId: string, channelId: string, und
     undone === null
       ? `The drop could not be recorded (${why}); its Discord message was deleted again, so nothing is live.`
       : `The drop could not be recorded (${why}), and deleting its Discord message failed too (${undone}). Delete message ${messageId} in channel ${channelId} by hand.`;
-  return code === '42501' ? ERRORS.readOnly(message) : ERRORS.unavailable(message);
+  return code === SQLSTATE.insufficientPrivilege ? ERRORS.readOnly(message) : ERRORS.unavailable(message);
 }

@@ -8,7 +8,7 @@
  * so an untimed claim must be excluded before clamping a clock-skewed negative time to 0).
  */
 import type { ChannelClaimStats, ClaimTimeBucket, LootdropStats } from '@shared/domain/lootdrops.js';
-import type { AuroraDatabase } from '../../db/open.js';
+import type { AuroraDatabase } from '../../core/database.js';
 import { claimTimesRecorded, hasLootdropDesk, utcParam } from './rows.js';
 
 const BUCKETS: { label: string; upToMs: number | null }[] = [

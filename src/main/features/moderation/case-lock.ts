@@ -11,7 +11,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import type { CaseSeen } from '@shared/domain/moderation.js';
-import type { AuroraDb } from '../../db/open.js';
+import type { AuroraDb } from '../../core/database.js';
 import { moderationCases, users } from '../../db/schema.js';
 import { ERRORS } from '../../core/errors.js';
 import { readDeskMeta, type HistoryAction } from './desk-metadata.js';

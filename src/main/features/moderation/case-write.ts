@@ -1,7 +1,7 @@
 /** Small pieces every case write shares. */
 import { sql, type SQL } from 'drizzle-orm';
 import type { CaseSummary } from '@shared/domain/moderation.js';
-import type { AuroraDatabase } from '../../db/open.js';
+import type { AuroraDatabase } from '../../core/database.js';
 import { moderationCases } from '../../db/schema.js';
 import { ERRORS } from '../../core/errors.js';
 import type { AuroraTx } from './case-lock.js';

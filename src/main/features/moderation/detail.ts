@@ -3,7 +3,7 @@
  * player profile or 'not a player', the target's case history with counts, the timeline.
  */
 import type { CaseDetail, CaseSummary, TargetProfile, TypeCount } from '@shared/domain/moderation.js';
-import type { AuroraDatabase } from '../../db/open.js';
+import type { AuroraDatabase } from '../../core/database.js';
 import { ERRORS } from '../../core/errors.js';
 import { metadataKind, readDeskMeta, toDiscordRecord } from './desk-metadata.js';
 import { parseJsonExact, stringifyJsonExact } from './json-text.js';

@@ -1,7 +1,7 @@
 /** The current queue and filters as CSV, read in keyset batches up to CSV_EXPORT_CAP rows. */
 import { CSV_EXPORT_CAP, type CaseExport, type CaseFilters, type ModerationQueue } from '@shared/domain/moderation.js';
 import type { StaffIdentity } from '@shared/identity.js';
-import type { AuroraDatabase } from '../../db/open.js';
+import type { AuroraDatabase } from '../../core/database.js';
 import { ERRORS } from '../../core/errors.js';
 import { buildCaseListQuery, EXPORT_COLUMNS, makeCursor } from './queue-sql.js';
 import { toDate } from './rows.js';

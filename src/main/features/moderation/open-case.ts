@@ -6,7 +6,7 @@
 import { eq } from 'drizzle-orm';
 import { knownCaseTypes, type CaseActionResult, type DiscordOutcome } from '@shared/domain/moderation.js';
 import type { StaffIdentity } from '@shared/identity.js';
-import type { AuroraDatabase } from '../../db/open.js';
+import type { AuroraDatabase } from '../../core/database.js';
 import { moderationCases, users } from '../../db/schema.js';
 import { ERRORS } from '../../core/errors.js';
 import { CASE_ID_ATTEMPTS, generateCaseId } from './case-id.js';

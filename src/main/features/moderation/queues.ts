@@ -12,7 +12,7 @@ import {
 import type { StaffIdentity } from '@shared/identity.js';
 import { moderationIndexNames } from '../../db/desk/0004_moderation_indexes.js';
 import { planIndexNames } from '../../db/desk/0009_plan_indexes.js';
-import type { AuroraDatabase } from '../../db/open.js';
+import type { AuroraDatabase } from '../../core/database.js';
 import { estimatedRows } from '../../db/estimated-rows.js';
 import { reusedFigures } from '../../core/reused-figures.js';
 import { ERRORS } from '../../core/errors.js';

@@ -11,7 +11,7 @@ import type {
   DiscordOutcome,
 } from '@shared/domain/moderation.js';
 import type { StaffIdentity } from '@shared/identity.js';
-import type { AuroraDatabase } from '../../db/open.js';
+import type { AuroraDatabase } from '../../core/database.js';
 import { moderationCases } from '../../db/schema.js';
 import { isDeskError } from '../../core/errors.js';
 import { assertStillActive, lockCase, type AuroraTx, type LockedCase } from './case-lock.js';

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { CaseActionResult, CaseSeen } from '@shared/domain/moderation.js';
 import type { StaffIdentity } from '@shared/identity.js';
-import type { AuroraDatabase } from '../../db/open.js';
+import type { AuroraDatabase } from '../../core/database.js';
 import { moderationCases } from '../../db/schema.js';
 import { ERRORS } from '../../core/errors.js';
 import {

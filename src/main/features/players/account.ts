@@ -7,7 +7,7 @@ import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { ChangeClass, ClearTimer, SetActive } from '@shared/domain/players.js';
 import type { StaffIdentity } from '@shared/identity.js';
 import { auditLog } from '../../db/desk/tables.js';
-import type { AuroraDb } from '../../db/open.js';
+import type { AuroraDb } from '../../core/database.js';
 import { classes, userTimers, users } from '../../db/schema.js';
 import { ERRORS } from '../../core/errors.js';
 

@@ -10,10 +10,11 @@
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { STAFF_LEDGER_TYPES, type CurrencyAction, type CurrencyActionResult } from '@shared/domain/players.js';
 import type { StaffIdentity } from '@shared/identity.js';
-import type { AuroraDb } from '../../db/open.js';
+import type { AuroraDb } from '../../core/database.js';
 import { transactions, users } from '../../db/schema.js';
 import { ERRORS } from '../../core/errors.js';
-import { describeStaffAction, formatAmount, pgErrorCode, resolveStaffLedgerParty } from './staff-party.js';
+import { isOutOfRange } from '../../core/driver-errors.js';
+import { describeStaffAction, formatAmount, resolveStaffLedgerParty } from './staff-party.js';
 
 const int8 = (value: bigint) => sql`${value.toString()}::bigint`;
 
@@ -40,8 +41,8 @@ export async function grantCurrency(db: AuroraDb, actor: StaffIdentity, input: C
       return { balanceBefore: player.balance - input.amount, balance: player.balance, transactionId: ledger!.id, relatedUserId };
     });
   } catch (error) {
-    // 22003: the sum left the int8 range.
-    if (pgErrorCode(error) === '22003') {
+    // The sum left the int8 range.
+    if (isOutOfRange(error)) {
       throw ERRORS.badRequest('That grant would take the balance past the largest amount the database can hold.', {
         amount: ['Too large for this balance'],
       });

@@ -12,7 +12,7 @@
 import { asc, desc, eq, gte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ClassesOverview, EconomyOverview, ItemSupply, economyOverviewSchema } from '@shared/domain/economy.js';
-import type { AuroraDb } from '../../db/open.js';
+import type { AuroraDb } from '../../core/database.js';
 import { estimatedRows } from '../../db/estimated-rows.js';
 import { reusedFigures } from '../../core/reused-figures.js';
 import { classes, inventory, items, transactions, users } from '../../db/schema.js';

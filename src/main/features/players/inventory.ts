@@ -10,10 +10,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { STAFF_LEDGER_TYPES, type ItemAction, type ItemActionResult } from '@shared/domain/players.js';
 import type { StaffIdentity } from '@shared/identity.js';
-import type { AuroraDb } from '../../db/open.js';
+import type { AuroraDb } from '../../core/database.js';
 import { inventory, itemTransactions, items, users } from '../../db/schema.js';
 import { ERRORS } from '../../core/errors.js';
-import { describeStaffAction, formatAmount, pgErrorCode, resolveStaffLedgerParty, type AuroraTx } from './staff-party.js';
+import type { AuroraTx } from '../../core/database.js';
+import { isOutOfRange } from '../../core/driver-errors.js';
+import { describeStaffAction, formatAmount, resolveStaffLedgerParty } from './staff-party.js';
 
 async function findParties(tx: AuroraTx, input: ItemAction): Promise<{ username: string; itemName: string }> {
   const [player] = await tx.select({ username: users.username }).from(users).where(eq(users.id, input.playerId));
@@ -50,7 +52,7 @@ export async function grantItem(db: AuroraDb, actor: StaffIdentity, input: ItemA
       return { quantityBefore: held!.quantity - input.quantity, quantity: held!.quantity, itemTransactionId: ledger!.id, relatedUserId };
     });
   } catch (error) {
-    if (pgErrorCode(error) === '22003') {
+    if (isOutOfRange(error)) {
       throw ERRORS.badRequest('That grant would take the stack past the largest quantity the database can hold.', {
         quantity: ['Too large for this stack'],
       });

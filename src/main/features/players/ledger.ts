@@ -13,7 +13,7 @@ import type {
   LedgerPageResult,
   ledgerPageSchema,
 } from '@shared/domain/players.js';
-import type { AuroraDb } from '../../db/open.js';
+import type { AuroraDb } from '../../core/database.js';
 import { preparedRead } from '../../db/prepared-reads.js';
 import { itemTransactions, items, transactions, users } from '../../db/schema.js';
 import { assertPlayerExists } from './profile.js';

@@ -7,7 +7,7 @@ import type {
   QuestProgressEntry,
   TimerEntry,
 } from '@shared/domain/players.js';
-import type { AuroraDb } from '../../db/open.js';
+import type { AuroraDb } from '../../core/database.js';
 import { preparedRead } from '../../db/prepared-reads.js';
 import { classes, inventory, items, moderationCases, quests, userQuests, userTimers, users } from '../../db/schema.js';
 import { ERRORS } from '../../core/errors.js';

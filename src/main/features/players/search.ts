@@ -13,7 +13,7 @@ import { and, asc, eq, ilike, ne, or, sql, type Placeholder, type SQL } from 'dr
 import type { PlayerSearchResult, PlayerSummary, playerSearchSchema } from '@shared/domain/players.js';
 import type { z } from 'zod';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import type { AuroraDb } from '../../db/open.js';
+import type { AuroraDb } from '../../core/database.js';
 import { preparedRead } from '../../db/prepared-reads.js';
 import { classes, users } from '../../db/schema.js';
 

@@ -8,13 +8,13 @@ import { eq } from 'drizzle-orm';
 import type { PackApplied, PackItem, PackQuest } from '@shared/domain/quest-pack.js';
 import type { QuestRequirements, QuestRewards } from '@shared/domain/quests.js';
 import type { StaffIdentity } from '@shared/identity.js';
-import type { AuroraDb } from '../../db/open.js';
+import type { AuroraDb } from '../../core/database.js';
 import { items, quests } from '../../db/schema.js';
 import { ERRORS } from '../../core/errors.js';
-import { loadItems } from '../items/item-rows.js';
+import { loadItems } from '../authoring/item-rows.js';
 import { buildPackWork } from './plan-pack.js';
 import { loadQuests } from './quest-rows.js';
-import { jsonbText, recordRevision } from './revisions.js';
+import { jsonbText, recordRevision } from '../authoring/revisions.js';
 
 type Ids = Map<string, number>;
 

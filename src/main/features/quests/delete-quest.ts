@@ -6,10 +6,10 @@
 import { count, eq } from 'drizzle-orm';
 import type { QuestDeletion, QuestDeletionPreview } from '@shared/domain/quests.js';
 import type { StaffIdentity } from '@shared/identity.js';
-import type { AuroraDb } from '../../db/open.js';
+import type { AuroraDb } from '../../core/database.js';
 import { quests, userQuests } from '../../db/schema.js';
 import { loadQuest } from './quest-rows.js';
-import { conflictError, recordRevision } from './revisions.js';
+import { conflictError, recordRevision } from '../authoring/revisions.js';
 
 function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;

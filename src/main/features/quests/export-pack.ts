@@ -7,9 +7,9 @@ import { z } from 'zod';
 import { usageItemIds } from '@shared/domain/items.js';
 import { QUEST_PACK_FORMAT, QUEST_PACK_VERSION, type PackExport, type PackItem, type PackQuest, type packExportInputSchema } from '@shared/domain/quest-pack.js';
 import { questItemIds, type StoredQuest } from '@shared/domain/quests.js';
-import type { AuroraDb } from '../../db/open.js';
+import type { AuroraDb } from '../../core/database.js';
 import { items, quests } from '../../db/schema.js';
-import { itemColumns, loadItems, toStoredItem } from '../items/item-rows.js';
+import { itemColumns, loadItems, toStoredItem } from '../authoring/item-rows.js';
 import { itemToPackForm, questToPackForm } from './pack-forms.js';
 import { loadQuests, questColumns, toStoredQuest } from './quest-rows.js';
 

@@ -2,11 +2,11 @@
 import { and, count, desc, eq, ilike, lt, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { QuestListPage, StoredQuest, questListInputSchema } from '@shared/domain/quests.js';
-import type { AuroraDb } from '../../db/open.js';
+import type { AuroraDb } from '../../core/database.js';
 import { preparedRead } from '../../db/prepared-reads.js';
 import { quests } from '../../db/schema.js';
 import { loadQuest, questColumns, toListedQuest } from './quest-rows.js';
-import { likePattern } from './revisions.js';
+import { likePattern } from '../authoring/revisions.js';
 
 type QuestListInput = z.output<typeof questListInputSchema>;
 

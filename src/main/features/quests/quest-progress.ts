@@ -1,7 +1,7 @@
 /** A game master's hand on one player's progress: reset it, or put the player on the quest. */
 import { and, eq } from 'drizzle-orm';
 import type { StaffIdentity } from '@shared/identity.js';
-import type { AuroraDb } from '../../db/open.js';
+import type { AuroraDb } from '../../core/database.js';
 import { userQuests, users } from '../../db/schema.js';
 import { ERRORS } from '../../core/errors.js';
 import { loadQuest } from './quest-rows.js';

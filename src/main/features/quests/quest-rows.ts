@@ -5,11 +5,11 @@
  */
 import { eq, inArray, sql } from 'drizzle-orm';
 import { parseStoredQuest, type QuestRow, type StoredQuest } from '@shared/domain/quests.js';
-import type { AuroraDb } from '../../db/open.js';
+import type { AuroraDb } from '../../core/database.js';
 import { preparedRead } from '../../db/prepared-reads.js';
 import { quests } from '../../db/schema.js';
 import { ERRORS } from '../../core/errors.js';
-import { rowVersion } from './revisions.js';
+import { rowVersion } from '../authoring/revisions.js';
 
 export const questColumns = {
   id: quests.id,

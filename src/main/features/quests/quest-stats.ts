@@ -2,11 +2,11 @@
 import { and, asc, count, desc, eq, ilike, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { QuestPlayersPage, QuestStats, questPlayersInputSchema, questStatsInputSchema } from '@shared/domain/quests.js';
-import type { AuroraDb } from '../../db/open.js';
+import type { AuroraDb } from '../../core/database.js';
 import { preparedRead } from '../../db/prepared-reads.js';
 import { userQuests, users } from '../../db/schema.js';
 import { loadQuest } from './quest-rows.js';
-import { likePattern } from './revisions.js';
+import { likePattern } from '../authoring/revisions.js';
 
 const DAY_MS = 86_400_000;
 

@@ -16,12 +16,12 @@ import {
   type questUpdateInputSchema,
 } from '@shared/domain/quests.js';
 import type { StaffIdentity } from '@shared/identity.js';
-import type { AuroraDb } from '../../db/open.js';
+import type { AuroraDb } from '../../core/database.js';
 import { quests } from '../../db/schema.js';
 import { ERRORS } from '../../core/errors.js';
-import { missingItemIds } from '../items/item-rows.js';
+import { missingItemIds } from '../authoring/item-rows.js';
 import { loadQuest, questColumns, toStoredQuest, type QuestRecord } from './quest-rows.js';
-import { conflictError, jsonbText, recordRevision } from './revisions.js';
+import { conflictError, jsonbText, recordRevision } from '../authoring/revisions.js';
 
 type QuestUpdate = z.output<typeof questUpdateInputSchema>;
 type JsonEdit = NonNullable<QuestUpdate['changes']['requirements']>;

@@ -15,8 +15,8 @@ import {
 import { ZodError } from 'zod';
 import { readProcedure, redactForOutput, router, toTRPCError } from '../../api/trpc.js';
 import { ERRORS } from '../../core/errors.js';
-import { redactUrl } from './urls.js';
-import { recordStaffAction } from '../audit/service.js';
+import { redactUrl } from '../../core/settings-store/urls.js';
+import { recordStaffAction } from '../../core/audit.js';
 import * as settings from './verbs.js';
 
 const settingsProcedure = readProcedure.use(({ ctx, next }) => {

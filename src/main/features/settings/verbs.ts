@@ -16,8 +16,8 @@ import type {
 import type { StaffIdentity } from '@shared/identity.js';
 import type { SchemaReport } from '@shared/domain/schema-check.js';
 import type { ConnectionInfo, DeskRuntime } from '../../core/runtime.js';
-import type { SettingsHost } from './settings-host.js';
-import { labelForUrl } from './urls.js';
+import type { SettingsHost } from '../../core/settings-store/settings-access.js';
+import { labelForUrl } from '../../core/settings-store/urls.js';
 
 function viewProfile(profile: StoredProfile, activeProfileId: string): ProfileView {
   return {

@@ -5,14 +5,14 @@
  */
 import type { ProfileTestResult, SwitchProfileResult } from '@shared/domain/settings.js';
 import type { SchemaReport } from '@shared/domain/schema-check.js';
-import { checkSchema } from '../../db/check.js';
-import { findBotTables, migrateDatabase } from '../../db/migrate.js';
-import { openDatabase, type AuroraDatabase, type DatabaseConfig } from '../../db/open.js';
-import { botTableNames } from '../../db/schema.js';
-import { demoSeedOptions, seedDatabase, SeedRefusedError } from '../../db/seed.js';
-import { createLiveHub } from '../../live/hub.js';
-import type { LiveHub } from '../../live/types.js';
-import type { Logger } from '../../core/log.js';
+import { checkSchema } from '../db/check.js';
+import { findBotTables, migrateDatabase } from '../db/migrate.js';
+import { openDatabase, type AuroraDatabase, type DatabaseConfig } from '../core/database.js';
+import { botTableNames } from '../db/schema.js';
+import { demoSeedOptions, seedDatabase, SeedRefusedError } from '../db/seed.js';
+import { createLiveHub } from '../live/hub.js';
+import type { LiveHub } from '../live/types.js';
+import type { Logger } from '../core/log.js';
 import { explainConnectionError, userOfUrl, type ExplainedConnectionError } from './connection-errors.js';
 import { detectReadOnly } from './read-only.js';
 

@@ -6,11 +6,11 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { BurstStatus, BurstView, StartBurstInput } from '@shared/domain/lootdrops.js';
 import type { StaffIdentity } from '@shared/identity.js';
-import type { AuroraDatabase } from '../../../db/open.js';
-import { ERRORS } from '../../../core/errors.js';
-import { pgErrorCode } from '../../players/staff-party.js';
-import { lootdropBursts, lootdropSpawns, MISSING_DESK_CODES, type StoredBurst, type StoredBurstStatus } from '../desk-tables.js';
-import { planBurst, type Random } from './plan.js';
+import type { AuroraDatabase } from '../../core/database.js';
+import { ERRORS } from '../../core/errors.js';
+import { isDeskMissing } from '../../core/driver-errors.js';
+import { lootdropBursts, lootdropSpawns, type StoredBurst, type StoredBurstStatus } from './desk-tables.js';
+import { planBurst, type Random } from './burst-plan.js';
 
 /** A running burst whose runner has not been heard of for this long is taken as interrupted. */
 export const STALE_RUNNER_MS = 3 * 60_000;
@@ -26,7 +26,7 @@ export interface BurstProgress {
 }
 
 function noDesk(error: unknown): never {
-  if (MISSING_DESK_CODES.has(pgErrorCode(error) ?? '')) {
+  if (isDeskMissing(error)) {
     throw ERRORS.unavailable('Bursts need Aurora Desk’s own tables (schema aurora_desk), which this database role could not create.');
   }
   throw error;

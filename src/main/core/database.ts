@@ -1,23 +1,28 @@
 /**
- * One database handle over either a real PostgreSQL (the bot's database, through `pg`) or an
- * embedded PGlite (the demo default, and in-memory for tests). The same Drizzle code runs on
- * both; `query` gives raw SQL with the same row shape on both (int8 as decimal strings).
+ * The database handle every service takes: either a real PostgreSQL (the bot's database, through
+ * `pg`) or an embedded PGlite (the demo default, and in-memory for tests). The same Drizzle code
+ * runs on both (`db`); `query` gives raw SQL with the same row shape on both (int8 as decimal
+ * strings). Work that must happen together runs in `db.transaction(async (tx) => …)`, and the
+ * helpers that run inside one take its `AuroraTx`.
  */
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import * as schema from './schema.js';
 
 export type DatabaseConfig =
   | { kind: 'postgres'; url: string; poolSize?: number; applicationName?: string }
   /** dataDir undefined: in memory (tests). */
   | { kind: 'embedded'; dataDir?: string };
 
-export type AuroraSchema = typeof schema;
-/** The Drizzle handle the services take: the common base of both drivers. */
-export type AuroraDb = PgDatabase<PgQueryResultHKT, AuroraSchema>;
+/**
+ * Drizzle over either driver: the handle's `db`, or a transaction on it (a transaction is one
+ * too), so a read helper a write also uses takes this.
+ */
+export type AuroraDb = PgDatabase<PgQueryResultHKT>;
+/** The handle inside `database.db.transaction(async (tx) => …)`. */
+export type AuroraTx = Parameters<Parameters<AuroraDb['transaction']>[0]>[0];
 
 export interface RawResult<Row> {
   rows: Row[];
@@ -89,7 +94,7 @@ async function openPostgres(config: Extract<DatabaseConfig, { kind: 'postgres' }
     await pool.end().catch(() => {});
     throw error;
   }
-  const db = drizzlePg(pool, { schema }) as unknown as AuroraDb;
+  const db = drizzlePg(pool) as unknown as AuroraDb;
   let closed = false;
   return {
     db,
@@ -115,7 +120,7 @@ async function openEmbedded(config: Extract<DatabaseConfig, { kind: 'embedded' }
   const pglite = config.dataDir ? new PGlite(config.dataDir) : new PGlite();
   await pglite.waitReady;
   await pglite.exec(`SET TimeZone = 'UTC'`);
-  const db = drizzlePglite(pglite, { schema }) as unknown as AuroraDb;
+  const db = drizzlePglite(pglite) as unknown as AuroraDb;
   let closed = false;
   return {
     db,

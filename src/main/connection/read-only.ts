@@ -3,7 +3,7 @@
  * say "read-only" up front instead of failing on the first click. A role that may write some
  * tables but not others is not read-only: those writes answer 42501, mapped in api/trpc.ts.
  */
-import type { AuroraDatabase } from '../../db/open.js';
+import type { AuroraDatabase } from '../core/database.js';
 
 /** The bot's tables Aurora Desk changes (cases, drops, quests, items, balances, inventories). */
 export const DESK_WRITTEN_TABLES = [

@@ -11,17 +11,17 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { BurstView, StartBurstInput } from '@shared/domain/lootdrops.js';
 import type { StaffIdentity } from '@shared/identity.js';
-import type { AuroraDatabase } from '../../../db/open.js';
-import { ERRORS } from '../../../core/errors.js';
-import type { DeskRuntime } from '../../../core/runtime.js';
-import { assertSpawnable, readLootdropConfig } from '../config.js';
-import type { StoredBurst } from '../desk-tables.js';
-import { lootdropDiscordStatus, requireLootdropDiscord } from '../discord-access.js';
-import { closeEndedDropMessages, nextDropExpiry } from '../expiry.js';
-import { hasLootdropDesk } from '../rows.js';
-import { spawnLootdrop } from '../spawn.js';
-import { systemClock, type SchedulerClock } from '../../../core/clock.js';
-import type { Random } from './plan.js';
+import type { AuroraDatabase } from '../../core/database.js';
+import { ERRORS } from '../../core/errors.js';
+import type { DeskRuntime } from '../../core/runtime.js';
+import { assertSpawnable, readLootdropConfig } from './config.js';
+import type { StoredBurst } from './desk-tables.js';
+import { lootdropDiscordStatus, requireLootdropDiscord } from './discord-access.js';
+import { closeEndedDropMessages, nextDropExpiry } from './expiry.js';
+import { hasLootdropDesk } from './rows.js';
+import { spawnLootdrop } from './spawn.js';
+import { systemClock, type SchedulerClock } from '../../core/clock.js';
+import type { Random } from './burst-plan.js';
 import {
   changeBurst,
   createBurst,
@@ -35,7 +35,7 @@ import {
   touchRunningBursts,
   viewStatus,
   type Runner,
-} from './store.js';
+} from './burst-store.js';
 
 export interface BurstSchedulerOptions {
   runtime: DeskRuntime;

@@ -1,8 +1,8 @@
 import { and, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
 import type { AuditFilter, AuditEntry } from '@shared/domain/audit.js';
 import type { StaffIdentity } from '@shared/identity.js';
-import { auditLog } from '../../db/desk/tables.js';
-import type { AuroraDb } from '../../db/open.js';
+import { auditLog } from '../db/desk/tables.js';
+import type { AuroraDb } from './database.js';
 
 const SECRET_KEY = /token|password|secret|passphrase|authorization/i;
 const MAX_STRING = 200;

@@ -3,19 +3,11 @@
  * on. Never repeats the URL itself: only the host/database label, which carries no password.
  */
 import type { ConnectionProblem } from '@shared/domain/settings.js';
+import { driverErrorCode } from '../core/driver-errors.js';
 
 export interface ExplainedConnectionError {
   problem: ConnectionProblem;
   message: string;
-}
-
-function codeOf(error: unknown): string | undefined {
-  let e = error as { code?: unknown; errors?: unknown[]; cause?: unknown } | undefined;
-  for (let depth = 0; e && depth < 4; depth++) {
-    if (typeof e.code === 'string' && e.code) return e.code;
-    e = (e.errors?.[0] ?? e.cause) as typeof e;
-  }
-  return undefined;
 }
 
 function messageOf(error: unknown): string {
@@ -33,7 +25,7 @@ const TLS_CODES = new Set([
 ]);
 
 export function explainConnectionError(error: unknown, label: string, user?: string): ExplainedConnectionError {
-  const code = codeOf(error);
+  const code = driverErrorCode(error);
   const raw = messageOf(error);
   const who = user ? `user "${user}"` : 'this user';
   switch (code) {

@@ -2,7 +2,7 @@
  * Profile URLs are stored without their password. A password typed into the URL (or passed
  * as `?password=`) is taken out of it and goes through the cipher like any other secret.
  */
-import { describeDatabaseUrl } from '../../db/open.js';
+import { describeDatabaseUrl } from '../database.js';
 
 export interface SplitUrl {
   /** The URL with no password in it. */

@@ -4,10 +4,10 @@
  */
 import { eq, inArray, sql } from 'drizzle-orm';
 import { parseStoredItem, type ItemRow, type StoredItem } from '@shared/domain/items.js';
-import type { AuroraDb } from '../../db/open.js';
+import type { AuroraDb } from '../../core/database.js';
 import { items } from '../../db/schema.js';
 import { ERRORS } from '../../core/errors.js';
-import { rowVersion } from '../quests/revisions.js';
+import { rowVersion } from './revisions.js';
 
 export const itemColumns = {
   id: items.id,

@@ -13,9 +13,9 @@ import {
   type Theme,
 } from '@shared/domain/settings.js';
 import type { StaffIdentity } from '@shared/identity.js';
-import type { DatabaseConfig } from '../../db/open.js';
-import { ERRORS } from '../../core/errors.js';
-import type { Logger } from '../../core/log.js';
+import type { DatabaseConfig } from '../database.js';
+import { ERRORS } from '../errors.js';
+import type { Logger } from '../log.js';
 import type { SecretCipher } from './cipher.js';
 import { readSettingsFile, settingsPath, writeSettingsFile } from './file.js';
 import { splitPassword, withPassword } from './urls.js';

@@ -9,7 +9,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { bigint, bigserial, integer, timestamp, varchar } from 'drizzle-orm/pg-core';
 import type { StaffIdentity } from '@shared/identity.js';
 import { deskSchema } from '../../db/desk/tables.js';
-import type { AuroraDb } from '../../db/open.js';
+import type { AuroraDb } from '../../core/database.js';
 import { DeskError, ERRORS } from '../../core/errors.js';
 
 export type AuthoredEntity = 'quest' | 'item';

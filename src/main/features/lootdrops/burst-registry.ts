@@ -2,8 +2,8 @@
  * One burst scheduler per runtime (the Electron host, the web harness, a test), created on
  * first use: a renderer reload talks to the same one.
  */
-import type { DeskRuntime } from '../../../core/runtime.js';
-import { BurstScheduler } from './scheduler.js';
+import type { DeskRuntime } from '../../core/runtime.js';
+import { BurstScheduler } from './burst-runner.js';
 
 const schedulers = new WeakMap<DeskRuntime, BurstScheduler>();
 
