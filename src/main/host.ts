@@ -1,24 +1,32 @@
 /**
- * The real DeskRuntime: settings from the data folder, one open database (the active profile,
- * or AURORA_DATABASE_URL for this session), its live hub, and profile switches that open the
- * new database before letting go of the old one. Electron's main and the web harness build it;
- * it imports no Electron (the cipher is injected).
+ * The host builds the desk's services once, at start: settings from the data folder, one open
+ * database (the active profile, or AURORA_DATABASE_URL for this session) with its live hub, the
+ * clock, the scheduler of timed work, Discord, the audit writer. It starts the desk's own work
+ * (closing ended lootdrops' messages) and stops all of it on close; profile switches open the new
+ * database before letting go of the old one. Electron's main, the web harness and tests build it
+ * the same way; it imports no Electron (the cipher is injected).
  */
 import type { SchemaReport } from '@shared/domain/schema-check.js';
 import type { ProfileTestResult, StoredProfile, SwitchProfileResult, TestProfileInput } from '@shared/domain/settings.js';
 import type { StaffIdentity } from '@shared/identity.js';
-import type { AuroraDatabase } from './core/database.js';
-import { cachedDiscordAccess } from './core/discord/access.js';
-import { DeskError, ERRORS } from './core/errors.js';
-import type { LiveHub, LiveStatus } from './live/types.js';
-import type { Logger } from './core/log.js';
-import type { ConnectionInfo, DeskRuntime } from './core/runtime.js';
-import type { SecretCipher } from './core/settings-store/cipher.js';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { LiveStatus } from '@shared/live.js';
 import { ConnectionFailure, openConnection, inspectDatabase, probeConnection, type ConnectionTarget, type OpenConnection } from './connection/connect.js';
 import { explainConnectionError } from './connection/connection-errors.js';
-import type { SettingsHost } from './core/settings-store/settings-access.js';
+import { createAuditWriter } from './core/audit.js';
+import { systemClock, type Clock } from './core/clock.js';
+import type { AuroraDatabase } from './core/database.js';
+import { discordGatewayFor } from './core/discord/gateway.js';
+import { DeskError, ERRORS } from './core/errors.js';
+import type { Logger } from './core/log.js';
+import { Scheduler } from './core/scheduler.js';
+import type { ConnectionInfo, DeskRun, DeskServices, LiveHub } from './core/services.js';
+import type { SecretCipher } from './core/settings-store/cipher.js';
+import type { SettingsAccess } from './core/settings-store/settings-access.js';
 import { SettingsStore } from './core/settings-store/store.js';
 import { labelForUrl, splitPassword, withPassword } from './core/settings-store/urls.js';
+import { startLootdropHousekeeping } from './features/lootdrops/housekeeping.js';
 
 export interface DeskHostOptions {
   dataDir: string;
@@ -29,10 +37,16 @@ export interface DeskHostOptions {
   /** Seed demo data into a fresh embedded database (default true). */
   seedDemo?: boolean;
   livePollIntervalMs?: number;
+  /** Time for the desk's timed work (tests pass one they drive). */
+  clock?: Clock;
+  /** This run of the desk; a test may name the machine to stand for another desktop. */
+  run?: Partial<DeskRun>;
+  random?: () => number;
 }
 
-export interface DeskHost extends DeskRuntime, SettingsHost {
-  readonly settings: SettingsHost;
+export interface DeskHost extends DeskServices, SettingsAccess {
+  readonly settings: SettingsAccess;
+  /** Stops the desk's timed work, waits for what is in flight, closes the database. */
   close(): Promise<void>;
 }
 
@@ -134,9 +148,20 @@ export async function createDeskHost(options: DeskHostOptions): Promise<DeskHost
     }
   }
 
+  const clock = options.clock ?? systemClock;
+  const scheduler = new Scheduler(clock);
+  const discord = discordGatewayFor(() => store.discord());
+  const audit = createAuditWriter({ log, clock, secrets: () => store.secretValues() });
+
   const host: DeskHost = {
     log,
     store,
+    clock,
+    scheduler,
+    discord,
+    audit,
+    run: { id: options.run?.id ?? randomUUID(), host: options.run?.host ?? hostname() },
+    random: options.random ?? Math.random,
     get settings() {
       return host;
     },
@@ -165,9 +190,6 @@ export async function createDeskHost(options: DeskHostOptions): Promise<DeskHost
     live(): LiveHub {
       return current?.live ?? idleHub;
     },
-
-    // Rebuilt only when Settings changes the token, server or API base.
-    discord: cachedDiscordAccess(() => store.discord()),
 
     overrideLabel(): string | null {
       return current?.profileId === OVERRIDE_PROFILE_ID || (!current && override) ? (override?.label ?? null) : null;
@@ -244,11 +266,15 @@ export async function createDeskHost(options: DeskHostOptions): Promise<DeskHost
       return serially(async () => {
         if (closed) return;
         closed = true;
+        scheduler.stop();
+        await scheduler.settled();
+        discord.close();
         const open = current;
         current = null;
         await release(open);
       });
     },
   };
+  startLootdropHousekeeping(host);
   return host;
 }

@@ -328,7 +328,7 @@ export async function benchRenderer(options: BenchOptions): Promise<BenchEntry[]
       `renderer: ${total.toLocaleString('en-US')} cases on ${database.label} (${target.note}; host ${host.readOnlyReason() ? 'read-only' : 'read-write'}, live: ${host.live().status().mode})`,
     );
 
-    const harness = await startWebHarness({ host, build: false, log: silentLogger });
+    const harness = await startWebHarness({ services: host, build: false, log: silentLogger });
     cleanups.push(() => harness.close());
     const browser = await launchChromium();
     cleanups.push(() => browser.close());

@@ -98,7 +98,7 @@ export function screenScenarios(database: AuroraDatabase, caller: Caller, s: Scr
     {
       name: 'economy: overview, 30 days, uncached',
       call: () => {
-        forgetEconomyFigures(database.db);
+        forgetEconomyFigures(database);
         return caller.economy.overview({ days: 30, topHolders: 10 });
       },
     },

@@ -11,9 +11,7 @@
  */
 import { openDatabase, type AuroraDatabase } from '../../src/main/core/database.js';
 import { scaleSeedOptions, seedDatabase } from '../../src/main/db/seed.js';
-import { attachBurstScheduler, stopBurstScheduler } from '../../src/main/features/lootdrops/burst-registry.js';
-import { BurstScheduler } from '../../src/main/features/lootdrops/burst-runner.js';
-import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
+import { callerFor, createTestRuntime, stopServices, testStaff } from '../fixtures/runtime.js';
 import { countCases, openBenchDatabase } from './database.js';
 import { describeRecording, pgliteReplayer, pgReplayer, recordStatements, type Replayer } from './replay.js';
 import { describeSubjects, pickSubjects, screenScenarios } from './screens-scenarios.js';
@@ -96,9 +94,8 @@ export async function benchScreens(options: BenchOptions): Promise<BenchEntry[]>
   const samples = options.samples ?? 100;
   const warmup = options.warmup ?? 10;
   const target = await openTarget(options);
+  // No housekeeping is started: nothing writes while the bench reads.
   const runtime = createTestRuntime(target.database, { identity: testStaff });
-  // A scheduler that never begins: no housekeeping writes while the bench reads.
-  attachBurstScheduler(runtime, new BurstScheduler({ runtime }));
   try {
     const { database, replayer } = target;
     const subjects = await pickSubjects(database);
@@ -123,7 +120,7 @@ export async function benchScreens(options: BenchOptions): Promise<BenchEntry[]>
     }
     return entries;
   } finally {
-    await stopBurstScheduler(runtime);
+    await stopServices(runtime);
     await target.close();
   }
 }

@@ -46,7 +46,7 @@ describe('the web harness', () => {
     mkdirSync(join(rendererDir, 'assets'));
     writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log("hi")');
     writeFileSync(join(rendererDir, '..', 'aurora-secret-neighbour.txt'), 'not for the browser');
-    harness = await startWebHarness({ host: createTestRuntime(scratch.database), rendererDir, build: false, log: silentLogger });
+    harness = await startWebHarness({ services: createTestRuntime(scratch.database), rendererDir, build: false, log: silentLogger });
   });
 
   afterAll(async () => {
@@ -147,7 +147,7 @@ describe('the web harness', () => {
   });
 
   it('closes even while a subscription stream is open', async () => {
-    const other = await startWebHarness({ host: createTestRuntime(scratch.database), rendererDir, build: false, log: silentLogger });
+    const other = await startWebHarness({ services: createTestRuntime(scratch.database), rendererDir, build: false, log: silentLogger });
     await new Promise<void>((resolve) => {
       const req = request({ host: '127.0.0.1', port: other.port, path: '/trpc/live.changes', headers: { 'x-aurora-desk-token': other.token } }, () => resolve());
       req.on('error', () => {});

@@ -7,14 +7,13 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createCaller } from '../../src/main/api/root.js';
 import { createContext } from '../../src/main/api/trpc.js';
-import { stopBurstScheduler } from '../../src/main/features/lootdrops/burst-registry.js';
 import { createLiveHub } from '../../src/main/live/hub.js';
 import type { LiveHub } from '../../src/main/live/types.js';
 import { silentLogger } from '../../src/main/core/log.js';
-import type { DeskRuntime } from '../../src/main/core/runtime.js';
+import type { DeskServices } from '../../src/main/core/services.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { CHANNEL_LOOTDROPS, CHANNEL_RAIDS, CHANNEL_TAVERN } from '../fixtures/fake-discord-lootdrops.js';
-import { callerFor, createTestRuntime } from '../fixtures/runtime.js';
+import { callerFor, createTestRuntime, stopServices } from '../fixtures/runtime.js';
 import { isChange, LiveProbe, openWriter, type Writer } from './live-probe.js';
 import { clearLootdrops, EMBER, insertDrop, insertPlayer, NYX, startLootdropDiscord, type LootdropDiscordRig } from './lootdrops-fixtures.js';
 
@@ -25,7 +24,7 @@ describeOnBothDrivers('the lootdrop board', (current) => {
   let rig: LootdropDiscordRig;
   let hub: LiveHub;
   let bot: Writer;
-  let runtime: DeskRuntime;
+  let runtime: DeskServices;
   const caller = () => callerFor(runtime);
 
   beforeAll(async () => {
@@ -37,7 +36,7 @@ describeOnBothDrivers('the lootdrop board', (current) => {
     await insertPlayer(current().database, EMBER, 'ember');
   });
   afterAll(async () => {
-    await stopBurstScheduler(runtime);
+    await stopServices(runtime);
     await hub?.close();
     await bot?.close();
     await rig?.close();

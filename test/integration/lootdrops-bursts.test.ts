@@ -9,13 +9,13 @@
 import { randomUUID } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { attachBurstScheduler, stopBurstScheduler } from '../../src/main/features/lootdrops/burst-registry.js';
-import { BurstScheduler } from '../../src/main/features/lootdrops/burst-runner.js';
+import type { Scheduler } from '../../src/main/core/scheduler.js';
+import { startLootdropHousekeeping } from '../../src/main/features/lootdrops/housekeeping.js';
 import { planBurst } from '../../src/main/features/lootdrops/burst-plan.js';
-import type { DeskRuntime } from '../../src/main/core/runtime.js';
+import type { DeskServices } from '../../src/main/core/services.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { CHANNEL_LOOTDROPS, CHANNEL_RAIDS, CHANNEL_TAVERN } from '../fixtures/fake-discord-lootdrops.js';
-import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
+import { callerFor, createTestRuntime, testStaff, stopServices } from '../fixtures/runtime.js';
 import { clearLootdrops, routesOf, spawnRows, startLootdropDiscord, type LootdropDiscordRig } from './lootdrops-fixtures.js';
 
 const MIN = 60_000;
@@ -46,7 +46,7 @@ describe('planning a burst', () => {
 
 describeOnBothDrivers('event bursts', (current) => {
   let rig: LootdropDiscordRig;
-  const runtimes: DeskRuntime[] = [];
+  const runtimes: DeskServices[] = [];
 
   beforeAll(async () => {
     rig = await startLootdropDiscord();
@@ -61,19 +61,23 @@ describeOnBothDrivers('event bursts', (current) => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
   });
   afterEach(async () => {
-    await Promise.all(runtimes.splice(0).map(stopBurstScheduler));
+    await Promise.all(runtimes.splice(0).map(stopServices));
     vi.useRealTimers();
   });
 
   /** One "app run": a runtime with its scheduler on this machine. */
   const app = (options: { host?: string; discord?: boolean } = {}) => {
-    const runtime = createTestRuntime(current().database, { discord: options.discord === false ? null : rig.client });
+    const runtime = createTestRuntime(current().database, {
+      discord: options.discord === false ? null : rig.client,
+      run: { host: options.host ?? 'desk-a' },
+      random: () => 0.5,
+    });
     runtimes.push(runtime);
-    const scheduler = attachBurstScheduler(runtime, new BurstScheduler({ runtime, host: options.host ?? 'desk-a', random: () => 0.5 }).begin());
-    return { runtime, scheduler, caller: callerFor(runtime) };
+    startLootdropHousekeeping(runtime);
+    return { runtime, scheduler: runtime.scheduler, caller: callerFor(runtime) };
   };
   /** Moves the fake clock and waits for the drops it set off. */
-  const advance = async (scheduler: BurstScheduler, ms: number) => {
+  const advance = async (scheduler: Scheduler, ms: number) => {
     await vi.advanceTimersByTimeAsync(ms);
     await scheduler.settled();
   };

@@ -5,12 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { stopBurstScheduler } from '../../src/main/features/lootdrops/burst-registry.js';
 import type { DiscordClient } from '../../src/main/core/discord/index.js';
-import type { DeskRuntime } from '../../src/main/core/runtime.js';
+import type { DeskServices } from '../../src/main/core/services.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { CHANNEL_LOOTDROPS } from '../fixtures/fake-discord-lootdrops.js';
-import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
+import { callerFor, createTestRuntime, testStaff, stopServices } from '../fixtures/runtime.js';
 import { openWriter, type Writer } from './live-probe.js';
 import { clearLootdrops, dropRows, insertPlayer, NYX, routesOf, startLootdropDiscord, type LootdropDiscordRig } from './lootdrops-fixtures.js';
 
@@ -27,7 +26,7 @@ async function failureOf(promise: Promise<unknown>): Promise<TRPCError> {
 describeOnBothDrivers('cancelling lootdrops', (current) => {
   let rig: LootdropDiscordRig;
   let bot: Writer;
-  const runtimes: DeskRuntime[] = [];
+  const runtimes: DeskServices[] = [];
 
   beforeAll(async () => {
     rig = await startLootdropDiscord();
@@ -35,7 +34,7 @@ describeOnBothDrivers('cancelling lootdrops', (current) => {
     await insertPlayer(current().database, NYX, 'nyx');
   });
   afterAll(async () => {
-    await Promise.all(runtimes.map(stopBurstScheduler));
+    await Promise.all(runtimes.map(stopServices));
     await bot.close();
     await rig.close();
   });

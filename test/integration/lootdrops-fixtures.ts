@@ -6,7 +6,7 @@ import type { AuroraDatabase } from '../../src/main/core/database.js';
 import { createDiscordClient, type DiscordClient } from '../../src/main/core/discord/index.js';
 import { silentLogger } from '../../src/main/core/log.js';
 import { createKeyFileCipher } from '../../src/main/core/settings-store/key-file-cipher.js';
-import type { SettingsHost } from '../../src/main/core/settings-store/settings-access.js';
+import type { SettingsAccess } from '../../src/main/core/settings-store/settings-access.js';
 import { SettingsStore, type DiscordUpdate } from '../../src/main/core/settings-store/store.js';
 import { startFakeDiscord, type FakeDiscord } from '../fixtures/fake-discord.js';
 import { FAKE_GUILD, installLootdropRoutes, type FakeLootdropDiscord } from '../fixtures/fake-discord-lootdrops.js';
@@ -44,12 +44,12 @@ export async function startLootdropDiscord(): Promise<LootdropDiscordRig> {
 }
 
 /** Real settings (a store in a temp folder) with the given Discord fields, for the config. */
-export async function settingsWith(update: Omit<DiscordUpdate, 'guildId'>): Promise<{ settings: SettingsHost; cleanup(): void }> {
+export async function settingsWith(update: Omit<DiscordUpdate, 'guildId'>): Promise<{ settings: SettingsAccess; cleanup(): void }> {
   const dir = mkdtempSync(join(tmpdir(), 'aurora-lootdrops-'));
   const store = await SettingsStore.load(dir, createKeyFileCipher(dir), silentLogger);
   await store.setDiscord({ guildId: BigInt(FAKE_GUILD), ...update });
   // Lootdrops read only `store` from the settings host.
-  return { settings: { store } as unknown as SettingsHost, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return { settings: { store } as unknown as SettingsAccess, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 export async function insertPlayer(database: AuroraDatabase, id: bigint, username: string): Promise<void> {

@@ -7,13 +7,12 @@ import { randomUUID } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { forgetRememberedSubmissions } from '../../src/main/features/lootdrops/spawn.js';
-import { stopBurstScheduler } from '../../src/main/features/lootdrops/burst-registry.js';
-import type { DeskRuntime } from '../../src/main/core/runtime.js';
+import type { DeskServices } from '../../src/main/core/services.js';
 import type { DiscordClient } from '../../src/main/core/discord/index.js';
-import type { SettingsHost } from '../../src/main/core/settings-store/settings-access.js';
+import type { SettingsAccess } from '../../src/main/core/settings-store/settings-access.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { CHANNEL_LOOTDROPS, CHANNEL_VOICE, CHANNEL_RAIDS } from '../fixtures/fake-discord-lootdrops.js';
-import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
+import { callerFor, createTestRuntime, testStaff, stopServices } from '../fixtures/runtime.js';
 import { clearLootdrops, dropRows, insertDrop, routesOf, settingsWith, spawnRows, startLootdropDiscord, type LootdropDiscordRig } from './lootdrops-fixtures.js';
 
 type Failure = { code: string; message: string; data?: Record<string, unknown> };
@@ -31,25 +30,25 @@ async function failureOf(promise: Promise<unknown>): Promise<Failure> {
 
 describeOnBothDrivers('spawning lootdrops', (current) => {
   let rig: LootdropDiscordRig;
-  const runtimes: DeskRuntime[] = [];
+  const runtimes: DeskServices[] = [];
   const cleanups: (() => void)[] = [];
 
   beforeAll(async () => {
     rig = await startLootdropDiscord();
   });
   afterAll(async () => {
-    await Promise.all(runtimes.map(stopBurstScheduler));
+    await Promise.all(runtimes.map(stopServices));
     cleanups.forEach((c) => c());
     await rig.close();
   });
   beforeEach(async () => {
     rig.fake.reset();
     rig.routes.reset();
-    forgetRememberedSubmissions();
+    forgetRememberedSubmissions(current().database);
     await clearLootdrops(current().database);
   });
 
-  const runtime = (options: { discord?: DiscordClient | null; settings?: SettingsHost } = {}) => {
+  const runtime = (options: { discord?: DiscordClient | null; settings?: SettingsAccess } = {}) => {
     const r = createTestRuntime(current().database, { discord: options.discord === undefined ? rig.client : options.discord, settings: options.settings });
     runtimes.push(r);
     return r;
@@ -130,7 +129,7 @@ describeOnBothDrivers('spawning lootdrops', (current) => {
     await insertDrop(current().database, { messageId: '1400000000000009001', channelId: CHANNEL_RAIDS, createdAt: new Date(Date.now() - 1000), expiresAt: new Date(Date.now() + 60_000) });
     const board = await caller.lootdrops.board({});
     expect(board.active.map((d) => d.messageId)).toEqual(['1400000000000009001']);
-    expect((await caller.lootdrops.settings()).discord).toEqual({ configured: false, reason: expect.stringContaining('Settings → Discord') });
+    expect((await caller.lootdrops.settings()).discord).toEqual({ configured: false, guildId: null, reason: expect.stringContaining('Settings → Discord') });
   });
 
   it('writes nothing when Discord refuses: missing access, unknown channel, invalid token, 5xx', async () => {
@@ -198,7 +197,7 @@ describeOnBothDrivers('spawning lootdrops', (current) => {
     expect(routesOf(rig.fake)).toEqual([`POST /channels/${CHANNEL_LOOTDROPS}/messages`]);
 
     // After a restart (the process forgot), the aurora_desk record answers.
-    forgetRememberedSubmissions();
+    forgetRememberedSubmissions(current().database);
     const again = await callerFor(runtime()).lootdrops.spawn(submission);
     expect(again).toMatchObject({ repeated: true, drop: { messageId: first.drop.messageId } });
     expect(rig.fake.requests).toHaveLength(1);

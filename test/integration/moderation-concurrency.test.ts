@@ -9,7 +9,8 @@ import { CASE_ID_PATTERN, generateCaseId } from '../../src/main/features/moderat
 import { openCase } from '../../src/main/features/moderation/open-case.js';
 import type { CaseSummary } from '../../src/shared/domain/moderation.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
-import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
+import { fixedDiscordGateway } from '../../src/main/core/discord/gateway.js';
+import { callerFor, createTestRuntime, testStaff, testWrite } from '../fixtures/runtime.js';
 import { DRIFTER, NYX, OTHER_MOD, trpcFailure } from './moderation-fixtures.js';
 
 type Run = (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
@@ -110,12 +111,12 @@ describeOnBothDrivers('moderation under concurrency', (current, driver) => {
     const taken = `A-${String(botSeq).padStart(6, '0')}`;
     const fresh = generateCaseId();
     const sequence = [taken, taken, fresh];
-    const access = { target: null, reason: 'not configured' } as const;
+    const discord = fixedDiscordGateway(null);
     const request = { type: 'warn', userId: NYX, carryOutOnDiscord: false, deleteMessageSeconds: 0 };
-    const result = await openCase(current().database, testStaff, request, access, { generateCaseId: () => sequence.shift()! });
+    const result = await openCase(testWrite(current().database), request, discord, { generateCaseId: () => sequence.shift()! });
     expect(result.summary.caseId).toBe(fresh);
     const before = await current().database.query<{ n: string }>('SELECT count(*) AS n FROM moderation_cases');
-    const error = await openCase(current().database, testStaff, request, access, { generateCaseId: () => taken }).catch((e: unknown) => e);
+    const error = await openCase(testWrite(current().database), request, discord, { generateCaseId: () => taken }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/free case ID after 5 attempts/) });
     const after = await current().database.query<{ n: string }>('SELECT count(*) AS n FROM moderation_cases');
     expect(after.rows[0]!.n).toBe(before.rows[0]!.n);

@@ -122,8 +122,8 @@ describeOnBothDrivers('moderation on Discord', (current) => {
 
   it('only records the case without Discord configured, and says so', async () => {
     const status = await caller(null).moderation.discordStatus();
-    expect(status).toEqual({ configured: false, reason: expect.stringMatching(/Settings → Discord/) });
-    expect(await caller().moderation.discordStatus()).toEqual({ configured: true, reason: null });
+    expect(status).toEqual({ configured: false, guildId: null, reason: expect.stringMatching(/Settings → Discord/) });
+    expect(await caller().moderation.discordStatus()).toEqual({ configured: true, guildId: expect.stringMatching(/^\d+$/), reason: null });
     const opened = await caller(null).moderation.open({ type: 'ban', userId: NYX.toString(), reason: 'offline' });
     expect(opened.discord).toMatchObject({ attempted: false, ok: false, action: 'ban', message: expect.stringMatching(/not configured.*only recorded/) });
     expect(opened.summary.active).toBe(true);

@@ -109,7 +109,7 @@ describe('the host on the embedded database', () => {
     // undefined token: kept; the guild can change without re-entering it
     await caller.settings.setDiscord({ guildId: '987654321098765433' });
     expect(host.store.discord()).toMatchObject({ token: TOKEN, guildId: 987654321098765433n });
-    expect(host.discord?.()).not.toBeNull();
+    expect(host.discord.status()).toEqual({ configured: true, guildId: '987654321098765433', reason: null });
   });
 
   it('saves a profile with its password encrypted and never returns a secret', async () => {

@@ -12,7 +12,7 @@ import { appRouter } from '../../src/main/api/root.js';
 import { createContext, mergeRouters, readProcedure, router, writeProcedure } from '../../src/main/api/trpc.js';
 import { ERRORS } from '../../src/main/core/errors.js';
 import { servePort, type RpcErrorEvent } from '../../src/main/rpc/serve-port.js';
-import type { DeskRuntime } from '../../src/main/core/runtime.js';
+import type { DeskServices } from '../../src/main/core/services.js';
 import { messagePortLink } from '../../src/renderer/src/lib/port-link.js';
 import type { DeskErrorData } from '../../src/shared/errors.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
@@ -96,7 +96,7 @@ afterEach(() => {
   }
 });
 
-function connect(runtime: DeskRuntime): Connection {
+function connect(runtime: DeskServices): Connection {
   const { port1, port2 } = new MessageChannel();
   const errors: RpcErrorEvent<unknown>[] = [];
   const stop = servePort(port1, { router: testRouter, createContext: () => createContext(runtime), onError: (e) => errors.push(e) });

@@ -6,34 +6,37 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { DeskErrorData } from '@shared/errors.js';
 import type { StaffIdentity } from '@shared/identity.js';
+import type { StaffWrite } from '../core/audit.js';
 import { DeskError, ERRORS, isDeskError } from '../core/errors.js';
-import { recordStaffAction } from '../core/audit.js';
 import { isConnectionLoss, isNeverConnected, isPermissionDenied } from '../core/driver-errors.js';
-import { deskTransformer } from './transformer.js';
 import { redactText } from '../core/redact.js';
-import type { DeskRuntime } from '../core/runtime.js';
+import type { DeskServices } from '../core/services.js';
+import { deskTransformer } from './transformer.js';
 
 export interface AppContext {
-  runtime: DeskRuntime;
+  services: DeskServices;
 }
 
-export function createContext(runtime: DeskRuntime): AppContext {
-  return { runtime };
+export function createContext(services: DeskServices): AppContext {
+  return { services };
+}
+
+/** The secrets the desk holds now (a store that cannot decrypt still gets the pattern redactions). */
+export function secretsOf(services: DeskServices | undefined): string[] {
+  try {
+    return services?.settings?.store.secretValues() ?? [];
+  } catch {
+    return [];
+  }
 }
 
 /**
- * An error text on its way out (to the renderer, into the audit log) without the secrets this
- * runtime holds or anything shaped like one: a service may quote what Discord or the driver
- * said, and that can echo the bot's Authorization header or a connection string.
+ * An error text on its way out (to the renderer, into the audit log) without the secrets the
+ * desk holds or anything shaped like one: a service may quote what Discord or the driver said,
+ * and that can echo the bot's Authorization header or a connection string.
  */
-export function redactForOutput(text: string, runtime: DeskRuntime | undefined): string {
-  let known: string[] = [];
-  try {
-    known = runtime?.settings?.store.secretValues() ?? [];
-  } catch {
-    // A store that cannot decrypt still gets the pattern redactions.
-  }
-  return redactText(text, known);
+export function redactForOutput(text: string, services: DeskServices | undefined): string {
+  return redactText(text, secretsOf(services));
 }
 
 function zodDetails(error: ZodError): Pick<DeskErrorData, 'fieldErrors' | 'formErrors'> {
@@ -54,7 +57,7 @@ const t = initTRPC.context<AppContext>().create({
     if (error.cause instanceof ZodError) Object.assign(data, zodDetails(error.cause));
     if (isDeskError(error.cause)) Object.assign(data, error.cause.extra);
     // The stack stays in the main process' log, never in the renderer.
-    return { message: redactForOutput(shape.message, ctx?.runtime), code: shape.code, data };
+    return { message: redactForOutput(shape.message, ctx?.services), code: shape.code, data };
   },
 });
 
@@ -99,7 +102,7 @@ const mapErrors = t.middleware(async ({ ctx, next, path, type }) => {
   if (!result.ok) {
     const error = answerFor(result.error);
     if (error.code === 'INTERNAL_SERVER_ERROR') {
-      ctx.runtime.log.error(`${type} ${path} failed`, { error: String(result.error.cause ?? result.error) });
+      ctx.services.log.error(`${type} ${path} failed`, { error: String(result.error.cause ?? result.error) });
     }
     return { ...result, error };
   }
@@ -117,17 +120,32 @@ export const WRITE_OUTCOME_UNKNOWN =
   'The connection to the database was lost while saving, so Aurora Desk cannot tell whether this change was saved. ' +
   'Once it reconnects, check the record before trying again.';
 
+/** How a call ended, as the audit log records it: the code the caller will actually see. */
+function auditOutcome(result: { ok: boolean; error?: TRPCError }, services: DeskServices, durationMs: number) {
+  const failure = result.ok || !result.error ? undefined : answerFor(result.error);
+  return {
+    outcome: failure ? ('error' as const) : ('ok' as const),
+    errorCode: failure?.code,
+    errorMessage: failure ? redactForOutput(failure.message, services) : undefined,
+    durationMs,
+  };
+}
+
 /**
- * Writes: need a staff identity and a writable database; carry the actor; leave an audit row
- * (who, when, which procedure, the input without secrets, the outcome).
+ * Writes: need a staff identity and a writable database; carry the actor and the change's
+ * StaffWrite, whose transaction writes the audit row (who, when, which procedure, the input
+ * without secrets) with the change itself. How the call ended is settled on that row.
  */
 export const writeProcedure = readProcedure.use(async ({ ctx, next, path, getRawInput }) => {
-  const actor = ctx.runtime.identity();
+  const { services } = ctx;
+  const actor = services.identity();
   if (!actor) throw toTRPCError(ERRORS.identityMissing());
-  const readOnly = ctx.runtime.readOnlyReason();
+  const readOnly = services.readOnlyReason();
   if (readOnly) throw toTRPCError(ERRORS.readOnly(readOnly));
-  const started = performance.now();
-  let result = await next({ ctx: { ...ctx, actor } });
+  const started = services.clock.now().getTime();
+  const input = await getRawInput().catch(() => undefined);
+  const write = services.audit.begin(services.database(), { actor, procedure: path, input });
+  let result = await next({ ctx: { ...ctx, actor, write: write as StaffWrite } });
   if (!result.ok && result.error.cause && isConnectionLoss(result.error.cause) && !isNeverConnected(result.error.cause)) {
     // The connection died during the write: maybe before COMMIT, maybe after it reached the
     // server. Nothing is retried automatically, and the staff member must not be told to just
@@ -135,22 +153,36 @@ export const writeProcedure = readProcedure.use(async ({ ctx, next, path, getRaw
     const unsure = ERRORS.unavailable(WRITE_OUTCOME_UNKNOWN);
     result = { ...result, error: new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: unsure.message, cause: unsure }) };
   }
-  const input = await getRawInput().catch(() => undefined);
-  // mapErrors runs outside this middleware: record the code the caller will actually see.
-  const failure = result.ok ? undefined : answerFor(result.error);
-  await recordStaffAction(ctx.runtime.database().db, {
-    actor,
-    procedure: path,
-    input,
-    outcome: failure ? 'error' : 'ok',
-    errorCode: failure?.code,
-    errorMessage: failure ? redactForOutput(failure.message, ctx.runtime) : undefined,
-    durationMs: performance.now() - started,
-  }).catch((error: unknown) => {
-    // A role without aurora_desk still works; the action itself has already happened.
-    ctx.runtime.log.warn('audit log write failed', { procedure: path, error: String(error) });
+  await write.finish(auditOutcome(result, services, services.clock.now().getTime() - started)).catch((error: unknown) => {
+    services.log.warn('audit log write failed', { procedure: path, error: String(error) });
   });
   return result;
 });
 
-export type WriteContext = AppContext & { actor: StaffIdentity };
+export type WriteContext = AppContext & { actor: StaffIdentity; write: StaffWrite };
+
+/**
+ * Settings: they must work with no database open and no identity set (that is when they are
+ * needed most). Changes leave an audit row whenever there is an identity and a writable
+ * database to write it to; a settings change never fails for want of one.
+ */
+export const settingsProcedure = readProcedure.use(({ ctx, next }) => {
+  const settings = ctx.services.settings;
+  if (!settings) throw ERRORS.unavailable('Settings are not available in this runtime.');
+  return next({ ctx: { ...ctx, settings } });
+});
+
+export const settingsChangeProcedure = settingsProcedure.use(async ({ ctx, next, path, getRawInput }) => {
+  const { services } = ctx;
+  const started = services.clock.now().getTime();
+  const result = await next();
+  const actor = services.identity();
+  if (!actor || services.readOnlyReason()) return result;
+  try {
+    const input = await getRawInput().catch(() => undefined);
+    await services.audit.record(services.database(), { actor, procedure: path, input, ...auditOutcome(result, services, services.clock.now().getTime() - started) });
+  } catch (error) {
+    services.log.warn('audit log write failed', { procedure: path, error: String(error) });
+  }
+  return result;
+});

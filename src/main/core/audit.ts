@@ -1,72 +1,167 @@
-import { and, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
-import type { AuditFilter, AuditEntry } from '@shared/domain/audit.js';
+/**
+ * The audit log: one row per staff action (who, when, which procedure, the input without
+ * secrets, the outcome). A change's row is written inside the change's own transaction, so the
+ * two commit together or not at all; a call that fails or is refused gets its row afterwards.
+ * Where the database has no aurora_desk (a role that may not create it) the desk still works and
+ * the log file is the only record.
+ */
+import { eq } from 'drizzle-orm';
 import type { StaffIdentity } from '@shared/identity.js';
 import { auditLog } from '../db/desk/tables.js';
-import type { AuroraDb } from './database.js';
+import type { Clock } from './clock.js';
+import type { AuroraDatabase, AuroraDb, AuroraTx } from './database.js';
+import type { Logger } from './log.js';
+import { isSecretKey, redactText } from './redact.js';
+import { sharedAnswer, timedCache } from './timed-cache.js';
 
-const SECRET_KEY = /token|password|secret|passphrase|authorization/i;
-const MAX_STRING = 200;
+/** Per string, per array, per object, in nodes, and in characters overall. */
+const LIMITS = { string: 200, items: 20, keys: 40, depth: 4, nodes: 400, chars: 16_000 };
 
-/** A loggable copy of a procedure input: secrets replaced, long text cut, bigint as string. */
-export function summariseInput(value: unknown, depth = 0): unknown {
-  if (depth > 4) return '…';
-  if (typeof value === 'bigint') return value.toString();
-  if (typeof value === 'string') return value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}… (${value.length} chars)` : value;
-  if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) {
-    const head = value.slice(0, 20).map((v) => summariseInput(v, depth + 1));
-    return value.length > 20 ? [...head, `… ${value.length - 20} more`] : head;
-  }
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(value)) {
-      out[key] = SECRET_KEY.test(key) ? (v ? '[redacted]' : v) : summariseInput(v, depth + 1);
+/**
+ * A loggable copy of a procedure input: secret keys blanked, secret values and passwords in URLs
+ * redacted, long text cut, bigint as string. Its
+ * size is bounded whatever the input's shape (width, depth, shared references): past the budget
+ * the rest is summarised as "…".
+ */
+export function summariseInput(value: unknown, secrets: readonly string[] = []): unknown {
+  const budget = { nodes: LIMITS.nodes, chars: LIMITS.chars };
+  const walk = (v: unknown, depth: number): unknown => {
+    if (budget.nodes-- <= 0 || budget.chars <= 0) return '…';
+    if (typeof v === 'bigint') return spend(v.toString());
+    if (typeof v === 'string') return spend(redactText(v.length > LIMITS.string ? `${v.slice(0, LIMITS.string)}… (${v.length} chars)` : v, secrets));
+    if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
+    if (v === null || v === undefined) return null;
+    if (typeof v !== 'object') return typeof v === 'number' || typeof v === 'boolean' ? v : String(typeof v);
+    if (depth >= LIMITS.depth) return '…';
+    if (Array.isArray(v)) {
+      const head = v.slice(0, LIMITS.items).map((item) => walk(item, depth + 1));
+      return v.length > LIMITS.items ? [...head, `… ${v.length - LIMITS.items} more`] : head;
     }
+    const out: Record<string, unknown> = {};
+    const keys = Object.keys(v);
+    for (const key of keys.slice(0, LIMITS.keys)) {
+      const item = (v as Record<string, unknown>)[key];
+      out[spend(key)] = isSecretKey(key) ? (item ? '[redacted]' : item) : walk(item, depth + 1);
+    }
+    if (keys.length > LIMITS.keys) out['…'] = `${keys.length - LIMITS.keys} more keys`;
     return out;
-  }
-  return value ?? null;
+  };
+  const spend = (text: string) => {
+    budget.chars -= text.length;
+    return text;
+  };
+  return walk(value ?? {}, 0);
 }
 
-export interface StaffActionRecord {
+export interface AuditRecord {
   actor: StaffIdentity;
   procedure: string;
   input: unknown;
+}
+
+export interface AuditOutcome {
   outcome: 'ok' | 'error';
   errorCode?: string;
   errorMessage?: string;
   durationMs: number;
 }
 
-export async function recordStaffAction(db: AuroraDb, record: StaffActionRecord): Promise<void> {
-  await db.insert(auditLog).values({
-    actorId: record.actor.id,
-    actorName: record.actor.name,
-    procedure: record.procedure,
-    input: summariseInput(record.input ?? {}) as object,
-    outcome: record.outcome,
-    errorCode: record.errorCode ?? null,
-    errorMessage: record.errorMessage?.slice(0, 2000) ?? null,
-    durationMs: Math.round(record.durationMs),
+/** One staff member's change, as a verb receives it: who, on which database, and its transaction. */
+export interface StaffWrite {
+  readonly actor: StaffIdentity;
+  readonly database: AuroraDatabase;
+  /**
+   * Runs `work` in one transaction that also writes this change's audit row (once, in the first
+   * such transaction): the change and its record commit together or not at all.
+   */
+  transaction<T>(work: (tx: AuroraTx) => Promise<T>): Promise<T>;
+}
+
+/** A StaffWrite the router settles when the call ends. */
+export interface AuditedWrite extends StaffWrite {
+  /** Records how the call ended: on the row its transaction wrote, or on a new row. */
+  finish(outcome: AuditOutcome): Promise<void>;
+}
+
+export interface AuditWriter {
+  begin(database: AuroraDatabase, record: AuditRecord): AuditedWrite;
+  /** A row for an action with no transaction of its own (a settings change, a refused call). */
+  record(database: AuroraDatabase, record: AuditRecord & AuditOutcome): Promise<void>;
+}
+
+
+/** Whether this database has the audit log (checked once in a while per handle). */
+const presence = timedCache<AuroraDatabase, Promise<boolean>>({ ttlMs: 5 * 60_000, max: 1 });
+export function hasAuditLog(database: AuroraDatabase): Promise<boolean> {
+  return sharedAnswer(presence, database, 'audit_log', async () => {
+    const { rows } = await database.query<{ present: boolean }>(`SELECT to_regclass('aurora_desk.audit_log') IS NOT NULL AS present`);
+    return rows[0]?.present === true;
   });
 }
 
-/** Newest first, keyset-paged on (at, id). */
-export async function listStaffActions(db: AuroraDb, filter: AuditFilter): Promise<{ entries: AuditEntry[]; nextCursor: bigint | null }> {
-  const where: (SQL | undefined)[] = [];
-  if (filter.actorId) where.push(eq(auditLog.actorId, filter.actorId));
-  if (filter.outcome) where.push(eq(auditLog.outcome, filter.outcome));
-  if (filter.procedure) where.push(ilike(auditLog.procedure, `%${filter.procedure.replace(/[%_\\]/g, '\\$&')}%`));
-  if (filter.search) {
-    const like = `%${filter.search.replace(/[%_\\]/g, '\\$&')}%`;
-    where.push(or(ilike(auditLog.actorName, like), ilike(auditLog.procedure, like), ilike(auditLog.errorMessage, like)));
+export interface AuditWriterDeps {
+  log: Logger;
+  clock: Clock;
+  /** Values that must never reach the audit log (the database password, the bot token). */
+  secrets: () => readonly string[];
+}
+
+export function createAuditWriter(deps: AuditWriterDeps): AuditWriter {
+  const { log, clock } = deps;
+  const errorText = (outcome: AuditOutcome) => (outcome.errorMessage ? redactText(outcome.errorMessage, deps.secrets()).slice(0, 2000) : null);
+  const rowValues = (record: AuditRecord, outcome: AuditOutcome) => ({
+    actorId: record.actor.id,
+    actorName: record.actor.name,
+    procedure: record.procedure,
+    input: summariseInput(record.input, deps.secrets()) as object,
+    outcome: outcome.outcome,
+    errorCode: outcome.errorCode ?? null,
+    errorMessage: errorText(outcome),
+    durationMs: Math.round(outcome.durationMs),
+  });
+  const insertRow = async (db: AuroraDb, record: AuditRecord, outcome: AuditOutcome): Promise<bigint> => {
+    const [row] = await db.insert(auditLog).values(rowValues(record, outcome)).returning({ id: auditLog.id });
+    return row!.id;
+  };
+  const logOnly = (record: AuditRecord, outcome: AuditOutcome) =>
+    log.info('staff action (no audit log on this database)', { procedure: record.procedure, actor: String(record.actor.id), outcome: outcome.outcome });
+
+  async function record(database: AuroraDatabase, entry: AuditRecord & AuditOutcome): Promise<void> {
+    if (!(await hasAuditLog(database).catch(() => false))) return logOnly(entry, entry);
+    await insertRow(database.db, entry, entry);
   }
-  if (filter.cursor) where.push(lt(auditLog.id, filter.cursor));
-  const rows = await db
-    .select()
-    .from(auditLog)
-    .where(and(...where))
-    .orderBy(desc(auditLog.id))
-    .limit(filter.limit + 1);
-  const entries = rows.slice(0, filter.limit).map((r) => ({ ...r, input: r.input as unknown }));
-  return { entries, nextCursor: rows.length > filter.limit ? (entries.at(-1)?.id ?? null) : null };
+
+  function begin(database: AuroraDatabase, entry: AuditRecord): AuditedWrite {
+    const started = clock.now().getTime();
+    let rowId: bigint | null = null;
+    let inTransaction = false;
+    const elapsed = () => clock.now().getTime() - started;
+    return {
+      actor: entry.actor,
+      database,
+      async transaction(work) {
+        const audited = rowId === null && (await hasAuditLog(database));
+        return database.db.transaction(async (tx) => {
+          const result = await work(tx);
+          if (audited && rowId === null) rowId = await insertRow(tx, entry, { outcome: 'ok', durationMs: elapsed() });
+          inTransaction = true;
+          return result;
+        });
+      },
+      async finish(outcome) {
+        if (rowId !== null) {
+          if (outcome.outcome === 'ok') return;
+          await database.db
+            .update(auditLog)
+            .set({ outcome: 'error', errorCode: outcome.errorCode ?? null, errorMessage: errorText(outcome), durationMs: Math.round(outcome.durationMs) })
+            .where(eq(auditLog.id, rowId));
+          return;
+        }
+        if (inTransaction) return logOnly(entry, outcome);
+        await record(database, { ...entry, ...outcome });
+      },
+    };
+  }
+
+  return { begin, record };
 }

@@ -4,6 +4,11 @@
  */
 const REDACTED = '[redacted]';
 const SECRET_KEY = /token|password|passwd|secret|passphrase|authorization|api[-_]?key|cookie|credential/i;
+
+/** Whether a field of this name holds a secret (its value is blanked wherever it is written down). */
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEY.test(key);
+}
 const MAX_DEPTH = 6;
 
 /** Removes secrets from one string: known values, URL passwords, conninfo passwords, auth headers. */

@@ -8,6 +8,9 @@
  * One store per kind of figure, keyed by the database handle (a switched profile starts empty),
  * then by what was asked.
  */
+import { systemClock } from './clock.js';
+import { timedCache } from './timed-cache.js';
+
 export type FigureBasis = 'exact' | 'cached';
 
 export interface ReusedFigure<T> {
@@ -19,30 +22,22 @@ export interface ReusedFigure<T> {
 
 export interface FigureStore<Owner extends object, T> {
   /** The kept figure while it is younger than the TTL; else `count()` now, kept only when it says the tables are large. */
-  get(owner: Owner, key: string, now: number, count: () => Promise<{ value: T; large: boolean }>): Promise<ReusedFigure<T>>;
+  get(owner: Owner, key: string, count: () => Promise<{ value: T; large: boolean }>): Promise<ReusedFigure<T>>;
   forget(owner: Owner): void;
 }
 
 export function reusedFigures<Owner extends object, T>(ttlMs: number, maxKeys = 50): FigureStore<Owner, T> {
-  const byOwner = new WeakMap<Owner, Map<string, { value: T; at: Date }>>();
+  const kept = timedCache<Owner, { value: T; at: Date }>({ ttlMs, max: maxKeys });
   return {
-    async get(owner, key, now, count) {
-      let kept = byOwner.get(owner);
-      if (!kept) byOwner.set(owner, (kept = new Map()));
-      const known = kept.get(key);
-      if (known && now - known.at.getTime() < ttlMs) return { ...known, basis: 'cached' };
+    async get(owner, key, count) {
+      const known = kept.get(owner, key);
+      if (known) return { ...known, basis: 'cached' };
       const { value, large } = await count();
-      const at = new Date();
-      if (large) {
-        if (kept.size >= maxKeys) kept.clear();
-        kept.set(key, { value, at });
-      } else {
-        kept.delete(key);
-      }
+      const at = systemClock.now();
+      if (large) kept.set(owner, key, { value, at });
+      else kept.delete(owner, key);
       return { value, at, basis: 'exact' };
     },
-    forget(owner) {
-      byOwner.delete(owner);
-    },
+    forget: (owner) => kept.forget(owner),
   };
 }

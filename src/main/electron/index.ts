@@ -10,7 +10,6 @@ import { app, BrowserWindow, dialog, MessageChannelMain, session } from 'electro
 import { appRouter } from '../api/root.js';
 import { createContext } from '../api/trpc.js';
 import { installCrashHandlers } from './crash.js';
-import { burstSchedulerFor, stopBurstScheduler } from '../features/lootdrops/burst-registry.js';
 import { createDeskHost, type DeskHost } from '../host.js';
 import { createFileLogger } from './log-file.js';
 import { servePort } from '../rpc/serve-port.js';
@@ -67,8 +66,7 @@ function run(): void {
     quitting = true;
     // Close the database and the live hub cleanly before the process goes.
     event.preventDefault();
-    void (host ? stopBurstScheduler(host) : Promise.resolve())
-      .then(() => host?.close())
+    void Promise.resolve(host?.close())
       .catch((error: unknown) => log.error('closing the host failed', { error: String(error) }))
       .then(() => log.close())
       .catch(() => {})
@@ -137,10 +135,8 @@ function run(): void {
         databaseUrlOverride: process.env.AURORA_DATABASE_URL || undefined,
       });
       window = openWindow(starting);
+      // The host starts the desk's own work (closing ended drops' messages) as it starts.
       host = await starting;
-      // Bursts interrupted by the last quit show up as such, and expired desk drops get their
-      // messages closed, without waiting for someone to open Lootdrops.
-      burstSchedulerFor(host);
     })
     .catch((error: unknown) => {
       log.error('Aurora Desk could not start', { error: String(error) });

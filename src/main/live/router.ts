@@ -6,8 +6,8 @@ export const liveRouter = router({
    * status events. Ends when the renderer unsubscribes (tRPC aborts the signal).
    */
   changes: readProcedure.subscription(async function* ({ ctx, signal }) {
-    yield* ctx.runtime.live().events(signal);
+    yield* ctx.services.live().events(signal);
   }),
   /** Live, polling or offline, and why: for the status bar's first paint. */
-  status: readProcedure.query(({ ctx }) => ctx.runtime.live().status()),
+  status: readProcedure.query(({ ctx }) => ctx.services.live().status()),
 });

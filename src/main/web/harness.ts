@@ -15,10 +15,9 @@ import { join, resolve } from 'node:path';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { appRouter } from '../api/root.js';
 import { createContext } from '../api/trpc.js';
-import { stopBurstScheduler } from '../features/lootdrops/burst-registry.js';
 import { createDeskHost } from '../host.js';
 import type { Logger } from '../core/log.js';
-import type { DeskRuntime } from '../core/runtime.js';
+import type { DeskServices } from '../core/services.js';
 import { createKeyFileCipher } from '../core/settings-store/key-file-cipher.js';
 import { buildContentSecurityPolicy } from '../electron/window-policy.js';
 import { ensureRendererBuilt, projectRoot, rendererOutDir } from './renderer-build.js';
@@ -30,8 +29,8 @@ const LOOPBACK = '127.0.0.1';
 export interface WebHarnessOptions {
   /** Default: a free port. */
   port?: number;
-  /** A runtime to serve (tests build their own); the harness then leaves closing it to the caller. */
-  host?: DeskRuntime;
+  /** Services to serve (tests build their own); the harness then leaves closing them to the caller. */
+  services?: DeskServices;
   /** postgres:// URL for this session; default: the embedded database in `dataDir`. */
   databaseUrl?: string;
   /** Settings, secrets key and embedded database; default ./.aurora-data/web. */
@@ -51,7 +50,7 @@ export interface WebHarness {
   origin: string;
   token: string;
   port: number;
-  runtime: DeskRuntime;
+  services: DeskServices;
   close(): Promise<void>;
 }
 
@@ -83,11 +82,12 @@ export async function startWebHarness(options: WebHarnessOptions = {}): Promise<
     throw new Error(`No built renderer in ${rendererDir}. Run \`npm run build\` (or start the harness without build: false).`);
   }
 
-  const ownsRuntime = !options.host;
   const dataDir = resolve(options.dataDir ?? join(projectRoot, '.aurora-data/web'));
-  const runtime: DeskRuntime =
-    options.host ??
-    (await createDeskHost({ dataDir, cipher: createKeyFileCipher(dataDir), log, databaseUrlOverride: options.databaseUrl, seedDemo: true }));
+  // Built here, the host is ours to close; given services are the caller's.
+  const host = options.services
+    ? null
+    : await createDeskHost({ dataDir, cipher: createKeyFileCipher(dataDir), log, databaseUrlOverride: options.databaseUrl, seedDemo: true });
+  const services: DeskServices = options.services ?? host!;
 
   const token = options.token ?? randomBytes(24).toString('base64url');
   const csp = buildContentSecurityPolicy();
@@ -99,7 +99,7 @@ export async function startWebHarness(options: WebHarnessOptions = {}): Promise<
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
-    createContext: () => createContext(runtime),
+    createContext: () => createContext(services),
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') log.error(`tRPC ${path ?? '?'} failed`, { error: error.message });
     },
@@ -162,7 +162,7 @@ export async function startWebHarness(options: WebHarnessOptions = {}): Promise<
     origin,
     token,
     port,
-    runtime,
+    services,
     close() {
       closing ??= (async () => {
         // Open SSE streams would hold close() forever: end them.
@@ -170,10 +170,7 @@ export async function startWebHarness(options: WebHarnessOptions = {}): Promise<
           server.close(() => resolveClose());
           server.closeAllConnections();
         });
-        if (ownsRuntime) {
-          await stopBurstScheduler(runtime);
-          await (runtime as DeskRuntime & { close?(): Promise<void> }).close?.();
-        }
+        await host?.close();
       })();
       return closing;
     },

@@ -48,7 +48,7 @@ export function parseHarnessArgs(argv: string[]): WebHarnessOptions {
 async function main(): Promise<void> {
   const log = consoleLogger();
   const harness = await startWebHarness({ ...parseHarnessArgs(process.argv.slice(2)), log });
-  const connection = harness.runtime.connection();
+  const connection = harness.services.connection();
   console.log(`\nAurora Desk web harness: ${harness.url}`);
   console.log(`  database: ${connection.label}${connection.problem ? ` (${connection.problem})` : ''}`);
   console.log('  For development and tests only. Ctrl+C stops it.\n');

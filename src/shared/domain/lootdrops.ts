@@ -7,6 +7,7 @@
  * claimer (`claimed_by`, a bigint) is a bigint. `reward_amount` is an int4: it fits a JS number
  * exactly, but forms still send it as a decimal string.
  */
+import type { DiscordStatus } from './discord.js';
 import { z } from 'zod';
 import { snowflakeSchema } from '../identity.js';
 
@@ -272,17 +273,13 @@ export interface DiscordChannelGroup {
   channels: DiscordChannelOption[];
 }
 
-export type LootdropDiscordStatus =
-  | { configured: true; guildId: string }
-  | { configured: false; reason: string };
-
 export interface LootdropChannels {
   groups: DiscordChannelGroup[];
   fetchedAt: Date;
 }
 
 export interface LootdropSettingsView {
-  discord: LootdropDiscordStatus;
+  discord: DiscordStatus;
   currencies: string[];
   /** Where the list comes from: Settings, the bot's past drops, or the built-in default. */
   currencySource: 'settings' | 'history' | 'default';

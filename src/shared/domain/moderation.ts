@@ -310,12 +310,6 @@ export interface CaseExport {
   message: string | null;
 }
 
-export interface DiscordAvailability {
-  configured: boolean;
-  /** Why Discord actions are unavailable, pointing at the setting to fix. */
-  reason: string | null;
-}
-
 export interface ModerationIndexStatus {
   name: string;
   present: boolean;

@@ -4,6 +4,7 @@
  */
 import { DiscordAPIError, HTTPError, RateLimitError } from '@discordjs/rest';
 import { RESTJSONErrorCodes } from 'discord-api-types/v10';
+import { DeskError, ERRORS } from '../errors.js';
 
 export type DiscordErrorKind =
   | 'invalid-token'
@@ -80,4 +81,24 @@ export function describeDiscordError(error: unknown): DiscordError {
     return new DiscordError('unavailable', 'Discord did not answer in time; try again in a moment.');
   }
   return new DiscordError('unavailable', `Discord could not be reached (${message}).`);
+}
+
+/** A Discord failure as the error the renderer shows (with the field to blame, when there is one). */
+export function deskErrorFromDiscord(error: unknown, what = 'Discord'): DeskError {
+  const discord = describeDiscordError(error);
+  const message = `${what}: ${discord.message}`;
+  switch (discord.kind) {
+    case 'invalid-token':
+    case 'unknown-guild':
+      return new DeskError('PRECONDITION_FAILED', message, { precondition: 'discord' });
+    case 'unknown-channel':
+    case 'missing-access':
+    case 'missing-permissions':
+      return ERRORS.badRequest(message, { channelId: [discord.message] });
+    case 'rate-limited':
+    case 'unavailable':
+      return ERRORS.unavailable(message);
+    default:
+      return ERRORS.badRequest(message);
+  }
 }

@@ -1,12 +1,12 @@
 /**
- * What the settings router needs from the host beyond DeskRuntime: the store, and the two
- * things only the host can do because it owns the connection (test a profile, switch to one).
+ * The desk's settings as the services carry them: the store, and the things only the host can
+ * do because it owns the connection (test a profile, switch to one, say what is open).
  */
 import type { SchemaReport } from '@shared/domain/schema-check.js';
 import type { ProfileTestResult, SwitchProfileResult, TestProfileInput } from '@shared/domain/settings.js';
 import type { SettingsStore } from './store.js';
 
-export interface SettingsHost {
+export interface SettingsAccess {
   readonly store: SettingsStore;
   /** Connects on the side, checks the schema, disconnects. Never throws for a bad connection. */
   testProfile(input: TestProfileInput): Promise<ProfileTestResult>;

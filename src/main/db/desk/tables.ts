@@ -1,8 +1,13 @@
-/** Aurora Desk's own tables in the `aurora_desk` schema, for Drizzle queries. */
+/**
+ * Aurora Desk's own tables in the `aurora_desk` schema, for Drizzle queries: all of them, here.
+ * Each is created by a step under db/desk/ (its number in the comment).
+ */
 import { bigint, bigserial, integer, jsonb, pgSchema, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import type { BurstSlot } from '@shared/domain/lootdrops.js';
 
 export const deskSchema = pgSchema('aurora_desk');
 
+/** Every staff action (0002). */
 export const auditLog = deskSchema.table('audit_log', {
   id: bigserial('id', { mode: 'bigint' }).primaryKey(),
   at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
@@ -15,3 +20,81 @@ export const auditLog = deskSchema.table('audit_log', {
   errorMessage: text('error_message'),
   durationMs: integer('duration_ms').notNull().default(0),
 });
+
+/** Who saved which version of a quest or item (0006). */
+export const authoringRevisions = deskSchema.table('authoring_revisions', {
+  id: bigserial('id', { mode: 'bigint' }).primaryKey(),
+  entity: varchar('entity', { length: 10 }).notNull(),
+  entityId: integer('entity_id').notNull(),
+  version: varchar('version', { length: 128 }).notNull(),
+  action: varchar('action', { length: 20 }).notNull(),
+  actorId: bigint('actor_id', { mode: 'bigint' }).notNull(),
+  actorName: varchar('actor_name', { length: 255 }).notNull(),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+// Lootdrops spawned, cancelled and claimed through the desk, and event bursts (0007).
+const moment = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const lootdropSpawns = deskSchema.table('lootdrop_spawns', {
+  messageId: varchar('message_id', { length: 255 }).primaryKey(),
+  idempotencyKey: varchar('idempotency_key', { length: 100 }).notNull().unique(),
+  channelId: varchar('channel_id', { length: 255 }).notNull(),
+  rewardAmount: integer('reward_amount').notNull(),
+  currency: varchar('currency', { length: 50 }).notNull(),
+  customId: varchar('custom_id', { length: 100 }).notNull(),
+  spawnedById: bigint('spawned_by_id', { mode: 'bigint' }).notNull(),
+  spawnedByName: varchar('spawned_by_name', { length: 255 }).notNull(),
+  spawnedAt: moment('spawned_at').notNull().defaultNow(),
+  burstId: bigint('burst_id', { mode: 'bigint' }),
+  burstSeq: integer('burst_seq'),
+  messageState: varchar('message_state', { length: 20 }).notNull().default('posted'),
+  messageStateAt: moment('message_state_at'),
+});
+
+export const lootdropCancels = deskSchema.table('lootdrop_cancels', {
+  messageId: varchar('message_id', { length: 255 }).primaryKey(),
+  cancelledById: bigint('cancelled_by_id', { mode: 'bigint' }).notNull(),
+  cancelledByName: varchar('cancelled_by_name', { length: 255 }).notNull(),
+  cancelledAt: moment('cancelled_at').notNull().defaultNow(),
+  messageAction: varchar('message_action', { length: 20 }).notNull(),
+  detail: text('detail'),
+});
+
+export const lootdropClaims = deskSchema.table('lootdrop_claims', {
+  messageId: varchar('message_id', { length: 255 }).primaryKey(),
+  claimedBy: bigint('claimed_by', { mode: 'bigint' }).notNull(),
+  claimedAt: moment('claimed_at').notNull(),
+});
+
+export type StoredBurstStatus = 'running' | 'paused' | 'completed' | 'cancelled' | 'discarded';
+
+export const lootdropBursts = deskSchema.table('lootdrop_bursts', {
+  id: bigserial('id', { mode: 'bigint' }).primaryKey(),
+  idempotencyKey: varchar('idempotency_key', { length: 100 }).notNull().unique(),
+  name: varchar('name', { length: 100 }).notNull(),
+  status: varchar('status', { length: 20 }).$type<StoredBurstStatus>().notNull(),
+  channelIds: jsonb('channel_ids').$type<string[]>().notNull(),
+  currency: varchar('currency', { length: 50 }).notNull(),
+  amountMin: integer('amount_min').notNull(),
+  amountMax: integer('amount_max').notNull(),
+  lifetimeSeconds: integer('lifetime_seconds').notNull(),
+  windowSeconds: integer('window_seconds').notNull(),
+  spacing: varchar('spacing', { length: 10 }).$type<'fixed' | 'random'>().notNull(),
+  plan: jsonb('plan').$type<BurstSlot[]>().notNull(),
+  total: integer('total').notNull(),
+  elapsedMs: bigint('elapsed_ms', { mode: 'number' }).notNull().default(0),
+  segmentStartedAt: moment('segment_started_at'),
+  runnerId: varchar('runner_id', { length: 64 }),
+  runnerHost: varchar('runner_host', { length: 255 }),
+  heartbeatAt: moment('heartbeat_at'),
+  lastError: text('last_error'),
+  createdById: bigint('created_by_id', { mode: 'bigint' }).notNull(),
+  createdByName: varchar('created_by_name', { length: 255 }).notNull(),
+  createdAt: moment('created_at').notNull().defaultNow(),
+  updatedById: bigint('updated_by_id', { mode: 'bigint' }),
+  updatedByName: varchar('updated_by_name', { length: 255 }),
+  updatedAt: moment('updated_at').notNull().defaultNow(),
+  finishedAt: moment('finished_at'),
+});
+export type StoredBurst = typeof lootdropBursts.$inferSelect;

@@ -1,7 +1,8 @@
+/** The audit log, for Settings → Audit log. */
 import { auditFilterSchema } from '@shared/domain/audit.js';
 import { readProcedure, router } from '../../api/trpc.js';
-import { listStaffActions } from '../../core/audit.js';
+import { listStaffActions } from './list.js';
 
 export const auditRouter = router({
-  list: readProcedure.input(auditFilterSchema).query(({ ctx, input }) => listStaffActions(ctx.runtime.database().db, input)),
+  list: readProcedure.input(auditFilterSchema).query(({ ctx, input }) => listStaffActions(ctx.services.database(), input)),
 });

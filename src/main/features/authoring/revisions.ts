@@ -6,25 +6,12 @@
  */
 import { createHash } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { bigint, bigserial, integer, timestamp, varchar } from 'drizzle-orm/pg-core';
 import type { StaffIdentity } from '@shared/identity.js';
-import { deskSchema } from '../../db/desk/tables.js';
+import { authoringRevisions } from '../../db/desk/tables.js';
 import type { AuroraDb } from '../../core/database.js';
 import { DeskError, ERRORS } from '../../core/errors.js';
 
 export type AuthoredEntity = 'quest' | 'item';
-
-/** aurora_desk.authoring_revisions (desk migration 0006). */
-export const authoringRevisions = deskSchema.table('authoring_revisions', {
-  id: bigserial('id', { mode: 'bigint' }).primaryKey(),
-  entity: varchar('entity', { length: 10 }).notNull(),
-  entityId: integer('entity_id').notNull(),
-  version: varchar('version', { length: 128 }).notNull(),
-  action: varchar('action', { length: 20 }).notNull(),
-  actorId: bigint('actor_id', { mode: 'bigint' }).notNull(),
-  actorName: varchar('actor_name', { length: 255 }).notNull(),
-  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-});
 
 /** The version of a row: any difference in any stored column changes it. */
 export function rowVersion(parts: readonly (string | number | null)[]): string {
@@ -88,11 +75,6 @@ export async function conflictError(
     changedAt: author?.at.toISOString(),
     current: currentRow,
   });
-}
-
-/** ILIKE pattern for a user's search text, with its wildcards escaped. */
-export function likePattern(text: string): string {
-  return `%${text.trim().replace(/[%_\\]/g, '\\$&')}%`;
 }
 
 /** jsonb text bound as a parameter and cast: the exact text the game master sent reaches the column. */

@@ -5,7 +5,7 @@
  */
 import { and, count, eq, ne, or, sql, type SQLWrapper } from 'drizzle-orm';
 import { isItemReferenced, type ItemReferences } from '@shared/domain/items.js';
-import type { StaffIdentity } from '@shared/identity.js';
+import type { StaffWrite } from '../../core/audit.js';
 import type { AuroraDb } from '../../core/database.js';
 import { inventory, itemTransactions, items, quests } from '../../db/schema.js';
 import { ERRORS } from '../../core/errors.js';
@@ -52,8 +52,10 @@ export function describeItemReferences(name: string, refs: ItemReferences): stri
   return lines;
 }
 
-export async function deleteItem(db: AuroraDb, actor: StaffIdentity, input: { id: number; version?: string }): Promise<{ itemId: number; name: string }> {
-  const outcome = await db.transaction(async (tx) => {
+export async function deleteItem(write: StaffWrite, input: { id: number; version?: string }): Promise<{ itemId: number; name: string }> {
+  const db = write.database.db;
+  const { actor } = write;
+  const outcome = await write.transaction(async (tx) => {
     const item = await loadItem(tx, input.id, { lock: true });
     if (input.version !== undefined && input.version !== item.version) return { conflict: item };
     const refs = await findItemReferences(tx, { id: item.id });

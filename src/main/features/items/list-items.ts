@@ -2,14 +2,15 @@
 import { and, asc, count, eq, gt, ilike, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ItemListPage, StoredItem, itemListInputSchema } from '@shared/domain/items.js';
-import type { AuroraDb } from '../../core/database.js';
+import type { AuroraDatabase } from '../../core/database.js';
 import { items } from '../../db/schema.js';
-import { likePattern } from '../authoring/revisions.js';
+import { likePattern } from '../../core/sql.js';
 import { itemColumns, loadItem, loadItems, toStoredItem } from '../authoring/item-rows.js';
 
 type ItemListInput = z.output<typeof itemListInputSchema>;
 
-export async function listItems(db: AuroraDb, input: ItemListInput): Promise<ItemListPage> {
+export async function listItems(database: AuroraDatabase, input: ItemListInput): Promise<ItemListPage> {
+  const { db } = database;
   const where: (SQL | undefined)[] = [];
   const search = input.search?.trim();
   if (search) {
@@ -32,11 +33,13 @@ export async function listItems(db: AuroraDb, input: ItemListInput): Promise<Ite
   return { items: list, total: total?.n ?? 0, nextCursor: rows.length > input.limit ? (list.at(-1)?.name ?? null) : null };
 }
 
-export function getItem(db: AuroraDb, id: number): Promise<StoredItem> {
+export function getItem(database: AuroraDatabase, id: number): Promise<StoredItem> {
+  const { db } = database;
   return loadItem(db, id);
 }
 
 /** Several items by id, for the names and icons of quest rewards. Missing ids are left out. */
-export function getItemsByIds(db: AuroraDb, ids: readonly number[]): Promise<StoredItem[]> {
+export function getItemsByIds(database: AuroraDatabase, ids: readonly number[]): Promise<StoredItem[]> {
+  const { db } = database;
   return loadItems(db, ids);
 }

@@ -7,7 +7,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { fieldErrorsFrom, parseJsonText, type ContractIssue } from '@shared/domain/authoring.js';
 import { usageItemIds, type ItemDefinition, type StoredItem, type itemUpdateInputSchema } from '@shared/domain/items.js';
-import type { StaffIdentity } from '@shared/identity.js';
+import type { StaffWrite } from '../../core/audit.js';
 import type { AuroraDb } from '../../core/database.js';
 import { items } from '../../db/schema.js';
 import { ERRORS } from '../../core/errors.js';
@@ -35,8 +35,9 @@ async function checkLootTable(db: AuroraDb, type: string, usage: unknown): Promi
   if (issues.length) refuse('The loot table names items that do not exist', issues);
 }
 
-export async function createItem(db: AuroraDb, actor: StaffIdentity, input: ItemDefinition): Promise<StoredItem> {
-  return db.transaction(async (tx) => {
+export async function createItem(write: StaffWrite, input: ItemDefinition): Promise<StoredItem> {
+  const { actor } = write;
+  return write.transaction(async (tx) => {
     await checkNameFree(tx, input.name);
     await checkLootTable(tx, input.type, input.usageData);
     const [row] = await tx
@@ -58,8 +59,10 @@ export async function createItem(db: AuroraDb, actor: StaffIdentity, input: Item
   });
 }
 
-export async function updateItem(db: AuroraDb, actor: StaffIdentity, input: ItemUpdate): Promise<StoredItem> {
-  const outcome = await db.transaction(async (tx) => {
+export async function updateItem(write: StaffWrite, input: ItemUpdate): Promise<StoredItem> {
+  const db = write.database.db;
+  const { actor } = write;
+  const outcome = await write.transaction(async (tx) => {
     const current = await loadItem(tx, input.id, { lock: true });
     if (current.version !== input.version) return { conflict: current };
     const changes = input.changes;

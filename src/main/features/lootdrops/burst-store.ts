@@ -6,18 +6,25 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { BurstStatus, BurstView, StartBurstInput } from '@shared/domain/lootdrops.js';
 import type { StaffIdentity } from '@shared/identity.js';
-import type { AuroraDatabase } from '../../core/database.js';
+import type { AuroraDatabase, AuroraDb } from '../../core/database.js';
+import type { Scheduler } from '../../core/scheduler.js';
+import type { DeskRun } from '../../core/services.js';
 import { ERRORS } from '../../core/errors.js';
 import { isDeskMissing } from '../../core/driver-errors.js';
-import { lootdropBursts, lootdropSpawns, type StoredBurst, type StoredBurstStatus } from './desk-tables.js';
+import { lootdropBursts, lootdropSpawns, type StoredBurst, type StoredBurstStatus } from '../../db/desk/tables.js';
 import { planBurst, type Random } from './burst-plan.js';
 
 /** A running burst whose runner has not been heard of for this long is taken as interrupted. */
 export const STALE_RUNNER_MS = 3 * 60_000;
 
-export interface Runner {
-  id: string;
-  host: string;
+/** The desk run's timers for bursts' next slots, per database (a profile switch tells them apart). */
+const burstTimerPrefix = (database: AuroraDatabase) => `lootdrops:burst:${database.label}#`;
+export const burstTimerKey = (database: AuroraDatabase, id: bigint) => `${burstTimerPrefix(database)}${id}`;
+
+/** Bursts of this database with a slot armed on this desk run. */
+export function armedBurstIds(scheduler: Scheduler, database: AuroraDatabase): bigint[] {
+  const prefix = burstTimerPrefix(database);
+  return scheduler.pending(prefix).map((key) => BigInt(key.slice(prefix.length)));
 }
 
 export interface BurstProgress {
@@ -33,15 +40,15 @@ function noDesk(error: unknown): never {
 }
 
 export async function createBurst(
-  database: AuroraDatabase,
+  db: AuroraDb,
   actor: StaffIdentity,
   input: StartBurstInput,
-  runner: Runner,
+  runner: DeskRun,
   now: Date,
   random?: Random,
 ): Promise<{ burst: StoredBurst; created: boolean }> {
   const plan = planBurst(input, random);
-  const inserted = await database.db
+  const inserted = await db
     .insert(lootdropBursts)
     .values({
       idempotencyKey: input.idempotencyKey,
@@ -71,19 +78,19 @@ export async function createBurst(
     .catch(noDesk);
   if (inserted[0]) return { burst: inserted[0], created: true };
   // The same submission again (a double click): the first one's burst.
-  const [existing] = await database.db.select().from(lootdropBursts).where(eq(lootdropBursts.idempotencyKey, input.idempotencyKey));
+  const [existing] = await db.select().from(lootdropBursts).where(eq(lootdropBursts.idempotencyKey, input.idempotencyKey));
   if (!existing) throw ERRORS.conflict('This burst was submitted twice at once; reload the bursts list.');
   return { burst: existing, created: false };
 }
 
-export async function readBurst(database: AuroraDatabase, id: bigint): Promise<StoredBurst> {
-  const [burst] = await database.db.select().from(lootdropBursts).where(eq(lootdropBursts.id, id)).catch(noDesk);
+export async function readBurst(db: AuroraDb, id: bigint): Promise<StoredBurst> {
+  const [burst] = await db.select().from(lootdropBursts).where(eq(lootdropBursts.id, id)).catch(noDesk);
   if (!burst) throw ERRORS.notFound(`The burst #${id}`);
   return burst;
 }
 
-export async function listStoredBursts(database: AuroraDatabase, limit = 20): Promise<StoredBurst[]> {
-  return database.db.select().from(lootdropBursts).orderBy(desc(lootdropBursts.createdAt), desc(lootdropBursts.id)).limit(limit).catch(noDesk);
+export async function listStoredBursts(db: AuroraDb, limit = 20): Promise<StoredBurst[]> {
+  return db.select().from(lootdropBursts).orderBy(desc(lootdropBursts.createdAt), desc(lootdropBursts.id)).limit(limit).catch(noDesk);
 }
 
 export async function readProgress(database: AuroraDatabase, ids: readonly bigint[]): Promise<Map<string, BurstProgress>> {
@@ -100,8 +107,8 @@ export async function readProgress(database: AuroraDatabase, ids: readonly bigin
 }
 
 /** The next slot to spawn: one past the highest spawned (slots go out in order). */
-export async function nextSlot(database: AuroraDatabase, id: bigint): Promise<number> {
-  const [row] = await database.db
+export async function nextSlot(db: AuroraDb, id: bigint): Promise<number> {
+  const [row] = await db
     .select({ next: sql<number>`COALESCE(max(${lootdropSpawns.burstSeq}) + 1, 0)::int` })
     .from(lootdropSpawns)
     .where(eq(lootdropSpawns.burstId, id));
@@ -109,7 +116,7 @@ export async function nextSlot(database: AuroraDatabase, id: bigint): Promise<nu
 }
 
 /** What staff see: the stored status, with a running burst nobody is running shown as interrupted. */
-export function viewStatus(burst: StoredBurst, me: Runner, now: Date): BurstStatus {
+export function viewStatus(burst: StoredBurst, me: DeskRun, now: Date): BurstStatus {
   if (burst.status !== 'running') return burst.status;
   if (burst.runnerId === me.id) return 'running';
   if (burst.runnerHost === me.host) return 'interrupted'; // an earlier run of this app, on this machine
@@ -124,7 +131,7 @@ export function slotDueAt(burst: StoredBurst, seq: number): Date | null {
   return new Date(burst.segmentStartedAt.getTime() + Math.max(0, slot.offsetMs - burst.elapsedMs));
 }
 
-export function toBurstView(burst: StoredBurst, progress: BurstProgress | undefined, me: Runner, now: Date): BurstView {
+export function toBurstView(burst: StoredBurst, progress: BurstProgress | undefined, me: DeskRun, now: Date): BurstView {
   const status = viewStatus(burst, me, now);
   const spawned = progress?.spawned ?? 0;
   return {
@@ -161,7 +168,7 @@ export interface BurstChange {
   status: StoredBurstStatus;
   elapsedMs?: number;
   segmentStartedAt?: Date | null;
-  runner?: Runner | null;
+  runner?: DeskRun | null;
   lastError?: string | null;
   finished?: boolean;
 }
@@ -171,14 +178,14 @@ export interface BurstChange {
  * when) when someone got there first. `actor` null: the scheduler itself (completion, failure).
  */
 export async function changeBurst(
-  database: AuroraDatabase,
+  db: AuroraDb,
   burst: StoredBurst,
   change: BurstChange,
   actor: StaffIdentity | null,
   now: Date,
   conditions: { runnerId?: string } = {},
 ): Promise<StoredBurst> {
-  const [updated] = await database.db
+  const [updated] = await db
     .update(lootdropBursts)
     .set({
       status: change.status,
@@ -200,7 +207,7 @@ export async function changeBurst(
     )
     .returning();
   if (updated) return updated;
-  const current = await readBurst(database, burst.id);
+  const current = await readBurst(db, burst.id);
   const who = current.updatedByName ?? current.createdByName;
   return Promise.reject(
     ERRORS.conflict(`The burst "${current.name}" changed meanwhile: it is ${current.status} now (last changed by ${who} at ${current.updatedAt.toISOString()}).`, {
@@ -212,9 +219,9 @@ export async function changeBurst(
 }
 
 /** The runner's sign of life, and its check that the burst is still its own and running. */
-export async function touchRunningBursts(database: AuroraDatabase, runner: Runner, ids: readonly bigint[], now: Date): Promise<StoredBurst[]> {
+export async function touchRunningBursts(db: AuroraDb, runner: DeskRun, ids: readonly bigint[], now: Date): Promise<StoredBurst[]> {
   if (!ids.length) return [];
-  return database.db
+  return db
     .update(lootdropBursts)
     .set({ heartbeatAt: now })
     .where(and(inArray(lootdropBursts.id, [...ids]), eq(lootdropBursts.status, 'running'), eq(lootdropBursts.runnerId, runner.id)))

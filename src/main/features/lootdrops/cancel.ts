@@ -6,29 +6,31 @@
  */
 import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import type { CancelLootdropInput, CancelLootdropResult } from '@shared/domain/lootdrops.js';
-import type { StaffIdentity } from '@shared/identity.js';
+import type { StaffWrite } from '../../core/audit.js';
+import type { Clock } from '../../core/clock.js';
 import type { AuroraDatabase } from '../../core/database.js';
-import { lootdrops } from '../../db/schema.js';
-import { closedLootdropMessage, deleteChannelMessage, describeDiscordError, editChannelMessage } from '../../core/discord/index.js';
+import { deleteChannelMessage, describeDiscordError, editChannelMessage, type DiscordTarget } from '../../core/discord/index.js';
+import { isDeskMissing } from '../../core/driver-errors.js';
 import { ERRORS } from '../../core/errors.js';
 import type { Logger } from '../../core/log.js';
-import { isDeskMissing } from '../../core/driver-errors.js';
-import { lootdropCancels, lootdropSpawns } from './desk-tables.js';
-import type { LootdropDiscord } from './discord-access.js';
+import { lootdropCancels, lootdropSpawns } from '../../db/desk/tables.js';
+import { lootdrops } from '../../db/schema.js';
+import { closedLootdropMessage } from './message.js';
 import { readDrop } from './rows.js';
 
 export interface CancelDeps {
   /** null: Discord is not configured; the drop is still cancelled in the database. */
-  discord: LootdropDiscord | null;
-  now: () => Date;
+  discord: DiscordTarget | null;
+  clock: Clock;
   log: Logger;
 }
 
 type MessageOutcome = CancelLootdropResult['message'];
 
-export async function cancelLootdrop(database: AuroraDatabase, actor: StaffIdentity, input: CancelLootdropInput, deps: CancelDeps): Promise<CancelLootdropResult> {
-  const now = deps.now();
-  const cancelled = await database.db.transaction(async (tx) => {
+export async function cancelLootdrop(write: StaffWrite, input: CancelLootdropInput, deps: CancelDeps): Promise<CancelLootdropResult> {
+  const { database, actor } = write;
+  const now = deps.clock.now();
+  const cancelled = await write.transaction(async (tx) => {
     const [row] = await tx
       .update(lootdrops)
       .set({ expiresAt: now })
@@ -54,7 +56,7 @@ export async function cancelLootdrop(database: AuroraDatabase, actor: StaffIdent
 
   const message = await withdrawMessage(database, cancelled, input.deleteMessage, now, deps);
   await noteMessageOutcome(database, input.messageId, message, now);
-  const drop = await readDrop(database, input.messageId, deps.now());
+  const drop = await readDrop(database, input.messageId, deps.clock.now());
   if (!drop) throw ERRORS.notFound(`The drop ${input.messageId}`);
   return { drop, message };
 }

@@ -11,8 +11,8 @@ import {
 } from '@shared/domain/lootdrops.js';
 import type { AuroraDatabase } from '../../core/database.js';
 import { ERRORS } from '../../core/errors.js';
-import type { DeskRuntime } from '../../core/runtime.js';
-import { lootdropDiscordStatus } from './discord-access.js';
+import type { DeskServices } from '../../core/services.js';
+import { sharedAnswer, timedCache } from '../../core/timed-cache.js';
 
 export interface LootdropConfig {
   claimButtonFormat: string;
@@ -23,22 +23,19 @@ export interface LootdropConfig {
 }
 
 /** The bot's currencies as its table shows them; a full scan, so kept for a while. */
-const HISTORY_TTL_MS = 5 * 60_000;
-const historyCache = new WeakMap<AuroraDatabase, { at: number; currencies: string[] }>();
+const history = timedCache<AuroraDatabase, Promise<string[]>>({ ttlMs: 5 * 60_000, max: 1 });
 
-async function currenciesInHistory(database: AuroraDatabase): Promise<string[]> {
-  const cached = historyCache.get(database);
-  if (cached && Date.now() - cached.at < HISTORY_TTL_MS) return cached.currencies;
-  const { rows } = await database.query<{ currency: string }>(
-    `SELECT currency FROM lootdrops GROUP BY currency ORDER BY count(*) DESC, currency LIMIT 20`,
-  );
-  const currencies = rows.map((r) => r.currency);
-  historyCache.set(database, { at: Date.now(), currencies });
-  return currencies;
+function currenciesInHistory(database: AuroraDatabase): Promise<string[]> {
+  return sharedAnswer(history, database, 'currencies', async () => {
+    const { rows } = await database.query<{ currency: string }>(
+      `SELECT currency FROM lootdrops GROUP BY currency ORDER BY count(*) DESC, currency LIMIT 20`,
+    );
+    return rows.map((r) => r.currency);
+  });
 }
 
-export async function readLootdropConfig(runtime: DeskRuntime, database: AuroraDatabase): Promise<LootdropConfig> {
-  const stored = runtime.settings?.store.current().discord;
+export async function readLootdropConfig(services: DeskServices, database: AuroraDatabase): Promise<LootdropConfig> {
+  const stored = services.settings?.store.current().discord;
   const format = stored?.claimButtonFormat?.trim() || null;
   const claimButtonFormat = format ?? DEFAULT_CLAIM_BUTTON_FORMAT;
   let currencies: string[];
@@ -60,9 +57,9 @@ export async function readLootdropConfig(runtime: DeskRuntime, database: AuroraD
   };
 }
 
-export async function describeLootdropSettings(runtime: DeskRuntime): Promise<LootdropSettingsView> {
-  const config = await readLootdropConfig(runtime, runtime.database());
-  return { discord: lootdropDiscordStatus(runtime), ...config };
+export async function describeLootdropSettings(services: DeskServices): Promise<LootdropSettingsView> {
+  const config = await readLootdropConfig(services, services.database());
+  return { discord: services.discord.status(), ...config };
 }
 
 /** Refuses a currency outside the configured list, and a format spawning cannot use. */

@@ -1,14 +1,14 @@
 /**
  * Drops this desk spawned get their message edited when they end unclaimed: "expired" (or
  * "cancelled", retrying a cancel whose edit failed, or finishing one that died midway). Claimed drops are the bot's to edit.
- * The burst scheduler runs this at each expiry (and once a minute), so a restart catches up.
+ * Housekeeping runs this at each expiry (and once a minute), so a restart catches up.
  */
 import { and, eq } from 'drizzle-orm';
 import type { AuroraDatabase } from '../../core/database.js';
-import { closedLootdropMessage, describeDiscordError, editChannelMessage } from '../../core/discord/index.js';
+import { describeDiscordError, editChannelMessage, type DiscordTarget } from '../../core/discord/index.js';
 import type { Logger } from '../../core/log.js';
-import { lootdropSpawns } from './desk-tables.js';
-import type { LootdropDiscord } from './discord-access.js';
+import { lootdropSpawns } from '../../db/desk/tables.js';
+import { closedLootdropMessage } from './message.js';
 import { utcParam } from './rows.js';
 
 interface DueRow {
@@ -23,7 +23,7 @@ interface DueRow {
 /** Edits the messages of drops that ended unclaimed; returns how many were closed. */
 export async function closeEndedDropMessages(
   database: AuroraDatabase,
-  discord: LootdropDiscord,
+  discord: DiscordTarget,
   now: Date,
   log: Logger,
   stopped: () => boolean = () => false,

@@ -1,4 +1,4 @@
-/** Lootdrop procedures: validate, pick the actor, Discord and the clock, hand over to a service. */
+/** Lootdrop procedures: validate, pick Discord and the clock from the services, hand over to a verb. */
 import {
   boardInputSchema,
   burstIdInputSchema,
@@ -12,56 +12,46 @@ import {
 } from '@shared/domain/lootdrops.js';
 import { readProcedure, router, writeProcedure } from '../../api/trpc.js';
 import { readBoard, readHistory } from './board.js';
-import { burstSchedulerFor } from './burst-registry.js';
+import { listBursts, pauseBurst, resumeBurst, startBurst, stopBurst } from './bursts.js';
 import { cancelLootdrop } from './cancel.js';
 import { describeLootdropSettings, readLootdropConfig } from './config.js';
-import { lootdropDiscordStatus, requireLootdropDiscord } from './discord-access.js';
 import { listLootdropChannels, lookUpDiscordUsers } from './discord-lookups.js';
+import { noteDropEnds } from './housekeeping.js';
 import { spawnLootdrop } from './spawn.js';
 import { readStats } from './stats.js';
 
 export const lootdropsRouter = router({
   /** Discord status, currencies and the claim button format in force. */
-  settings: readProcedure.query(({ ctx }) => describeLootdropSettings(ctx.runtime)),
-  channels: readProcedure.input(channelsInputSchema).query(({ ctx, input }) => {
-    const scheduler = burstSchedulerFor(ctx.runtime);
-    return listLootdropChannels(requireLootdropDiscord(ctx.runtime), input.refresh, scheduler.now());
-  }),
+  settings: readProcedure.query(({ ctx }) => describeLootdropSettings(ctx.services)),
+  channels: readProcedure
+    .input(channelsInputSchema)
+    .query(({ ctx, input }) => listLootdropChannels(ctx.services.discord.require(), input.refresh, ctx.services.clock.now())),
   users: readProcedure.input(discordUsersInputSchema).query(({ ctx, input }) => {
-    if (!lootdropDiscordStatus(ctx.runtime).configured) return [];
-    return lookUpDiscordUsers(requireLootdropDiscord(ctx.runtime), input.ids, burstSchedulerFor(ctx.runtime).now());
+    const discord = ctx.services.discord.target();
+    return discord ? lookUpDiscordUsers(discord, input.ids) : [];
   }),
-  board: readProcedure.input(boardInputSchema).query(({ ctx, input }) => readBoard(ctx.runtime.database(), input, burstSchedulerFor(ctx.runtime).now())),
-  history: readProcedure.input(historyInputSchema).query(({ ctx, input }) => readHistory(ctx.runtime.database(), input, burstSchedulerFor(ctx.runtime).now())),
-  stats: readProcedure.input(statsInputSchema).query(({ ctx, input }) => readStats(ctx.runtime.database(), input, burstSchedulerFor(ctx.runtime).now())),
+  board: readProcedure.input(boardInputSchema).query(({ ctx, input }) => readBoard(ctx.services.database(), input, ctx.services.clock.now())),
+  history: readProcedure.input(historyInputSchema).query(({ ctx, input }) => readHistory(ctx.services.database(), input, ctx.services.clock.now())),
+  stats: readProcedure.input(statsInputSchema).query(({ ctx, input }) => readStats(ctx.services.database(), input, ctx.services.clock.now())),
 
   spawn: writeProcedure.input(spawnLootdropInputSchema).mutation(async ({ ctx, input }) => {
-    const discord = requireLootdropDiscord(ctx.runtime);
-    const database = ctx.runtime.database();
-    const scheduler = burstSchedulerFor(ctx.runtime);
-    const result = await spawnLootdrop(database, ctx.actor, input, {
-      discord,
-      config: await readLootdropConfig(ctx.runtime, database),
-      now: () => scheduler.now(),
-      log: ctx.runtime.log,
-    });
-    scheduler.noteDropEnds(result.drop.expiresAt);
+    const { services } = ctx;
+    const discord = services.discord.require();
+    const config = await readLootdropConfig(services, ctx.write.database);
+    const result = await spawnLootdrop(ctx.write, input, { discord, config, clock: services.clock, log: services.log });
+    noteDropEnds(services, result.drop.expiresAt);
     return result;
   }),
-  cancel: writeProcedure.input(cancelLootdropInputSchema).mutation(({ ctx, input }) => {
-    const scheduler = burstSchedulerFor(ctx.runtime);
-    const discord = lootdropDiscordStatus(ctx.runtime).configured ? requireLootdropDiscord(ctx.runtime) : null;
-    return cancelLootdrop(ctx.runtime.database(), ctx.actor, input, { discord, now: () => scheduler.now(), log: ctx.runtime.log });
-  }),
+  cancel: writeProcedure
+    .input(cancelLootdropInputSchema)
+    .mutation(({ ctx, input }) =>
+      cancelLootdrop(ctx.write, input, { discord: ctx.services.discord.target(), clock: ctx.services.clock, log: ctx.services.log }),
+    ),
 
-  bursts: readProcedure.query(({ ctx }) => burstSchedulerFor(ctx.runtime).list()),
-  startBurst: writeProcedure.input(startBurstInputSchema).mutation(({ ctx, input }) => burstSchedulerFor(ctx.runtime).start(ctx.actor, input)),
-  pauseBurst: writeProcedure.input(burstIdInputSchema).mutation(({ ctx, input }) => burstSchedulerFor(ctx.runtime).pause(ctx.actor, input.id)),
-  resumeBurst: writeProcedure.input(burstIdInputSchema).mutation(({ ctx, input }) => burstSchedulerFor(ctx.runtime).resume(ctx.actor, input.id)),
-  cancelBurst: writeProcedure
-    .input(burstIdInputSchema)
-    .mutation(({ ctx, input }) => burstSchedulerFor(ctx.runtime).stopBurst(ctx.actor, input.id, 'cancelled')),
-  discardBurst: writeProcedure
-    .input(burstIdInputSchema)
-    .mutation(({ ctx, input }) => burstSchedulerFor(ctx.runtime).stopBurst(ctx.actor, input.id, 'discarded')),
+  bursts: readProcedure.query(({ ctx }) => listBursts(ctx.services)),
+  startBurst: writeProcedure.input(startBurstInputSchema).mutation(({ ctx, input }) => startBurst(ctx.services, ctx.write, input)),
+  pauseBurst: writeProcedure.input(burstIdInputSchema).mutation(({ ctx, input }) => pauseBurst(ctx.services, ctx.write, input.id)),
+  resumeBurst: writeProcedure.input(burstIdInputSchema).mutation(({ ctx, input }) => resumeBurst(ctx.services, ctx.write, input.id)),
+  cancelBurst: writeProcedure.input(burstIdInputSchema).mutation(({ ctx, input }) => stopBurst(ctx.services, ctx.write, input.id, 'cancelled')),
+  discardBurst: writeProcedure.input(burstIdInputSchema).mutation(({ ctx, input }) => stopBurst(ctx.services, ctx.write, input.id, 'discarded')),
 });

@@ -8,6 +8,7 @@
  */
 import type { LootdropStatus, LootdropView } from '@shared/domain/lootdrops.js';
 import type { AuroraDatabase } from '../../core/database.js';
+import { sharedAnswer, timedCache } from '../../core/timed-cache.js';
 
 /** A bot column (timestamp without time zone, UTC by convention) as ISO text. */
 export const isoOfUtc = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
@@ -98,24 +99,24 @@ export function toLootdropView(row: DropRow, now: Date): LootdropView {
   };
 }
 
-/** Whether this database has the lootdrop tables of aurora_desk (checked once per handle). */
-const deskPresence = new WeakMap<AuroraDatabase, Promise<boolean>>();
+/** Whether this database has the lootdrop tables of aurora_desk: kept once found; an absence is asked again. */
+const deskPresence = timedCache<AuroraDatabase, Promise<boolean>>({ ttlMs: 60 * 60_000, max: 1 });
 
 export function hasLootdropDesk(database: AuroraDatabase): Promise<boolean> {
-  let known = deskPresence.get(database);
-  if (!known) {
-    known = database
-      .query<{ present: boolean }>(
-        `SELECT to_regclass('aurora_desk.lootdrop_spawns') IS NOT NULL AND to_regclass('aurora_desk.lootdrop_claims') IS NOT NULL
-                AND to_regclass('aurora_desk.lootdrop_cancels') IS NOT NULL AS present`,
-      )
-      .then((r) => r.rows[0]?.present === true)
-      .catch(() => false);
-    // A failed check is not remembered: the next read asks again.
-    known.then((present) => (present ? undefined : deskPresence.delete(database)), () => deskPresence.delete(database));
-    deskPresence.set(database, known);
-  }
-  return known;
+  const known = sharedAnswer(deskPresence, database, 'tables', async () => {
+    const { rows } = await database.query<{ present: boolean }>(
+      `SELECT to_regclass('aurora_desk.lootdrop_spawns') IS NOT NULL AND to_regclass('aurora_desk.lootdrop_claims') IS NOT NULL
+              AND to_regclass('aurora_desk.lootdrop_cancels') IS NOT NULL AS present`,
+    );
+    return rows[0]?.present === true;
+  });
+  return known.then(
+    (present) => {
+      if (!present) deskPresence.delete(database, 'tables');
+      return present;
+    },
+    () => false,
+  );
 }
 
 /** Whether the claim recorder trigger is on `lootdrops` (else claim times are not measured). */

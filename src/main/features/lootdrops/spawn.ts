@@ -10,30 +10,31 @@
 import { eq } from 'drizzle-orm';
 import type { LootdropView, SpawnLootdropInput, SpawnLootdropResult } from '@shared/domain/lootdrops.js';
 import { claimButtonNeedsMessageId } from '@shared/domain/lootdrops.js';
-import type { StaffIdentity } from '@shared/identity.js';
+import type { StaffWrite } from '../../core/audit.js';
+import type { Clock } from '../../core/clock.js';
 import type { AuroraDatabase } from '../../core/database.js';
-import { lootdrops } from '../../db/schema.js';
 import {
-  claimButtonId,
   deleteChannelMessage,
   describeDiscordError,
+  deskErrorFromDiscord,
   editChannelMessage,
-  lootdropButtonEdit,
-  lootdropMessage,
   postChannelMessage,
+  type DiscordTarget,
 } from '../../core/discord/index.js';
+import { driverErrorCode, isDeskMissing, isUniqueViolation, SQLSTATE } from '../../core/driver-errors.js';
 import { DeskError, ERRORS } from '../../core/errors.js';
 import type { Logger } from '../../core/log.js';
-import { driverErrorCode, isDeskMissing, isUniqueViolation, SQLSTATE } from '../../core/driver-errors.js';
+import { timedCache } from '../../core/timed-cache.js';
+import { lootdropSpawns } from '../../db/desk/tables.js';
+import { lootdrops } from '../../db/schema.js';
 import { assertSpawnable, type LootdropConfig } from './config.js';
-import { lootdropSpawns } from './desk-tables.js';
-import { deskErrorFromDiscord, type LootdropDiscord } from './discord-access.js';
+import { claimButtonId, lootdropButtonEdit, lootdropMessage } from './message.js';
 import { hasLootdropDesk, readDrop } from './rows.js';
 
 export interface SpawnDeps {
-  discord: LootdropDiscord;
+  discord: DiscordTarget;
   config: LootdropConfig;
-  now: () => Date;
+  clock: Clock;
   log: Logger;
   /** Set when the drop is a slot of an event burst. */
   burst?: { id: bigint; seq: number };
@@ -42,40 +43,30 @@ export interface SpawnDeps {
 interface Remembered {
   fingerprint: string;
   promise: Promise<SpawnLootdropResult>;
-  settledAt?: number;
 }
 
-/** Submissions seen by this process, by idempotency key; forgotten after a while (the table remembers). */
-const submissions = new Map<string, Remembered>();
-const REMEMBER_MS = 15 * 60_000;
-
-function forgetOldSubmissions(nowMs: number): void {
-  for (const [key, entry] of submissions) if (entry.settledAt !== undefined && nowMs - entry.settledAt > REMEMBER_MS) submissions.delete(key);
-}
+/** Submissions this process has seen, per database and idempotency key, for a while (the table remembers for good). */
+const submissions = timedCache<AuroraDatabase, Remembered>({ ttlMs: 15 * 60_000, max: 1_000 });
 
 /** Forgets what this process remembers (as a restart would); the aurora_desk record remains. */
-export function forgetRememberedSubmissions(): void {
-  submissions.clear();
+export function forgetRememberedSubmissions(database: AuroraDatabase): void {
+  submissions.forget(database);
 }
 
 const fingerprintOf = (input: SpawnLootdropInput) => `${input.channelId}|${input.amount}|${input.currency}|${input.lifetimeSeconds}`;
 
-export async function spawnLootdrop(database: AuroraDatabase, actor: StaffIdentity, input: SpawnLootdropInput, deps: SpawnDeps): Promise<SpawnLootdropResult> {
-  forgetOldSubmissions(Date.now());
+export async function spawnLootdrop(write: StaffWrite, input: SpawnLootdropInput, deps: SpawnDeps): Promise<SpawnLootdropResult> {
+  const { database } = write;
   const fingerprint = fingerprintOf(input);
-  const seen = submissions.get(input.idempotencyKey);
+  const seen = submissions.get(database, input.idempotencyKey);
   if (seen) {
     if (seen.fingerprint !== fingerprint) throw ERRORS.badRequest('This form was already submitted with other values; reload the form and try again.');
     return { ...(await seen.promise), repeated: true };
   }
-  const promise = spawnOnce(database, actor, input, deps);
-  const entry: Remembered = { fingerprint, promise };
-  submissions.set(input.idempotencyKey, entry);
-  promise.then(
-    () => (entry.settledAt = Date.now()),
-    // A failed submission wrote nothing: the same key may try again.
-    () => submissions.delete(input.idempotencyKey),
-  );
+  const promise = spawnOnce(write, input, deps);
+  submissions.set(database, input.idempotencyKey, { fingerprint, promise });
+  // A failed submission wrote nothing: the same key may try again.
+  promise.catch(() => submissions.delete(database, input.idempotencyKey));
   return promise;
 }
 
@@ -85,13 +76,14 @@ async function findSpawnByKey(database: AuroraDatabase, key: string, now: Date):
   return spawn ? readDrop(database, spawn.messageId, now) : null;
 }
 
-async function spawnOnce(database: AuroraDatabase, actor: StaffIdentity, input: SpawnLootdropInput, deps: SpawnDeps): Promise<SpawnLootdropResult> {
-  const earlier = await findSpawnByKey(database, input.idempotencyKey, deps.now());
+async function spawnOnce(write: StaffWrite, input: SpawnLootdropInput, deps: SpawnDeps): Promise<SpawnLootdropResult> {
+  const { database, actor } = write;
+  const earlier = await findSpawnByKey(database, input.idempotencyKey, deps.clock.now());
   if (earlier) return { drop: earlier, repeated: true };
   assertSpawnable(deps.config, input.currency);
 
   const { client } = deps.discord;
-  const createdAt = deps.now();
+  const createdAt = deps.clock.now();
   const expiresAt = new Date(createdAt.getTime() + input.lifetimeSeconds * 1000);
   const format = deps.config.claimButtonFormat;
   const laterButton = claimButtonNeedsMessageId(format);
@@ -115,7 +107,7 @@ async function spawnOnce(database: AuroraDatabase, actor: StaffIdentity, input: 
   }
 
   try {
-    await database.db.transaction(async (tx) => {
+    await write.transaction(async (tx) => {
       await tx.insert(lootdrops).values({
         messageId,
         channelId: input.channelId,
@@ -152,13 +144,13 @@ async function spawnOnce(database: AuroraDatabase, actor: StaffIdentity, input: 
     const undone = await compensate(deps, input.channelId, messageId, 'the database did not record it');
     // Another desktop recorded the same submission first: answer with its drop.
     if (isUniqueViolation(error)) {
-      const winner = await findSpawnByKey(database, input.idempotencyKey, deps.now()).catch(() => null);
+      const winner = await findSpawnByKey(database, input.idempotencyKey, deps.clock.now()).catch(() => null);
       if (winner) return { drop: winner, repeated: true };
     }
     throw recordFailure(error, messageId, input.channelId, undone);
   }
 
-  const drop = await readDrop(database, messageId, deps.now());
+  const drop = await readDrop(database, messageId, deps.clock.now());
   if (!drop) throw ERRORS.notFound(`The drop ${messageId}`);
   return { drop, repeated: false };
 }

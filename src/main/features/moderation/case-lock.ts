@@ -11,12 +11,10 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import type { CaseSeen } from '@shared/domain/moderation.js';
-import type { AuroraDb } from '../../core/database.js';
+import type { AuroraTx } from '../../core/database.js';
 import { moderationCases, users } from '../../db/schema.js';
 import { ERRORS } from '../../core/errors.js';
 import { readDeskMeta, type HistoryAction } from './desk-metadata.js';
-
-export type AuroraTx = Parameters<Parameters<AuroraDb['transaction']>[0]>[0];
 
 export interface LockedCase {
   id: bigint;

@@ -4,7 +4,7 @@ import type { CaseSummary } from '@shared/domain/moderation.js';
 import type { AuroraDatabase } from '../../core/database.js';
 import { moderationCases } from '../../db/schema.js';
 import { ERRORS } from '../../core/errors.js';
-import type { AuroraTx } from './case-lock.js';
+import type { AuroraTx } from '../../core/database.js';
 import { DESK_KEY, type DeskMeta } from './desk-metadata.js';
 import { listCasesByIds } from './queues.js';
 

@@ -4,30 +4,8 @@
  */
 import type { DiscordOutcome, DiscordRecord } from '@shared/domain/moderation.js';
 import type { StaffIdentity } from '@shared/identity.js';
-import { describeDiscordError, type DiscordClient } from '../../core/discord/index.js';
-import { discordClientFor } from '../../core/discord/for-runtime.js';
-import type { DeskRuntime } from '../../core/runtime.js';
+import { describeDiscordError, type DiscordTarget } from '../../core/discord/index.js';
 import { staffStamp, type StoredDiscord } from './desk-metadata.js';
-
-export interface DiscordTarget {
-  client: DiscordClient;
-  guildId: string;
-}
-
-export type DiscordAccess = { target: DiscordTarget; reason: null } | { target: null; reason: string };
-
-/** Where moderation gets Discord from, or why it cannot. */
-export function discordAccess(runtime: DeskRuntime): DiscordAccess {
-  let client: DiscordClient | null = null;
-  try {
-    client = discordClientFor(runtime);
-  } catch (error) {
-    return { target: null, reason: `Discord is not available: ${(error as Error).message}` };
-  }
-  if (!client) return { target: null, reason: 'Discord is not configured: add the bot token and server (guild) ID in Settings → Discord.' };
-  if (!client.guildId) return { target: null, reason: 'No Discord server is set: add the guild ID in Settings → Discord.' };
-  return { target: { client, guildId: client.guildId }, reason: null };
-}
 
 export type DiscordAct = DiscordRecord['action'];
 

@@ -6,13 +6,14 @@
 import { eq } from 'drizzle-orm';
 import { knownCaseTypes, type CaseActionResult, type DiscordOutcome } from '@shared/domain/moderation.js';
 import type { StaffIdentity } from '@shared/identity.js';
-import type { AuroraDatabase } from '../../core/database.js';
-import { moderationCases, users } from '../../db/schema.js';
+import type { StaffWrite } from '../../core/audit.js';
+import type { DiscordGateway, DiscordTarget } from '../../core/discord/index.js';
 import { ERRORS } from '../../core/errors.js';
+import { moderationCases, users } from '../../db/schema.js';
 import { CASE_ID_ATTEMPTS, generateCaseId } from './case-id.js';
 import { summaryAfterWrite, txNow } from './case-write.js';
 import { DESK_KEY, staffStamp, type DeskMeta } from './desk-metadata.js';
-import { actOnDiscord, carryOutActionFor, notAttempted, type DiscordAccess, type DiscordActResult, type DiscordTarget } from './discord-actions.js';
+import { actOnDiscord, carryOutActionFor, notAttempted, type DiscordActResult } from './discord-actions.js';
 import { forgetCounts } from './queues.js';
 
 export interface OpenCaseRequest {
@@ -37,15 +38,16 @@ export function normaliseCaseType(type: string): string {
 }
 
 async function carryOut(
-  discord: DiscordAccess,
+  target: DiscordTarget | null,
+  why: string | null,
   actor: StaffIdentity,
   request: OpenCaseRequest,
   type: string,
 ): Promise<DiscordActResult | null> {
   const action = carryOutActionFor(type);
   if (!action || !request.carryOutOnDiscord) return null;
-  if (!discord.target) return notAttempted(`${discord.reason} The case is only recorded.`, action);
-  return actOnDiscord(discord.target, actor, {
+  if (!target) return notAttempted(`${why} The case is only recorded.`, action);
+  return actOnDiscord(target, actor, {
     action,
     userId: request.userId,
     reason: request.reason || `${type} opened in Aurora Desk`,
@@ -65,23 +67,19 @@ async function compensate(target: DiscordTarget | null, actor: StaffIdentity, re
     : ` The ${result.outcome.action} on Discord could not be undone (${undone.outcome.message}).`;
 }
 
-export async function openCase(
-  database: AuroraDatabase,
-  actor: StaffIdentity,
-  request: OpenCaseRequest,
-  discord: DiscordAccess,
-  options: OpenCaseOptions = {},
-): Promise<CaseActionResult> {
+export async function openCase(write: StaffWrite, request: OpenCaseRequest, discord: DiscordGateway, options: OpenCaseOptions = {}): Promise<CaseActionResult> {
+  const { database, actor } = write;
   const type = normaliseCaseType(request.type);
   if (type === 'timeout' && !request.durationMinutes) throw ERRORS.badRequest('A timeout needs a duration.', { durationMinutes: ['Enter a duration'] });
   const [player] = await database.db.select({ username: users.username }).from(users).where(eq(users.id, request.userId));
   const username = request.username?.trim() || player?.username || null;
 
-  const discordResult = await carryOut(discord, actor, request, type);
+  const target = discord.target();
+  const discordResult = await carryOut(target, discord.status().reason, actor, request, type);
   const nextId = options.generateCaseId ?? (() => generateCaseId());
   let inserted: bigint | null = null;
   try {
-    inserted = await database.db.transaction(async (tx) => {
+    inserted = await write.transaction(async (tx) => {
       const now = await txNow(tx);
       const desk: DeskMeta = {
         v: 1,
@@ -117,7 +115,7 @@ export async function openCase(
       throw ERRORS.conflict(`Could not find a free case ID after ${CASE_ID_ATTEMPTS} attempts; try again.`);
     });
   } catch (error) {
-    const undone = await compensate(discord.target, actor, discordResult, request.userId);
+    const undone = await compensate(target, actor, discordResult, request.userId);
     if (undone && error instanceof Error) error.message += undone;
     throw error;
   }

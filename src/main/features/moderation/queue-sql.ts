@@ -9,6 +9,7 @@
  * and 0009); test/integration/scale-plans.test.ts checks the plans.
  */
 import type { CaseFilters, ModerationQueue } from '@shared/domain/moderation.js';
+import { likePattern } from '../../core/sql.js';
 
 export interface SqlQuery {
   text: string;
@@ -58,9 +59,6 @@ export const EXPORT_COLUMNS = `
   ${CLAIM_ID_SQL} AS claimed_by,
   CASE WHEN jsonb_typeof(metadata #> '{aurora_desk,notes}') = 'array'
        THEN jsonb_array_length(metadata #> '{aurora_desk,notes}') ELSE 0 END AS note_count`;
-
-/** `%`, `_` and `\` typed by a moderator match themselves. */
-export const likePattern = (text: string) => `%${text.replace(/[%_\\]/g, '\\$&')}%`;
 
 const SNOWFLAKE = /^\d{15,20}$/;
 

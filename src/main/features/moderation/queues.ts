@@ -116,12 +116,11 @@ export async function countCases(
   database: AuroraDatabase,
   actor: StaffIdentity | null,
   request: { queue: ModerationQueue; filters: CaseFilters },
-  now = Date.now(),
 ): Promise<CaseCounts> {
   const key = JSON.stringify({ f: request.filters, a: actor?.id.toString() ?? null }, (_k, v: unknown) =>
     typeof v === 'bigint' ? v.toString() : v,
   );
-  const { value, at, basis } = await counts.get(database, key, now, async () => ({
+  const { value, at, basis } = await counts.get(database, key, async () => ({
     value: await countNow(database, actor, request.filters),
     large: (await estimatedRows(database.db, ['moderation_cases'])) >= LARGE_TABLE_ROWS,
   }));

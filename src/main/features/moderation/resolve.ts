@@ -11,13 +11,15 @@ import type {
   DiscordOutcome,
 } from '@shared/domain/moderation.js';
 import type { StaffIdentity } from '@shared/identity.js';
-import type { AuroraDatabase } from '../../core/database.js';
-import { moderationCases } from '../../db/schema.js';
+import type { StaffWrite } from '../../core/audit.js';
+import type { AuroraTx } from '../../core/database.js';
+import type { DiscordGateway } from '../../core/discord/index.js';
 import { isDeskError } from '../../core/errors.js';
-import { assertStillActive, lockCase, type AuroraTx, type LockedCase } from './case-lock.js';
+import { moderationCases } from '../../db/schema.js';
+import { assertStillActive, lockCase, type LockedCase } from './case-lock.js';
 import { deskMetaUpdate, summaryAfterWrite, txNow } from './case-write.js';
 import { isWritableMetadata, readDeskMeta, staffStamp, withDiscord, withHistory } from './desk-metadata.js';
-import { actOnDiscord, liftActionFor, notAttempted, type DiscordAccess } from './discord-actions.js';
+import { actOnDiscord, liftActionFor, notAttempted } from './discord-actions.js';
 import { listCasesByIds, forgetCounts } from './queues.js';
 
 export interface ResolveRequest {
@@ -33,18 +35,19 @@ async function resolveLocked(
   locked: LockedCase,
   actor: StaffIdentity,
   request: { reason: string; liftOnDiscord: boolean },
-  discord: DiscordAccess,
+  discord: DiscordGateway,
 ): Promise<DiscordOutcome | undefined> {
   const lift = liftActionFor(locked.type);
   let result: Awaited<ReturnType<typeof actOnDiscord>> | undefined;
   if (lift && request.liftOnDiscord) {
-    result = discord.target
-      ? await actOnDiscord(discord.target, actor, {
+    const target = discord.target();
+    result = target
+      ? await actOnDiscord(target, actor, {
           action: lift,
           userId: locked.userId,
           reason: `Case ${locked.caseId} resolved: ${request.reason}`,
         })
-      : notAttempted(discord.reason, lift);
+      : notAttempted(discord.status().reason, lift);
   }
   const now = await txNow(tx);
   const set: Partial<typeof moderationCases.$inferInsert> = {
@@ -68,19 +71,14 @@ async function resolveLocked(
   return result?.outcome;
 }
 
-export async function resolveCase(
-  database: AuroraDatabase,
-  actor: StaffIdentity,
-  request: ResolveRequest,
-  discord: DiscordAccess,
-): Promise<CaseActionResult> {
-  const outcome = await database.db.transaction(async (tx) => {
+export async function resolveCase(write: StaffWrite, request: ResolveRequest, discord: DiscordGateway): Promise<CaseActionResult> {
+  const outcome = await write.transaction(async (tx) => {
     const locked = await lockCase(tx, request.id);
     await assertStillActive(tx, locked);
-    return resolveLocked(tx, locked, actor, request, discord);
+    return resolveLocked(tx, locked, write.actor, request, discord);
   });
-  forgetCounts(database);
-  return { summary: await summaryAfterWrite(database, request.id), ...(outcome ? { discord: outcome } : {}) };
+  forgetCounts(write.database);
+  return { summary: await summaryAfterWrite(write.database, request.id), ...(outcome ? { discord: outcome } : {}) };
 }
 
 /**
@@ -89,16 +87,16 @@ export async function resolveCase(
  * moderator resolved meanwhile are skipped and reported, not a failure of the whole batch.
  */
 export async function bulkResolveCases(
-  database: AuroraDatabase,
-  actor: StaffIdentity,
+  write: StaffWrite,
   request: { cases: { id: bigint; expected: CaseSeen }[]; reason: string; liftOnDiscord: boolean },
-  discord: DiscordAccess,
+  discord: DiscordGateway,
 ): Promise<BulkResolveResult> {
+  const { database, actor } = write;
   const ids = [...new Set(request.cases.map((c) => c.id))];
   const skipped: BulkResolveResult['skipped'] = [];
   const discordOutcomes: BulkResolveResult['discord'] = [];
   const resolvedIds: bigint[] = [];
-  await database.db.transaction(async (tx) => {
+  await write.transaction(async (tx) => {
     const present = await tx
       .select({ id: moderationCases.id })
       .from(moderationCases)

@@ -6,17 +6,16 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { CaseActionResult, CaseSeen } from '@shared/domain/moderation.js';
-import type { StaffIdentity } from '@shared/identity.js';
-import type { AuroraDatabase } from '../../core/database.js';
-import { moderationCases } from '../../db/schema.js';
+import type { StaffWrite } from '../../core/audit.js';
+import type { AuroraTx } from '../../core/database.js';
 import { ERRORS } from '../../core/errors.js';
+import { moderationCases } from '../../db/schema.js';
 import {
   assertClaimAsSeen,
   assertReasonAsSeen,
   assertStillResolvedAsSeen,
   lockCase,
   resolvedConflict,
-  type AuroraTx,
   type LockedCase,
 } from './case-lock.js';
 import { deskMetaUpdate, summaryAfterWrite, txNow } from './case-write.js';
@@ -36,14 +35,10 @@ interface CaseRef {
 }
 
 /** Locks, checks, writes; then answers the case as the list shows it. */
-async function withLockedCase(
-  database: AuroraDatabase,
-  id: bigint,
-  work: (tx: AuroraTx, locked: LockedCase) => Promise<void>,
-): Promise<CaseActionResult> {
-  await database.db.transaction(async (tx) => work(tx, await lockCase(tx, id)));
-  forgetCounts(database);
-  return { summary: await summaryAfterWrite(database, id) };
+async function withLockedCase(write: StaffWrite, id: bigint, work: (tx: AuroraTx, locked: LockedCase) => Promise<void>): Promise<CaseActionResult> {
+  await write.transaction(async (tx) => work(tx, await lockCase(tx, id)));
+  forgetCounts(write.database);
+  return { summary: await summaryAfterWrite(write.database, id) };
 }
 
 async function writeMeta(tx: AuroraTx, id: bigint, meta: DeskMeta, columns: Partial<typeof moderationCases.$inferInsert> = {}) {
@@ -53,8 +48,9 @@ async function writeMeta(tx: AuroraTx, id: bigint, meta: DeskMeta, columns: Part
     .where(eq(moderationCases.id, id));
 }
 
-export function reopenCase(database: AuroraDatabase, actor: StaffIdentity, input: CaseRef & { note?: string }) {
-  return withLockedCase(database, input.id, async (tx, locked) => {
+export function reopenCase(write: StaffWrite, input: CaseRef & { note?: string }) {
+  const { actor } = write;
+  return withLockedCase(write, input.id, async (tx, locked) => {
     await assertStillResolvedAsSeen(tx, locked, input.expected);
     // Reopening clears the resolution columns; the desk's history keeps what they said.
     assertWritableMetadata(locked.metadata, locked.caseId, 'keep the previous resolution when reopening');
@@ -70,8 +66,9 @@ export function reopenCase(database: AuroraDatabase, actor: StaffIdentity, input
   });
 }
 
-export function editCaseReason(database: AuroraDatabase, actor: StaffIdentity, input: CaseRef & { reason: string }) {
-  return withLockedCase(database, input.id, async (tx, locked) => {
+export function editCaseReason(write: StaffWrite, input: CaseRef & { reason: string }) {
+  const { actor } = write;
+  return withLockedCase(write, input.id, async (tx, locked) => {
     assertReasonAsSeen(locked, input.expected);
     assertWritableMetadata(locked.metadata, locked.caseId, 'keep the previous reason');
     const reason = input.reason === '' ? null : input.reason;
@@ -88,8 +85,9 @@ export function editCaseReason(database: AuroraDatabase, actor: StaffIdentity, i
   });
 }
 
-export function addCaseNote(database: AuroraDatabase, actor: StaffIdentity, input: { id: bigint; text: string }) {
-  return withLockedCase(database, input.id, async (tx, locked) => {
+export function addCaseNote(write: StaffWrite, input: { id: bigint; text: string }) {
+  const { actor } = write;
+  return withLockedCase(write, input.id, async (tx, locked) => {
     assertWritableMetadata(locked.metadata, locked.caseId, 'add notes');
     const meta = readDeskMeta(locked.metadata);
     if (meta.notes.length >= MAX_NOTES) {
@@ -101,8 +99,9 @@ export function addCaseNote(database: AuroraDatabase, actor: StaffIdentity, inpu
   });
 }
 
-export function claimCase(database: AuroraDatabase, actor: StaffIdentity, input: CaseRef) {
-  return withLockedCase(database, input.id, async (tx, locked) => {
+export function claimCase(write: StaffWrite, input: CaseRef) {
+  const { actor } = write;
+  return withLockedCase(write, input.id, async (tx, locked) => {
     if (!locked.active) {
       if (input.expected.active) throw await resolvedConflict(tx, locked);
       throw ERRORS.badRequest(`Case ${locked.caseId} is resolved; only active cases are claimed for triage.`);
@@ -122,8 +121,9 @@ export function claimCase(database: AuroraDatabase, actor: StaffIdentity, input:
   });
 }
 
-export function unclaimCase(database: AuroraDatabase, actor: StaffIdentity, input: CaseRef) {
-  return withLockedCase(database, input.id, async (tx, locked) => {
+export function unclaimCase(write: StaffWrite, input: CaseRef) {
+  const { actor } = write;
+  return withLockedCase(write, input.id, async (tx, locked) => {
     if (assertClaimAsSeen(locked, input.expected, null)) return;
     assertWritableMetadata(locked.metadata, locked.caseId, 'release a claim');
     const now = await txNow(tx);

@@ -5,34 +5,37 @@
  */
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { ChangeClass, ClearTimer, SetActive } from '@shared/domain/players.js';
-import type { StaffIdentity } from '@shared/identity.js';
 import { auditLog } from '../../db/desk/tables.js';
+import type { StaffWrite } from '../../core/audit.js';
 import type { AuroraDb } from '../../core/database.js';
 import { classes, userTimers, users } from '../../db/schema.js';
 import { ERRORS } from '../../core/errors.js';
 
-export async function clearTimer(db: AuroraDb, _actor: StaffIdentity, input: ClearTimer): Promise<{ cleared: true; expiresAt: Date }> {
-  const [removed] = await db
-    .delete(userTimers)
-    .where(and(eq(userTimers.userId, input.playerId), eq(userTimers.type, input.type), eq(userTimers.key, input.key)))
-    .returning({ expiresAt: userTimers.expiresAt });
+export async function clearTimer(write: StaffWrite, input: ClearTimer): Promise<{ cleared: true; expiresAt: Date }> {
+  const [removed] = await write.transaction((tx) =>
+    tx
+      .delete(userTimers)
+      .where(and(eq(userTimers.userId, input.playerId), eq(userTimers.type, input.type), eq(userTimers.key, input.key)))
+      .returning({ expiresAt: userTimers.expiresAt }),
+  );
   if (!removed) throw ERRORS.notFound(`Timer ${input.type}/${input.key} of player ${input.playerId}`);
   return { cleared: true, expiresAt: removed.expiresAt };
 }
 
 export async function setPlayerActive(
-  db: AuroraDb,
-  _actor: StaffIdentity,
+  write: StaffWrite,
   input: SetActive,
 ): Promise<{ active: boolean; changed: boolean; updatedAt: Date }> {
-  const [changed] = await db
-    .update(users)
-    .set({ isActive: input.active, updatedAt: sql`now()` })
-    .where(and(eq(users.id, input.playerId), ne(users.isActive, input.active)))
-    .returning({ updatedAt: users.updatedAt });
+  const [changed] = await write.transaction((tx) =>
+    tx
+      .update(users)
+      .set({ isActive: input.active, updatedAt: sql`now()` })
+      .where(and(eq(users.id, input.playerId), ne(users.isActive, input.active)))
+      .returning({ updatedAt: users.updatedAt }),
+  );
   if (changed) return { active: input.active, changed: true, updatedAt: changed.updatedAt };
   // Already as asked (another desk got there first): nothing to do, and nothing to refuse.
-  const [current] = await db.select({ updatedAt: users.updatedAt }).from(users).where(eq(users.id, input.playerId));
+  const [current] = await write.database.db.select({ updatedAt: users.updatedAt }).from(users).where(eq(users.id, input.playerId));
   if (!current) throw ERRORS.notFound(`Player ${input.playerId}`);
   return { active: input.active, changed: false, updatedAt: current.updatedAt };
 }
@@ -44,11 +47,11 @@ interface ClassSnapshot {
 }
 
 export async function changePlayerClass(
-  db: AuroraDb,
-  _actor: StaffIdentity,
+  write: StaffWrite,
   input: ChangeClass,
 ): Promise<{ classId: bigint | null; changed: boolean }> {
-  const outcome = await db.transaction(async (tx) => {
+  const db = write.database.db;
+  const outcome = await write.transaction(async (tx) => {
     const [player] = await tx
       .select({ classId: users.classId, updatedAt: users.updatedAt, username: users.username })
       .from(users)

@@ -9,8 +9,7 @@
  */
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { STAFF_LEDGER_TYPES, type CurrencyAction, type CurrencyActionResult } from '@shared/domain/players.js';
-import type { StaffIdentity } from '@shared/identity.js';
-import type { AuroraDb } from '../../core/database.js';
+import type { StaffWrite } from '../../core/audit.js';
 import { transactions, users } from '../../db/schema.js';
 import { ERRORS } from '../../core/errors.js';
 import { isOutOfRange } from '../../core/driver-errors.js';
@@ -18,9 +17,10 @@ import { describeStaffAction, formatAmount, resolveStaffLedgerParty } from './st
 
 const int8 = (value: bigint) => sql`${value.toString()}::bigint`;
 
-export async function grantCurrency(db: AuroraDb, actor: StaffIdentity, input: CurrencyAction): Promise<CurrencyActionResult> {
+export async function grantCurrency(write: StaffWrite, input: CurrencyAction): Promise<CurrencyActionResult> {
+  const { actor } = write;
   try {
-    return await db.transaction(async (tx) => {
+    return await write.transaction(async (tx) => {
       const relatedUserId = await resolveStaffLedgerParty(tx, actor);
       const [player] = await tx
         .update(users)
@@ -51,8 +51,9 @@ export async function grantCurrency(db: AuroraDb, actor: StaffIdentity, input: C
   }
 }
 
-export async function takeCurrency(db: AuroraDb, actor: StaffIdentity, input: CurrencyAction): Promise<CurrencyActionResult> {
-  return db.transaction(async (tx) => {
+export async function takeCurrency(write: StaffWrite, input: CurrencyAction): Promise<CurrencyActionResult> {
+  const { actor } = write;
+  return write.transaction(async (tx) => {
     const relatedUserId = await resolveStaffLedgerParty(tx, actor);
     const [player] = await tx
       .update(users)

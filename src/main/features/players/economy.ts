@@ -12,12 +12,13 @@
 import { asc, desc, eq, gte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ClassesOverview, EconomyOverview, ItemSupply, economyOverviewSchema } from '@shared/domain/economy.js';
-import type { AuroraDb } from '../../core/database.js';
+import type { AuroraDatabase, AuroraDb } from '../../core/database.js';
 import { estimatedRows } from '../../db/estimated-rows.js';
 import { reusedFigures } from '../../core/reused-figures.js';
 import { classes, inventory, items, transactions, users } from '../../db/schema.js';
 
-export async function listClassesOverview(db: AuroraDb): Promise<ClassesOverview> {
+export async function listClassesOverview(database: AuroraDatabase): Promise<ClassesOverview> {
+  const { db } = database;
   const members = db
     .select({
       classId: users.classId,
@@ -76,7 +77,8 @@ interface WholeTableFigures {
 const wholeTable = reusedFigures<AuroraDb, WholeTableFigures>(WHOLE_TABLE_TTL_MS);
 
 /** Drops reused figures, so the next overview sums again (the bench; tests; a desk write may call it). */
-export function forgetEconomyFigures(db: AuroraDb): void {
+export function forgetEconomyFigures(database: AuroraDatabase): void {
+  const { db } = database;
   wholeTable.forget(db);
 }
 
@@ -124,20 +126,19 @@ async function readWholeTableFigures(db: AuroraDb, topHolderCount: number, large
 }
 
 export interface ReuseOptions {
-  /** Milliseconds since the epoch; reused figures older than WHOLE_TABLE_TTL_MS are summed again. */
-  now?: number;
   /** From how many rows (users + inventory, planner estimate) figures are reused (tests lower it). */
   largeRows?: number;
 }
 
-export async function getEconomyOverview(db: AuroraDb, input: OverviewInput, reuse: ReuseOptions = {}): Promise<EconomyOverview> {
+export async function getEconomyOverview(database: AuroraDatabase, input: OverviewInput, reuse: ReuseOptions = {}): Promise<EconomyOverview> {
+  const { db } = database;
   // Days are UTC days: the bot's timestamps are UTC wall-clock values.
   const since = sql`(date_trunc('day', now() AT TIME ZONE 'UTC') - make_interval(days => ${input.days - 1}))`;
   // Grouped on date_trunc and formatted after aggregating: to_char per row costs more than the sum.
   const dayStart = sql`date_trunc('day', ${transactions.createdAt})`;
 
   const [whole, [banks], [window], perDay] = await Promise.all([
-    wholeTable.get(db, String(input.topHolders), reuse.now ?? Date.now(), () =>
+    wholeTable.get(db, String(input.topHolders), () =>
       readWholeTableFigures(db, input.topHolders, reuse.largeRows ?? LARGE_ECONOMY_ROWS),
     ),
     db.select({ total: sql<string>`coalesce(sum(${classes.balance}), 0)::text` }).from(classes),

@@ -9,12 +9,13 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { STAFF_LEDGER_TYPES, type ItemAction, type ItemActionResult } from '@shared/domain/players.js';
-import type { StaffIdentity } from '@shared/identity.js';
-import type { AuroraDb } from '../../core/database.js';
+import type { StaffWrite } from '../../core/audit.js';
+import type { AuroraDatabase } from '../../core/database.js';
 import { inventory, itemTransactions, items, users } from '../../db/schema.js';
 import { ERRORS } from '../../core/errors.js';
 import type { AuroraTx } from '../../core/database.js';
 import { isOutOfRange } from '../../core/driver-errors.js';
+import { likePattern } from '../../core/sql.js';
 import { describeStaffAction, formatAmount, resolveStaffLedgerParty } from './staff-party.js';
 
 async function findParties(tx: AuroraTx, input: ItemAction): Promise<{ username: string; itemName: string }> {
@@ -25,9 +26,10 @@ async function findParties(tx: AuroraTx, input: ItemAction): Promise<{ username:
   return { username: player.username, itemName: item.name };
 }
 
-export async function grantItem(db: AuroraDb, actor: StaffIdentity, input: ItemAction): Promise<ItemActionResult> {
+export async function grantItem(write: StaffWrite, input: ItemAction): Promise<ItemActionResult> {
+  const { actor } = write;
   try {
-    return await db.transaction(async (tx) => {
+    return await write.transaction(async (tx) => {
       await findParties(tx, input);
       const relatedUserId = await resolveStaffLedgerParty(tx, actor);
       const [held] = await tx
@@ -61,8 +63,9 @@ export async function grantItem(db: AuroraDb, actor: StaffIdentity, input: ItemA
   }
 }
 
-export async function removeItem(db: AuroraDb, actor: StaffIdentity, input: ItemAction): Promise<ItemActionResult> {
-  return db.transaction(async (tx) => {
+export async function removeItem(write: StaffWrite, input: ItemAction): Promise<ItemActionResult> {
+  const { actor } = write;
+  return write.transaction(async (tx) => {
     const { username, itemName } = await findParties(tx, input);
     const relatedUserId = await resolveStaffLedgerParty(tx, actor);
     const stack = and(eq(inventory.userId, input.playerId), eq(inventory.itemId, input.itemId));
@@ -94,12 +97,13 @@ export async function removeItem(db: AuroraDb, actor: StaffIdentity, input: Item
 
 /** The item picker of the grant dialog: by name fragment or exact item number. */
 export async function listGrantableItems(
-  db: AuroraDb,
+  database: AuroraDatabase,
   input: { query: string; limit: number },
 ): Promise<{ id: number; name: string; rarity: string; type: string }[]> {
+  const { db } = database;
   const query = input.query;
   const byNumber = /^#?\d{1,9}$/.test(query) ? Number(query.replace('#', '')) : null;
-  const fragment = `%${query.replace(/[%_\\]/g, '\\$&')}%`;
+  const fragment = likePattern(query);
   return db
     .select({ id: items.id, name: items.name, rarity: items.rarity, type: items.type })
     .from(items)

@@ -13,7 +13,7 @@ import type {
   LedgerPageResult,
   ledgerPageSchema,
 } from '@shared/domain/players.js';
-import type { AuroraDb } from '../../core/database.js';
+import type { AuroraDatabase, AuroraDb } from '../../core/database.js';
 import { preparedRead } from '../../db/prepared-reads.js';
 import { itemTransactions, items, transactions, users } from '../../db/schema.js';
 import { assertPlayerExists } from './profile.js';
@@ -107,7 +107,8 @@ function toPage<Row extends { id: bigint; relatedUserId: bigint | null; relatedU
   };
 }
 
-export async function listCurrencyLedger(db: AuroraDb, input: LedgerPageInput): Promise<LedgerPageResult<CurrencyLedgerEntry>> {
+export async function listCurrencyLedger(database: AuroraDatabase, input: LedgerPageInput): Promise<LedgerPageResult<CurrencyLedgerEntry>> {
+  const { db } = database;
   await assertPlayerExists(db, input.playerId);
   const values = { playerId: input.playerId, limit: input.limit + 1 };
   const first = input.cursor == null;
@@ -118,7 +119,8 @@ export async function listCurrencyLedger(db: AuroraDb, input: LedgerPageInput): 
   return toPage(rows, first ? await opening.currencyTypes(db, values) : [], input);
 }
 
-export async function listItemLedger(db: AuroraDb, input: LedgerPageInput): Promise<LedgerPageResult<ItemLedgerEntry>> {
+export async function listItemLedger(database: AuroraDatabase, input: LedgerPageInput): Promise<LedgerPageResult<ItemLedgerEntry>> {
+  const { db } = database;
   await assertPlayerExists(db, input.playerId);
   const values = { playerId: input.playerId, limit: input.limit + 1 };
   const first = input.cursor == null;

@@ -7,7 +7,7 @@ import type {
   QuestProgressEntry,
   TimerEntry,
 } from '@shared/domain/players.js';
-import type { AuroraDb } from '../../core/database.js';
+import type { AuroraDatabase, AuroraDb } from '../../core/database.js';
 import { preparedRead } from '../../db/prepared-reads.js';
 import { classes, inventory, items, moderationCases, quests, userQuests, userTimers, users } from '../../db/schema.js';
 import { ERRORS } from '../../core/errors.js';
@@ -30,7 +30,8 @@ const profileRow = preparedRead((db: AuroraDb) =>
     .where(eq(users.id, sql.placeholder('playerId'))),
 );
 
-export async function getPlayerProfile(db: AuroraDb, playerId: bigint): Promise<PlayerProfile> {
+export async function getPlayerProfile(database: AuroraDatabase, playerId: bigint): Promise<PlayerProfile> {
+  const { db } = database;
   const [row] = await profileRow(db, { playerId });
   if (!row) throw ERRORS.notFound(`Player ${playerId}`);
   const u = row.user;
@@ -87,7 +88,8 @@ const inventoryRows = preparedRead((db: AuroraDb) =>
     .orderBy(asc(items.name)),
 );
 
-export async function listInventory(db: AuroraDb, playerId: bigint): Promise<InventoryEntry[]> {
+export async function listInventory(database: AuroraDatabase, playerId: bigint): Promise<InventoryEntry[]> {
+  const { db } = database;
   await assertPlayerExists(db, playerId);
   return inventoryRows(db, { playerId });
 }
@@ -108,7 +110,8 @@ export function questTarget(requirements: unknown): number | null {
 
 const QUEST_LIMIT = 500;
 
-export async function listQuestProgress(db: AuroraDb, playerId: bigint): Promise<QuestProgressEntry[]> {
+export async function listQuestProgress(database: AuroraDatabase, playerId: bigint): Promise<QuestProgressEntry[]> {
+  const { db } = database;
   await assertPlayerExists(db, playerId);
   const rows = await db
     .select({
@@ -128,7 +131,8 @@ export async function listQuestProgress(db: AuroraDb, playerId: bigint): Promise
   return rows.map(({ requirements, ...row }) => ({ ...row, target: questTarget(requirements) }));
 }
 
-export async function listTimers(db: AuroraDb, playerId: bigint): Promise<TimerEntry[]> {
+export async function listTimers(database: AuroraDatabase, playerId: bigint): Promise<TimerEntry[]> {
+  const { db } = database;
   await assertPlayerExists(db, playerId);
   return db
     .select({ type: userTimers.type, key: userTimers.key, expiresAt: userTimers.expiresAt, metadata: userTimers.metadata })
@@ -141,7 +145,8 @@ export async function listTimers(db: AuroraDb, playerId: bigint): Promise<TimerE
  * Counts per case type. moderation_cases.user_id is a plain ID (no FK): people who are not
  * players can have cases, so this does not require the player row.
  */
-export async function summariseModeration(db: AuroraDb, playerId: bigint): Promise<ModerationSummary> {
+export async function summariseModeration(database: AuroraDatabase, playerId: bigint): Promise<ModerationSummary> {
+  const { db } = database;
   const rows = await db
     .select({
       type: moderationCases.type,

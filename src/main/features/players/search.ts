@@ -13,16 +13,12 @@ import { and, asc, eq, ilike, ne, or, sql, type Placeholder, type SQL } from 'dr
 import type { PlayerSearchResult, PlayerSummary, playerSearchSchema } from '@shared/domain/players.js';
 import type { z } from 'zod';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import type { AuroraDb } from '../../core/database.js';
+import type { AuroraDatabase, AuroraDb } from '../../core/database.js';
 import { preparedRead } from '../../db/prepared-reads.js';
+import { escapeLike } from '../../core/sql.js';
 import { classes, users } from '../../db/schema.js';
 
 type PlayerSearchInput = z.output<typeof playerSearchSchema>;
-
-/** LIKE treats % _ and \ specially; a username may contain them. */
-export function escapeLike(fragment: string): string {
-  return fragment.replace(/[%_\\]/g, '\\$&');
-}
 
 const SNOWFLAKE_LIKE = /^\d{1,20}$/;
 
@@ -51,7 +47,8 @@ const TRIGRAM_FRAGMENT = 3;
  */
 const NAME_WINDOW = 1000;
 
-export async function searchPlayers(db: AuroraDb, input: PlayerSearchInput): Promise<PlayerSearchResult> {
+export async function searchPlayers(database: AuroraDatabase, input: PlayerSearchInput): Promise<PlayerSearchResult> {
+  const { db } = database;
   const query = input.query;
   const idQuery = SNOWFLAKE_LIKE.test(query) && BigInt(query) < 2n ** 63n ? BigInt(query) : null;
   const limit = input.limit + 1;
@@ -225,7 +222,8 @@ function matchesThenSort(db: AuroraDb, where: SQL | undefined, limit: number | P
  * Whether fragment search has its trigram index (PostgreSQL with pg_trgm) or scans the name
  * index (PGlite, or a role that may not create it): the search box says which.
  */
-export async function describePlayerSearch(db: AuroraDb): Promise<{ trigram: boolean }> {
+export async function describePlayerSearch(database: AuroraDatabase): Promise<{ trigram: boolean }> {
+  const { db } = database;
   const [row] = await db
     .select({ trigram: sql<boolean>`to_regclass('aurora_desk_users_username_trgm') IS NOT NULL` })
     .from(sql`(SELECT 1) AS probe`);

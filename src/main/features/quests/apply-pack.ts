@@ -7,8 +7,7 @@
 import { eq } from 'drizzle-orm';
 import type { PackApplied, PackItem, PackQuest } from '@shared/domain/quest-pack.js';
 import type { QuestRequirements, QuestRewards } from '@shared/domain/quests.js';
-import type { StaffIdentity } from '@shared/identity.js';
-import type { AuroraDb } from '../../core/database.js';
+import type { StaffWrite } from '../../core/audit.js';
 import { items, quests } from '../../db/schema.js';
 import { ERRORS } from '../../core/errors.js';
 import { loadItems } from '../authoring/item-rows.js';
@@ -48,8 +47,9 @@ function resolveRewards(entry: PackQuest, itemIds: Ids): QuestRewards {
   return { ...rest, ...(rewardItems ? { items: rewardItems.map((r) => ({ itemId: itemIds.get(r.item)!, quantity: r.quantity })) } : {}) };
 }
 
-export async function applyQuestPack(db: AuroraDb, actor: StaffIdentity, text: string): Promise<PackApplied> {
-  return db.transaction(async (tx) => {
+export async function applyQuestPack(write: StaffWrite, text: string): Promise<PackApplied> {
+  const { actor } = write;
+  return write.transaction(async (tx) => {
     const work = await buildPackWork(tx, text);
     if (!work.plan.canApply) {
       const invalid = work.plan.entries.filter((e) => e.action === 'invalid');

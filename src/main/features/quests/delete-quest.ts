@@ -5,8 +5,8 @@
  */
 import { count, eq } from 'drizzle-orm';
 import type { QuestDeletion, QuestDeletionPreview } from '@shared/domain/quests.js';
-import type { StaffIdentity } from '@shared/identity.js';
-import type { AuroraDb } from '../../core/database.js';
+import type { StaffWrite } from '../../core/audit.js';
+import type { AuroraDatabase, AuroraDb } from '../../core/database.js';
 import { quests, userQuests } from '../../db/schema.js';
 import { loadQuest } from './quest-rows.js';
 import { conflictError, recordRevision } from '../authoring/revisions.js';
@@ -32,14 +32,17 @@ async function countProgress(db: AuroraDb, questId: number): Promise<{ players: 
   return { players: row?.players ?? 0, completed: row?.completed ?? 0 };
 }
 
-export async function previewQuestDeletion(db: AuroraDb, input: { id: number }): Promise<QuestDeletionPreview> {
+export async function previewQuestDeletion(database: AuroraDatabase, input: { id: number }): Promise<QuestDeletionPreview> {
+  const { db } = database;
   const quest = await loadQuest(db, input.id);
   const { players, completed } = await countProgress(db, quest.id);
   return { questId: quest.id, name: quest.name, playersWithProgress: players, completed, consequence: describeQuestDeletion(quest.name, players, completed) };
 }
 
-export async function deleteQuest(db: AuroraDb, actor: StaffIdentity, input: { id: number; version?: string }): Promise<QuestDeletion> {
-  const outcome = await db.transaction(async (tx) => {
+export async function deleteQuest(write: StaffWrite, input: { id: number; version?: string }): Promise<QuestDeletion> {
+  const db = write.database.db;
+  const { actor } = write;
+  const outcome = await write.transaction(async (tx) => {
     const quest = await loadQuest(tx, input.id, { lock: true });
     if (input.version !== undefined && input.version !== quest.version) return { conflict: quest };
     // The row lock holds off new user_quests rows (their foreign key check needs a share lock), so

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { usageItemIds } from '@shared/domain/items.js';
 import { QUEST_PACK_FORMAT, QUEST_PACK_VERSION, type PackExport, type PackItem, type PackQuest, type packExportInputSchema } from '@shared/domain/quest-pack.js';
 import { questItemIds, type StoredQuest } from '@shared/domain/quests.js';
-import type { AuroraDb } from '../../core/database.js';
+import type { AuroraDatabase, AuroraDb } from '../../core/database.js';
 import { items, quests } from '../../db/schema.js';
 import { itemColumns, loadItems, toStoredItem } from '../authoring/item-rows.js';
 import { itemToPackForm, questToPackForm } from './pack-forms.js';
@@ -29,7 +29,8 @@ async function selectQuests(db: AuroraDb, selection: ExportInput['quests']): Pro
   return (await loadQuests(db, selection)).sort((a, b) => a.id - b.id);
 }
 
-export async function exportQuestPack(db: AuroraDb, input: ExportInput, exportedBy: string | null): Promise<PackExport> {
+export async function exportQuestPack(database: AuroraDatabase, input: ExportInput, exportedBy: string | null): Promise<PackExport> {
+  const { db } = database;
   const { itemNames, questNames } = await loadNames(db);
   const skipped: PackExport['skipped'] = [];
   const packQuests: PackQuest[] = [];

@@ -2,11 +2,11 @@
 import { and, count, desc, eq, ilike, lt, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { QuestListPage, StoredQuest, questListInputSchema } from '@shared/domain/quests.js';
-import type { AuroraDb } from '../../core/database.js';
+import type { AuroraDatabase, AuroraDb } from '../../core/database.js';
 import { preparedRead } from '../../db/prepared-reads.js';
 import { quests } from '../../db/schema.js';
 import { loadQuest, questColumns, toListedQuest } from './quest-rows.js';
-import { likePattern } from '../authoring/revisions.js';
+import { likePattern } from '../../core/sql.js';
 
 type QuestListInput = z.output<typeof questListInputSchema>;
 
@@ -38,7 +38,8 @@ function pageQuery(db: AuroraDb, filters: SQL | undefined, cursor: Placeholder |
 const unfilteredFirstPage = preparedRead((db: AuroraDb) => pageQuery(db, undefined, undefined, sql.placeholder('limit')));
 const unfilteredPageAfter = preparedRead((db: AuroraDb) => pageQuery(db, undefined, sql.placeholder('cursor'), sql.placeholder('limit')));
 
-export async function listQuests(db: AuroraDb, input: QuestListInput): Promise<QuestListPage> {
+export async function listQuests(database: AuroraDatabase, input: QuestListInput): Promise<QuestListPage> {
+  const { db } = database;
   const filters = listFilters(input);
   const limit = input.limit + 1;
   const rows = filters
@@ -56,12 +57,14 @@ export async function listQuests(db: AuroraDb, input: QuestListInput): Promise<Q
   };
 }
 
-export function getQuest(db: AuroraDb, id: number): Promise<StoredQuest> {
+export function getQuest(database: AuroraDatabase, id: number): Promise<StoredQuest> {
+  const { db } = database;
   return loadQuest(db, id);
 }
 
 /** The distinct trigger events in use, for the filter (catalogue events come from the contract). */
-export async function listTriggerEventsInUse(db: AuroraDb): Promise<{ triggerEvent: string; quests: number }[]> {
+export async function listTriggerEventsInUse(database: AuroraDatabase): Promise<{ triggerEvent: string; quests: number }[]> {
+  const { db } = database;
   return db
     .select({ triggerEvent: quests.triggerEvent, quests: count() })
     .from(quests)

@@ -7,7 +7,7 @@ import { inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { canonicalJson, issuesFrom, parseJsonText } from '@shared/domain/authoring.js';
 import { packEnvelopeSchema, packItemSchema, packQuestSchema, type PackAction, type PackItem, type PackPlan, type PackPlanEntry, type PackQuest } from '@shared/domain/quest-pack.js';
-import type { AuroraDb } from '../../core/database.js';
+import type { AuroraDatabase, AuroraDb } from '../../core/database.js';
 import { items, quests } from '../../db/schema.js';
 import { itemColumns, toStoredItem } from '../authoring/item-rows.js';
 import { loadNames } from './export-pack.js';
@@ -157,6 +157,7 @@ async function loadByName(db: AuroraDb, table: 'items' | 'quests', names: string
   return (await db.select(questColumns).from(quests).where(inArray(quests.name, names))).map(toStoredQuest);
 }
 
-export async function planQuestPack(db: AuroraDb, text: string): Promise<PackPlan> {
+export async function planQuestPack(database: AuroraDatabase, text: string): Promise<PackPlan> {
+  const { db } = database;
   return (await buildPackWork(db, text)).plan;
 }

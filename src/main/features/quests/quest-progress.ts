@@ -1,7 +1,6 @@
 /** A game master's hand on one player's progress: reset it, or put the player on the quest. */
 import { and, eq } from 'drizzle-orm';
-import type { StaffIdentity } from '@shared/identity.js';
-import type { AuroraDb } from '../../core/database.js';
+import type { StaffWrite } from '../../core/audit.js';
 import { userQuests, users } from '../../db/schema.js';
 import { ERRORS } from '../../core/errors.js';
 import { loadQuest } from './quest-rows.js';
@@ -16,8 +15,8 @@ export interface QuestProgressChange {
 }
 
 /** Back to 0 and not completed; the reward the player already received is theirs to keep. */
-export async function resetQuestProgress(db: AuroraDb, _actor: StaffIdentity, input: { questId: number; userId: bigint }): Promise<QuestProgressChange> {
-  return db.transaction(async (tx) => {
+export async function resetQuestProgress(write: StaffWrite, input: { questId: number; userId: bigint }): Promise<QuestProgressChange> {
+  return write.transaction(async (tx) => {
     const quest = await loadQuest(tx, input.questId);
     const row = and(eq(userQuests.questId, quest.id), eq(userQuests.userId, input.userId));
     const [held] = await tx
@@ -33,8 +32,8 @@ export async function resetQuestProgress(db: AuroraDb, _actor: StaffIdentity, in
 }
 
 /** Starts the quest for a player at progress 0. */
-export async function assignQuest(db: AuroraDb, _actor: StaffIdentity, input: { questId: number; userId: bigint }): Promise<QuestProgressChange> {
-  return db.transaction(async (tx) => {
+export async function assignQuest(write: StaffWrite, input: { questId: number; userId: bigint }): Promise<QuestProgressChange> {
+  return write.transaction(async (tx) => {
     const quest = await loadQuest(tx, input.questId);
     const [player] = await tx.select({ username: users.username }).from(users).where(eq(users.id, input.userId));
     if (!player) throw ERRORS.notFound(`Player ${input.userId}`);

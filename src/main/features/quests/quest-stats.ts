@@ -2,11 +2,11 @@
 import { and, asc, count, desc, eq, ilike, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { QuestPlayersPage, QuestStats, questPlayersInputSchema, questStatsInputSchema } from '@shared/domain/quests.js';
-import type { AuroraDb } from '../../core/database.js';
+import type { AuroraDatabase, AuroraDb } from '../../core/database.js';
 import { preparedRead } from '../../db/prepared-reads.js';
 import { userQuests, users } from '../../db/schema.js';
 import { loadQuest } from './quest-rows.js';
-import { likePattern } from '../authoring/revisions.js';
+import { likePattern } from '../../core/sql.js';
 
 const DAY_MS = 86_400_000;
 
@@ -42,7 +42,8 @@ const questFigures = preparedRead((db: AuroraDb) => {
     .where(eq(userQuests.questId, id));
 });
 
-export async function getQuestStats(db: AuroraDb, input: z.output<typeof questStatsInputSchema>): Promise<QuestStats> {
+export async function getQuestStats(database: AuroraDatabase, input: z.output<typeof questStatsInputSchema>): Promise<QuestStats> {
+  const { db } = database;
   // One round trip: the quest (NOT_FOUND when it is gone) beside one statement for its figures.
   const [quest, [totals]] = await Promise.all([loadQuest(db, input.id), questFigures(db, { id: input.id, days: input.days, now: new Date().toISOString() })]);
   const started = totals?.started ?? 0;
@@ -69,7 +70,8 @@ export async function getQuestStats(db: AuroraDb, input: z.output<typeof questSt
   };
 }
 
-export async function listQuestPlayers(db: AuroraDb, input: z.output<typeof questPlayersInputSchema>): Promise<QuestPlayersPage> {
+export async function listQuestPlayers(database: AuroraDatabase, input: z.output<typeof questPlayersInputSchema>): Promise<QuestPlayersPage> {
+  const { db } = database;
   await loadQuest(db, input.id);
   const where: (SQL | undefined)[] = [eq(userQuests.questId, input.id)];
   if (input.status === 'active') where.push(isNull(userQuests.completedAt));

@@ -15,7 +15,7 @@ import {
   type StoredQuest,
   type questUpdateInputSchema,
 } from '@shared/domain/quests.js';
-import type { StaffIdentity } from '@shared/identity.js';
+import type { StaffWrite } from '../../core/audit.js';
 import type { AuroraDb } from '../../core/database.js';
 import { quests } from '../../db/schema.js';
 import { ERRORS } from '../../core/errors.js';
@@ -51,8 +51,9 @@ function refuse(message: string, issues: ContractIssue[]): never {
   throw ERRORS.badRequest(`${message}: ${issues.map((i) => `${i.path || 'quest'}: ${i.message}`).join('; ')}`, fieldErrorsFrom(issues));
 }
 
-export async function createQuest(db: AuroraDb, actor: StaffIdentity, input: QuestDefinition): Promise<StoredQuest> {
-  return db.transaction(async (tx) => {
+export async function createQuest(write: StaffWrite, input: QuestDefinition): Promise<StoredQuest> {
+  const { actor } = write;
+  return write.transaction(async (tx) => {
     const dangling = await findDanglingReferences(tx, input.requirements, input.rewards);
     if (dangling.length) refuse('The quest points at something that does not exist', dangling);
     const [row] = await tx
@@ -76,8 +77,10 @@ function editedText(edit: JsonEdit | QuestUpdate['changes']['rewards']): string 
   return edit.kind === 'typed' ? JSON.stringify(edit.value) : edit.json;
 }
 
-export async function updateQuest(db: AuroraDb, actor: StaffIdentity, input: QuestUpdate): Promise<StoredQuest> {
-  const outcome = await db.transaction(async (tx) => {
+export async function updateQuest(write: StaffWrite, input: QuestUpdate): Promise<StoredQuest> {
+  const db = write.database.db;
+  const { actor } = write;
+  const outcome = await write.transaction(async (tx) => {
     const current = await loadQuest(tx, input.id, { lock: true });
     if (current.version !== input.version) return { conflict: current };
     const changes = input.changes;
@@ -140,8 +143,9 @@ export async function updateQuest(db: AuroraDb, actor: StaffIdentity, input: Que
 }
 
 /** A copy with " (copy)" in its name; jsonb copied as stored text, so foreign shapes copy exactly. */
-export async function duplicateQuest(db: AuroraDb, actor: StaffIdentity, input: { id: number }): Promise<StoredQuest> {
-  return db.transaction(async (tx) => {
+export async function duplicateQuest(write: StaffWrite, input: { id: number }): Promise<StoredQuest> {
+  const { actor } = write;
+  return write.transaction(async (tx) => {
     const source = await loadQuest(tx, input.id);
     const suffix = ' (copy)';
     const [row] = await tx

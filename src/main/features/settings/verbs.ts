@@ -15,8 +15,8 @@ import type {
 } from '@shared/domain/settings.js';
 import type { StaffIdentity } from '@shared/identity.js';
 import type { SchemaReport } from '@shared/domain/schema-check.js';
-import type { ConnectionInfo, DeskRuntime } from '../../core/runtime.js';
-import type { SettingsHost } from '../../core/settings-store/settings-access.js';
+import type { ConnectionInfo, DeskServices } from '../../core/services.js';
+import type { SettingsAccess } from '../../core/settings-store/settings-access.js';
 import { labelForUrl } from '../../core/settings-store/urls.js';
 
 function viewProfile(profile: StoredProfile, activeProfileId: string): ProfileView {
@@ -32,7 +32,7 @@ function viewProfile(profile: StoredProfile, activeProfileId: string): ProfileVi
 }
 
 /** Everything the Settings page may see. Built field by field so no secret can slip through. */
-export function describeSettings(host: SettingsHost): SettingsView {
+export function describeSettings(host: SettingsAccess): SettingsView {
   const s = host.store.current();
   const identity = host.store.identity();
   return {
@@ -54,45 +54,45 @@ export function describeSettings(host: SettingsHost): SettingsView {
 }
 
 export function describeConnection(
-  runtime: DeskRuntime,
-  host: SettingsHost,
+  services: DeskServices,
+  host: SettingsAccess,
 ): { connection: ConnectionInfo; report: SchemaReport | null; readOnlyReason: string | null } {
-  return { connection: runtime.connection(), report: host.schemaReport(), readOnlyReason: runtime.readOnlyReason() };
+  return { connection: services.connection(), report: host.schemaReport(), readOnlyReason: services.readOnlyReason() };
 }
 
-export async function saveConnectionProfile(host: SettingsHost, input: SaveProfileInput): Promise<ProfileView> {
+export async function saveConnectionProfile(host: SettingsAccess, input: SaveProfileInput): Promise<ProfileView> {
   const saved = await host.store.saveProfile(input);
   return viewProfile(saved, host.store.current().activeProfileId);
 }
 
-export async function deleteConnectionProfile(host: SettingsHost, id: string): Promise<void> {
+export async function deleteConnectionProfile(host: SettingsAccess, id: string): Promise<void> {
   await host.store.deleteProfile(id);
 }
 
-export function testConnectionProfile(host: SettingsHost, input: TestProfileInput): Promise<ProfileTestResult> {
+export function testConnectionProfile(host: SettingsAccess, input: TestProfileInput): Promise<ProfileTestResult> {
   return host.testProfile(input);
 }
 
-export function switchConnectionProfile(host: SettingsHost, id: string): Promise<SwitchProfileResult> {
+export function switchConnectionProfile(host: SettingsAccess, id: string): Promise<SwitchProfileResult> {
   return host.switchProfile(id);
 }
 
-export async function setStaffIdentity(host: SettingsHost, identity: StaffIdentity): Promise<StaffIdentity> {
+export async function setStaffIdentity(host: SettingsAccess, identity: StaffIdentity): Promise<StaffIdentity> {
   await host.store.setIdentity(identity);
   return identity;
 }
 
-export async function linkDiscord(host: SettingsHost, input: SetDiscordInput): Promise<SettingsView['discord']> {
+export async function linkDiscord(host: SettingsAccess, input: SetDiscordInput): Promise<SettingsView['discord']> {
   await host.store.setDiscord(input);
   return describeSettings(host).discord;
 }
 
-export async function setNewCaseNotifications(host: SettingsHost, notifications: { newCases: boolean }): Promise<{ newCases: boolean }> {
+export async function setNewCaseNotifications(host: SettingsAccess, notifications: { newCases: boolean }): Promise<{ newCases: boolean }> {
   await host.store.setNotifications(notifications);
   return notifications;
 }
 
-export async function setTheme(host: SettingsHost, theme: Theme): Promise<Theme> {
+export async function setTheme(host: SettingsAccess, theme: Theme): Promise<Theme> {
   await host.store.setTheme(theme);
   return theme;
 }

@@ -10,9 +10,9 @@ export const systemRouter = router({
   })),
   /** What the status bar shows: connection, live mode, acting identity. */
   status: readProcedure.query(({ ctx }) => ({
-    connection: ctx.runtime.connection(),
-    live: ctx.runtime.live().status(),
-    identity: ctx.runtime.identity(),
-    readOnlyReason: ctx.runtime.readOnlyReason(),
+    connection: ctx.services.connection(),
+    live: ctx.services.live().status(),
+    identity: ctx.services.identity(),
+    readOnlyReason: ctx.services.readOnlyReason(),
   })),
 });

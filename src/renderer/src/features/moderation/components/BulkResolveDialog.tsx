@@ -1,6 +1,7 @@
 import { Button, Checkbox, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { BulkResolveResult, CaseSummary, DiscordAvailability } from '@shared/domain/moderation';
+import type { DiscordStatus } from '@shared/domain/discord';
+import type { BulkResolveResult, CaseSummary } from '@shared/domain/moderation';
 import { KeyHint } from '@renderer/components/KeyHint';
 import { useBulkResolve } from '../api/bulk-resolve';
 import { ActionError } from './ConflictNotice';
@@ -8,7 +9,7 @@ import { liftText } from './describe-case';
 
 export interface BulkResolveDialogProps {
   cases: CaseSummary[] | null;
-  discord: DiscordAvailability | undefined;
+  discord: DiscordStatus | undefined;
   onClose(): void;
   onDone(): void;
 }

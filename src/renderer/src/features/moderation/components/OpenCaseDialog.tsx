@@ -5,7 +5,8 @@
 import { Alert, Button, Checkbox, Group, Modal, NumberInput, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconBrandDiscord } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { CaseSummary, DiscordAvailability } from '@shared/domain/moderation';
+import type { DiscordStatus } from '@shared/domain/discord';
+import type { CaseSummary } from '@shared/domain/moderation';
 import { MAX_TIMEOUT_MINUTES } from '@shared/domain/moderation-rules';
 import { KeyHint } from '@renderer/components/KeyHint';
 import { describeError } from '@renderer/lib/errors';
@@ -18,7 +19,7 @@ const ACTS: Record<string, string> = { timeout: 'time out', kick: 'kick', ban: '
 
 export interface OpenCaseDialogProps {
   opened: boolean;
-  discord: DiscordAvailability | undefined;
+  discord: DiscordStatus | undefined;
   onClose(): void;
   onOpened(summary: CaseSummary): void;
 }

@@ -1,6 +1,7 @@
 import { Button, Checkbox, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { CaseSummary, DiscordAvailability } from '@shared/domain/moderation';
+import type { DiscordStatus } from '@shared/domain/discord';
+import type { CaseSummary } from '@shared/domain/moderation';
 import { KeyHint } from '@renderer/components/KeyHint';
 import { notifyInfo, notifySuccess } from '@renderer/lib/notify';
 import { useResolveCase } from '../api/resolve-case';
@@ -9,7 +10,7 @@ import { caseLabel, liftText } from './describe-case';
 
 export interface ResolveDialogProps {
   summary: CaseSummary | null;
-  discord: DiscordAvailability | undefined;
+  discord: DiscordStatus | undefined;
   onClose(): void;
 }
 
