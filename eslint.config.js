@@ -15,7 +15,11 @@ const projectRoot = fileURLToPath(new URL('.', import.meta.url));
 const rooms = [
   { type: 'electron', pattern: 'src/main/electron' },
   { type: 'api', pattern: 'src/main/api' },
+  // Authoring is the module quests and items share (revisions, reading items): first, so it is
+  // not taken for one more area.
+  { type: 'authoring', pattern: 'src/main/features/authoring' },
   { type: 'feature', pattern: 'src/main/features/*', capture: ['area'] },
+  { type: 'connection', pattern: 'src/main/connection' },
   { type: 'core', pattern: 'src/main/core' },
   { type: 'db', pattern: 'src/main/db' },
   { type: 'live', pattern: 'src/main/live' },
@@ -78,8 +82,10 @@ const roomImports = [
   // The host builds the services; serving them (api, rpc) is the entries' business.
   {
     files: ['src/main/host.ts'],
-    policies: [{ allow: [packages, { to: types('feature', 'live', 'core', 'db', 'shared') }] }, noElectron],
+    policies: [{ allow: [packages, { to: types('connection', 'feature', 'live', 'core', 'db', 'shared') }] }, noElectron],
   },
+  // Opening a connection profile: the database, its checks and its live hub, for the host.
+  { files: ['src/main/connection/**'], policies: [{ allow: [packages, { to: types('live', 'core', 'db', 'shared') }] }, noElectron] },
   // api/trpc.ts (context, procedure kinds, error mapping) sits below the features; only
   // api/root.ts names them, each through its router.
   { files: ['src/main/api/**'], policies: [{ allow: [packages, { to: belowFeatures }] }, noElectron] },
@@ -91,13 +97,19 @@ const roomImports = [
     ],
   },
   // A feature (and the live hub's router) builds on the procedure kinds in api/trpc.ts.
-  // Another feature is another element, and nothing allows it.
+  // Another feature is another element, and nothing allows it; the authoring module is the one
+  // that quests and items both name.
   {
     files: ['src/main/features/**', 'src/main/live/**'],
     policies: [
       { allow: [packages, { to: [belowFeatures, room('api', { fileInternalPath: 'trpc.ts' })] }] },
+      { allow: { to: room('authoring') }, from: room('feature', { captured: { area: ['quests', 'items'] } }) },
       noElectron,
     ],
+  },
+  {
+    files: ['src/main/features/authoring/**'],
+    policies: [{ allow: [packages, { to: belowFeatures }] }, noElectron],
   },
   { files: ['src/main/core/**'], policies: [{ allow: [packages, { to: types('db', 'shared') }] }, noElectron] },
   { files: ['src/main/db/**'], policies: [{ allow: [packages, { to: types('core', 'shared') }] }, noElectron] },

@@ -83,7 +83,7 @@ describe('rule 1: the renderer imports renderer and shared code, and the router 
     {
       name: 'a type-only import of anything else in src/main',
       filePath: 'src/renderer/src/boundary-probe.ts',
-      code: `import type { DeskRuntime } from '../../main/core/runtime.js';\nexport type { DeskRuntime };\n`,
+      code: `import type { DeskServices } from '../../main/core/services.js';\nexport type { DeskServices };\n`,
       rule: BOUNDARIES,
       names: 'type "core"',
     },
@@ -111,16 +111,30 @@ describe('rule 2: a feature imports core, db, shared, api/trpc.ts and its own fo
     {
       name: 'another feature',
       filePath: 'src/main/features/quests/boundary-probe.ts',
-      code: `import { loadItems } from '../items/item-rows.js';\nexport { loadItems };\n`,
+      code: `import { listItems } from '../items/list-items.js';\nexport { listItems };\n`,
       rule: BOUNDARIES,
       names: 'area="items"',
     },
     {
       name: 'another feature, type-only',
-      filePath: 'src/main/features/lootdrops/boundary-probe.ts',
-      code: `import type { ItemRecord } from '../items/item-rows.js';\nexport type { ItemRecord };\n`,
+      filePath: 'src/main/features/quests/boundary-probe.ts',
+      code: `import type { SpawnDeps } from '../lootdrops/spawn.js';\nexport type { SpawnDeps };\n`,
       rule: BOUNDARIES,
-      names: 'area="items"',
+      names: 'area="lootdrops"',
+    },
+    {
+      name: 'the authoring module, from a feature that does not author',
+      filePath: 'src/main/features/lootdrops/boundary-probe.ts',
+      code: `import { rowVersion } from '../authoring/revisions.js';\nexport { rowVersion };\n`,
+      rule: BOUNDARIES,
+      names: 'type "authoring"',
+    },
+    {
+      name: 'opening a connection, which is the host\'s',
+      filePath: 'src/main/features/settings/boundary-probe.ts',
+      code: `import { openConnection } from '../../connection/connect.js';\nexport { openConnection };\n`,
+      rule: BOUNDARIES,
+      names: 'type "connection"',
     },
     {
       name: 'the live hub',
@@ -149,10 +163,11 @@ describe('rule 2: a feature imports core, db, shared, api/trpc.ts and its own fo
     await expectAllowed(
       'src/main/features/quests/boundary-probe.ts',
       `import { randomUUID } from 'node:crypto';\nimport { z } from 'zod';\n` +
-        `import { ERRORS } from '../../core/errors.js';\nimport type { AuroraDatabase } from '../../db/open.js';\n` +
-        `import { readProcedure, router } from '../../api/trpc.js';\nimport { rowVersion } from './revisions.js';\n` +
-        `import type { DeskErrorData } from '@shared/errors.js';\n` +
-        `export { randomUUID, z, ERRORS, readProcedure, router, rowVersion };\nexport type { AuroraDatabase, DeskErrorData };\n`,
+        `import { ERRORS } from '../../core/errors.js';\nimport type { AuroraDatabase } from '../../core/database.js';\n` +
+        `import { botTables } from '../../db/schema.js';\n` +
+        `import { readProcedure, router } from '../../api/trpc.js';\nimport { listQuests } from './list-quests.js';\n` +
+        `import { rowVersion } from '../authoring/revisions.js';\nimport type { DeskErrorData } from '@shared/errors.js';\n` +
+        `export { randomUUID, z, ERRORS, botTables, readProcedure, router, listQuests, rowVersion };\nexport type { AuroraDatabase, DeskErrorData };\n`,
     );
   });
 });
@@ -162,7 +177,7 @@ describe('rule 3: core and db stay below features, api, host, shell, harness, li
     {
       name: 'core importing a feature',
       filePath: 'src/main/core/boundary-probe.ts',
-      code: `import type { SettingsHost } from '../features/settings/settings-host.js';\nexport type { SettingsHost };\n`,
+      code: `import type { SettingsView } from '../features/settings/verbs.js';\nexport type { SettingsView };\n`,
       rule: BOUNDARIES,
       names: 'area="settings"',
     },
@@ -190,7 +205,7 @@ describe('rule 3: core and db stay below features, api, host, shell, harness, li
     {
       name: 'db importing a feature',
       filePath: 'src/main/db/boundary-probe.ts',
-      code: `import { loadItems } from '../features/items/item-rows.js';\nexport { loadItems };\n`,
+      code: `import { listItems } from '../features/items/list-items.js';\nexport { listItems };\n`,
       rule: BOUNDARIES,
       names: 'area="items"',
     },
@@ -206,8 +221,8 @@ describe('rule 3: core and db stay below features, api, host, shell, harness, li
   it('allows core and db to use each other and shared code', async () => {
     await expectAllowed(
       'src/main/core/boundary-probe.ts',
-      `import type { AuroraDatabase } from '../db/open.js';\nimport type { DeskErrorData } from '@shared/errors.js';\n` +
-        `export type { AuroraDatabase, DeskErrorData };\n`,
+      `import { botTables } from '../db/schema.js';\nimport type { DeskErrorData } from '@shared/errors.js';\n` +
+        `export { botTables };\nexport type { DeskErrorData };\n`,
     );
     await expectAllowed(
       'src/main/db/boundary-probe.ts',
@@ -324,7 +339,7 @@ describe('the other rooms', () => {
     {
       name: 'api/root.ts importing a feature past its router',
       filePath: 'src/main/api/root.ts',
-      code: `import { loadItems } from '../features/items/item-rows.js';\nexport { loadItems };\n`,
+      code: `import { listItems } from '../features/items/list-items.js';\nexport { listItems };\n`,
       rule: BOUNDARIES,
       names: 'area="items"',
     },
@@ -359,7 +374,7 @@ describe('the other rooms', () => {
     {
       name: 'the live hub importing a feature',
       filePath: 'src/main/live/boundary-probe.ts',
-      code: `import { loadItems } from '../features/items/item-rows.js';\nexport { loadItems };\n`,
+      code: `import { listItems } from '../features/items/list-items.js';\nexport { listItems };\n`,
       rule: BOUNDARIES,
       names: 'area="items"',
     },
@@ -394,6 +409,16 @@ describe('the other rooms', () => {
       'src/main/electron/boundary-probe.ts',
       `import type { DeskHost } from '../host.js';\nimport { appRouter } from '../api/root.js';\n` +
         `export { appRouter };\nexport type { DeskHost };\n`,
+    );
+    await expectAllowed(
+      'src/main/host.ts',
+      `import { openConnection } from './connection/connect.js';\nimport { startLootdropHousekeeping } from './features/lootdrops/housekeeping.js';\n` +
+        `export { openConnection, startLootdropHousekeeping };\n`,
+    );
+    await expectAllowed(
+      'src/main/connection/boundary-probe.ts',
+      `import { createLiveHub } from '../live/hub.js';\nimport { migrateDesk } from '../db/migrate.js';\n` +
+        `export { createLiveHub, migrateDesk };\n`,
     );
   });
 
