@@ -15,8 +15,13 @@ import superjson from 'superjson';
 import type { AppRouter } from '@main/api/root';
 import { messagePortLink, waitForDeskPort } from './port-link';
 
-export type { AppRouter };
 export type DeskClient = TRPCClient<AppRouter>;
+
+declare module './desk-trpc' {
+  interface Register {
+    router: AppRouter;
+  }
+}
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
