@@ -18,4 +18,4 @@ export const itemsArea: AreaDefinition<'items'> = {
 export { ItemPicker } from './components/ItemPicker';
 export { ItemIcon } from './components/ItemIcon';
 export { RarityBadge } from './components/RarityBadge';
-export { useItemsByIds } from './api/get-item';
+export { useItemsByIds } from './api';

@@ -2,7 +2,7 @@ import { Button, Checkbox, Group, List, Modal, Stack, Text, Textarea } from '@ma
 import { useEffect, useState } from 'react';
 import type { BulkResolveResult, CaseSummary, DiscordAvailability } from '@shared/domain/moderation';
 import { KeyHint } from '@renderer/components/KeyHint';
-import { useBulkResolve } from '../api/bulk-resolve';
+import { useBulkResolve } from '../api';
 import { ActionError } from './ConflictNotice';
 import { liftText } from './describe-case';
 
@@ -15,7 +15,7 @@ export interface BulkResolveDialogProps {
 
 /** Resolve the selected cases with one reason; reports the ones someone else resolved first. */
 export function BulkResolveDialog({ cases, discord, onClose, onDone }: BulkResolveDialogProps) {
-  const bulk = useBulkResolve({ notify: false });
+  const bulk = useBulkResolve();
   const [reason, setReason] = useState('');
   const [lift, setLift] = useState(true);
   const [result, setResult] = useState<BulkResolveResult | null>(null);

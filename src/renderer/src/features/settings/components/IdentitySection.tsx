@@ -6,7 +6,7 @@ import { Snowflake } from '@renderer/components/Snowflake';
 import { describeError, fieldErrorsOf } from '@renderer/lib/errors';
 import { notifySuccess } from '@renderer/lib/notify';
 import { useLeaveGuard } from '@renderer/lib/router';
-import { useSetIdentity } from '../api/set-identity';
+import { useSetIdentity } from '../api';
 import { monoInput } from './mono';
 
 /**
