@@ -5,7 +5,7 @@ import { describeError, fieldErrorsOf } from '@renderer/lib/errors';
 import { notifySuccess } from '@renderer/lib/notify';
 import { useLeaveGuard } from '@renderer/lib/router';
 import { useSetDiscord } from '../api';
-import { monoInput } from './mono';
+import { monoInput } from './mono-input';
 
 /** The bot's token (write-only) and the server it acts in; used by lootdrops and moderation actions. */
 export function DiscordSection({ view }: { view: SettingsView }) {

@@ -7,7 +7,7 @@ import { describeError, fieldErrorsOf } from '@renderer/lib/errors';
 import { notifySuccess } from '@renderer/lib/notify';
 import { useLeaveGuard } from '@renderer/lib/router';
 import { useSetIdentity } from '../api';
-import { monoInput } from './mono';
+import { monoInput } from './mono-input';
 
 /**
  * Who is acting: every change made from this desk names this Discord ID as moderator,

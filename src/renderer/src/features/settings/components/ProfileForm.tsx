@@ -6,7 +6,7 @@ import { describeError, fieldErrorsOf } from '@renderer/lib/errors';
 import { notifySuccess } from '@renderer/lib/notify';
 import { useSaveProfile, useTestProfile } from '../api';
 import { TestResultView } from './TestResultView';
-import { monoInput } from './mono';
+import { monoInput } from './mono-input';
 
 export interface ProfileFormProps {
   /** null: a new PostgreSQL profile. */
