@@ -1,25 +1,40 @@
 /**
  * The renderer shell's pure parts: which queries a live change makes stale (against a real
- * TanStack QueryClient with keys shaped the way @trpc/tanstack-react-query shapes them), how
- * every error kind reads, amounts and times, and key matching.
+ * TanStack QueryClient, with keys built by the same @trpc/tanstack-react-query proxy the app
+ * uses, typed by the real router), how every error kind reads, amounts and times, and key matching.
  */
-import { QueryClient } from '@tanstack/react-query';
-import { TRPCClientError } from '@trpc/client';
+import { QueryClient, type QueryKey } from '@tanstack/react-query';
+import { createTRPCClient, TRPCClientError } from '@trpc/client';
+import type { AnyTRPCProcedure } from '@trpc/server';
+import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { describe, expect, it } from 'vitest';
+import { appRouter, type AppRouter } from '../../src/main/api/root.js';
+import type { DeskTRPC } from '../../src/renderer/src/lib/desk-trpc.js';
 import { describeError, fieldErrorsOf } from '../../src/renderer/src/lib/errors.js';
 import { formatAmount, formatRelative, formatUtc } from '../../src/renderer/src/lib/format.js';
 import { keyLabels, matchesKeys } from '../../src/renderer/src/lib/keys.js';
-import { applyLiveEvent, queryKeyFor } from '../../src/renderer/src/lib/live-invalidation.js';
+import { applyLiveEvent, liveInvalidation, type LiveChange } from '../../src/renderer/src/lib/live-invalidation.js';
 import { hashQueryKey } from '../../src/renderer/src/lib/query-key-hash.js';
+import type { LiveTable } from '../../src/shared/live.js';
 import type { DeskErrorData } from '../../src/shared/errors.js';
 
-/** A query key as @trpc/tanstack-react-query builds it for `path` and `input`. */
-const trpcKey = (path: string, input?: unknown) => [path.split('.'), { ...(input === undefined ? {} : { input }), type: 'query' }];
+// The renderer's modules reach the router's type through this register (lib/desk-trpc.ts): with
+// it, this test's typecheck holds the live map to the real router, as the renderer's does.
+declare module '../../src/renderer/src/lib/desk-trpc.js' {
+  interface Register {
+    router: AppRouter;
+  }
+}
+
+/** Builds keys and filters only; nothing here sends a request. */
+const trpc: DeskTRPC = createTRPCOptionsProxy<AppRouter>({ client: createTRPCClient<AppRouter>({ links: [] }), queryClient: new QueryClient() });
 
 describe('live invalidation', () => {
-  function cacheWith(keys: unknown[][]): QueryClient {
-    const client = new QueryClient({ defaultOptions: { queries: { queryKeyHashFn: hashQueryKey } } });
+  /** A cache holding fresh answers under these keys: nothing is stale until invalidated. */
+  function cacheWith(keys: QueryKey[], answers: { key: QueryKey; data: unknown }[] = []): QueryClient {
+    const client = new QueryClient({ defaultOptions: { queries: { queryKeyHashFn: hashQueryKey, staleTime: Infinity } } });
     for (const key of keys) client.setQueryData(key, { cached: true });
+    for (const { key, data } of answers) client.setQueryData(key, data);
     return client;
   }
   const stale = (client: QueryClient) =>
@@ -29,38 +44,44 @@ describe('live invalidation', () => {
       .filter((query) => query.isStale())
       .map((query) => (query.queryKey[0] as string[]).join('.'))
       .sort();
+  const change = (table: LiveTable, key: Record<string, string> = { id: '5' }): LiveChange => ({ kind: 'change', table, op: 'UPDATE', key });
 
   it('a moderation change invalidates the moderation queries and nothing else', async () => {
     const client = cacheWith([
-      trpcKey('moderation.list', { queue: 'active' }),
-      trpcKey('moderation.case', { id: 1n }),
-      trpcKey('lootdrops.board'),
-      trpcKey('quests.list'),
-      trpcKey('system.status'),
+      trpc.moderation.list.queryKey({ queue: 'active' }),
+      trpc.moderation.detail.queryKey({ id: 1n }),
+      trpc.lootdrops.board.queryKey(),
+      trpc.quests.list.infiniteQueryKey({}),
+      trpc.system.status.queryKey(),
     ]);
     // Fresh data is not stale until invalidated.
-    client.setDefaultOptions({ queries: { staleTime: Infinity, queryKeyHashFn: hashQueryKey } });
     expect(stale(client)).toEqual([]);
-    await applyLiveEvent(client, { kind: 'change', table: 'moderation_cases', op: 'INSERT', key: { id: '42' } });
-    expect(stale(client)).toEqual(['moderation.case', 'moderation.list']);
+    await applyLiveEvent(client, trpc, { kind: 'change', table: 'moderation_cases', op: 'INSERT', key: { id: '42' } });
+    expect(stale(client)).toEqual(['moderation.detail', 'moderation.list']);
   });
 
-  it('a users change invalidates the players area; a resync invalidates everything', async () => {
-    const client = cacheWith([trpcKey('players.search', { q: 'ab' }), trpcKey('players.profile', { playerId: 5n }), trpcKey('items.list'), trpcKey('system.status')]);
-    client.setDefaultOptions({ queries: { staleTime: Infinity, queryKeyHashFn: hashQueryKey } });
-    await applyLiveEvent(client, { kind: 'change', table: 'users', op: 'UPDATE', key: { id: '5' } });
+  it('a users change invalidates the players area, lists page by page included; a resync invalidates everything', async () => {
+    const client = cacheWith([
+      trpc.players.search.infiniteQueryKey({ query: 'ab' }),
+      trpc.players.profile.queryKey({ playerId: 5n }),
+      trpc.items.list.queryKey({}),
+      trpc.system.status.queryKey(),
+    ]);
+    await applyLiveEvent(client, trpc, change('users'));
     expect(stale(client)).toEqual(['players.profile', 'players.search']);
-    await applyLiveEvent(client, { kind: 'resync', reason: 'reconnected' });
+    await applyLiveEvent(client, trpc, { kind: 'resync', reason: 'reconnected' });
     expect(stale(client)).toEqual(['items.list', 'players.profile', 'players.search', 'system.status']);
   });
 
   it("a users change refetches that player's case details and history, not every open case", async () => {
-    const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, queryKeyHashFn: hashQueryKey } } });
-    client.setQueryData(trpcKey('moderation.detail', { id: 1n }), { summary: { userId: 5n } });
-    client.setQueryData(trpcKey('moderation.detail', { id: 2n }), { summary: { userId: 6n } });
-    client.setQueryData(trpcKey('moderation.targetHistory', { userId: 5n, limit: 100 }), { cached: true });
-    client.setQueryData(trpcKey('moderation.targetHistory', { userId: 6n, limit: 100 }), { cached: true });
-    await applyLiveEvent(client, { kind: 'change', table: 'users', op: 'UPDATE', key: { id: '5' } });
+    const client = cacheWith(
+      [trpc.moderation.targetHistory.queryKey({ userId: 5n, limit: 100 }), trpc.moderation.targetHistory.queryKey({ userId: 6n, limit: 100 })],
+      [
+        { key: trpc.moderation.detail.queryKey({ id: 1n }), data: { summary: { userId: 5n } } },
+        { key: trpc.moderation.detail.queryKey({ id: 2n }), data: { summary: { userId: 6n } } },
+      ],
+    );
+    await applyLiveEvent(client, trpc, change('users'));
     const staleQueries = client
       .getQueryCache()
       .getAll()
@@ -71,22 +92,48 @@ describe('live invalidation', () => {
   });
 
   it('a status event invalidates nothing', async () => {
-    const client = cacheWith([trpcKey('moderation.list')]);
-    client.setDefaultOptions({ queries: { staleTime: Infinity, queryKeyHashFn: hashQueryKey } });
-    await applyLiveEvent(client, { kind: 'status', status: { mode: 'polling', since: new Date(), reason: 'no triggers' } });
+    const client = cacheWith([trpc.moderation.list.queryKey({ queue: 'active' })]);
+    await applyLiveEvent(client, trpc, { kind: 'status', status: { mode: 'polling', since: new Date(), reason: 'no triggers' } });
     expect(stale(client)).toEqual([]);
   });
 
   it('narrow targets match a query by a part of its input', async () => {
-    const client = cacheWith([trpcKey('players.profile', { id: 5n, tab: 'inventory' }), trpcKey('players.profile', { id: 6n, tab: 'inventory' })]);
-    client.setDefaultOptions({ queries: { staleTime: Infinity, queryKeyHashFn: hashQueryKey } });
-    await client.invalidateQueries({ queryKey: queryKeyFor({ path: 'players.profile', input: { id: 5n } }) });
+    const client = cacheWith([trpc.moderation.targetHistory.queryKey({ userId: 5n, limit: 100 }), trpc.moderation.targetHistory.queryKey({ userId: 6n, limit: 100 })]);
+    await client.invalidateQueries(trpc.moderation.targetHistory.queryFilter({ userId: 5n }));
     const staleInputs = client
       .getQueryCache()
       .getAll()
       .filter((query) => query.isStale())
-      .map((query) => (query.queryKey[1] as { input: { id: bigint } }).input.id);
+      .map((query) => (query.queryKey[1] as { input: { userId: bigint } }).input.userId);
     expect(staleInputs).toEqual([5n]);
+  });
+
+  it('every target names a query the router has, and matches the key the app caches for it', () => {
+    // The router keeps its procedures flat by dotted path at run time (its type says nested).
+    const queries = Object.entries(appRouter._def.procedures as unknown as Record<string, AnyTRPCProcedure>)
+      .filter(([, procedure]) => procedure._def.type === 'query')
+      .map(([path]) => path);
+    const tables = Object.keys(liveInvalidation) as LiveTable[];
+    // A change that names its row, and one that does not (the rule may narrow or not).
+    for (const liveChange of tables.flatMap((table) => [change(table), change(table, {})])) {
+      for (const filter of liveInvalidation[liveChange.table](trpc, liveChange)) {
+        const [segments, args] = filter.queryKey as [string[], { input?: unknown }?];
+        const path = segments.join('.');
+        const named = queries.filter((query) => query === path || query.startsWith(`${path}.`));
+        expect(named, `${liveChange.table} maps to ${path}, which the router does not have`).not.toEqual([]);
+        for (const query of named) {
+          const procedure = query.split('.').reduce<any>((node, part) => node[part], trpc); // eslint-disable-line @typescript-eslint/no-explicit-any
+          const cached = cacheWith([procedure.queryKey(args?.input) as QueryKey]);
+          expect(cached.getQueryCache().findAll({ queryKey: filter.queryKey }), `${liveChange.table}: ${path} against ${query}`).toHaveLength(1);
+        }
+      }
+    }
+  });
+
+  it('a path the router lacks does not compile', () => {
+    // @ts-expect-error `profiles` is not a players procedure: the renderer's typecheck fails on such a target.
+    const misspelt = (proxy: DeskTRPC) => proxy.players.profiles.pathFilter();
+    expect(misspelt).toBeTypeOf('function');
   });
 });
 

@@ -5,18 +5,35 @@
 import { AppShell, Center, Loader } from '@mantine/core';
 import { IconKeyboard, IconMoon, IconRefresh, IconSun } from '@tabler/icons-react';
 import { Suspense, useMemo, useState } from 'react';
-import { areas } from './areas';
 import { CommandPalette } from './components/CommandPalette';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { KeysHelp } from './components/KeysHelp';
 import { LeaveGuardPrompt } from './components/LeaveGuardPrompt';
 import { Sidebar } from './components/Sidebar';
 import { StatusBar } from './components/StatusBar';
+import { itemsArea } from './features/items';
+import { lootdropsArea } from './features/lootdrops';
+import { moderationArea } from './features/moderation';
+import { playersArea } from './features/players';
+import { questsArea } from './features/quests';
+import { settingsArea } from './features/settings';
+import { AREA_IDS, type AreaDefinition, type AreaId } from './lib/areas';
 import { useGlobalKeys, type KeyBinding } from './lib/keys';
 import { useLiveFeed } from './lib/live';
 import { usePaletteActions } from './lib/palette';
 import { navigate, useRoute } from './lib/router';
 import { useDeskTheme } from './lib/use-desk-theme';
+
+/** Each feature's entry under its id; the type keeps the set complete, AREA_IDS gives the order. */
+const areaById: { [Id in AreaId]: AreaDefinition<Id> } = {
+  moderation: moderationArea,
+  lootdrops: lootdropsArea,
+  quests: questsArea,
+  items: itemsArea,
+  players: playersArea,
+  settings: settingsArea,
+};
+const areas: AreaDefinition[] = AREA_IDS.map((id) => areaById[id]);
 
 export function App() {
   const route = useRoute();

@@ -1,7 +1,8 @@
 import { Button, Code, Group } from '@mantine/core';
 import { IconBug, IconHome, IconReload } from '@tabler/icons-react';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { DEFAULT_AREA, navigate } from '../lib/router';
+import { DEFAULT_AREA } from '../lib/areas';
+import { navigate } from '../lib/router';
 import { EmptyState } from './EmptyState';
 
 interface Props {

@@ -1,9 +1,8 @@
 import { Button, Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { IconDatabase, IconLock, IconUser, IconUserExclamation } from '@tabler/icons-react';
 import type { LiveFeed } from '../lib/live';
 import { navigate } from '../lib/router';
-import { useTRPC } from '../lib/trpc';
+import { useSystemStatus } from '../lib/system-status';
 import classes from './shell.module.css';
 
 const modeLabels = { live: 'Live', polling: 'Polling', offline: 'Offline', connecting: 'Connecting' } as const;
@@ -17,8 +16,7 @@ const modeHelp = {
 
 /** Connection, live mode and the acting staff identity, always in view. */
 export function StatusBar({ live }: { live: LiveFeed }) {
-  const trpc = useTRPC();
-  const status = useQuery({ ...trpc.system.status.queryOptions(), refetchInterval: 30_000 });
+  const status = useSystemStatus();
   const connection = status.data?.connection;
   const identity = status.data?.identity;
   const readOnly = status.data?.readOnlyReason;

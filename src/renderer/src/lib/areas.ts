@@ -1,19 +1,23 @@
 /**
- * What a sidebar area is. Each feature folder exports one (features/<area>/index.ts) and
- * src/areas.ts lists them in sidebar order; the shell builds the sidebar, the Alt+N keys,
- * the palette's "Go to" actions and the routes from these.
+ * The desk's areas: which there are, in sidebar order (that order gives their Alt+N keys), and
+ * what each one is. The router reads the ids from here to tell a route from a typo; each
+ * feature folder exports its AreaDefinition (features/<area>/index.ts), and the shell (App.tsx)
+ * builds the sidebar, the Alt+N keys, the palette's "Go to" actions and the routes from them.
  */
 import { lazy, type ComponentType } from 'react';
 import type { PaletteSource } from './palette';
-import type { AreaId } from './router';
+
+export const AREA_IDS = ['moderation', 'lootdrops', 'quests', 'items', 'players', 'settings'] as const;
+export type AreaId = (typeof AREA_IDS)[number];
+export const DEFAULT_AREA: AreaId = 'moderation';
 
 export interface AreaIconProps {
   size?: number | string;
   stroke?: number | string;
 }
 
-export interface AreaDefinition {
-  id: AreaId;
+export interface AreaDefinition<Id extends AreaId = AreaId> {
+  id: Id;
   label: string;
   /** One line for the palette and the page header: what staff do here. */
   description: string;

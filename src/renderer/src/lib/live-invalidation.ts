@@ -1,80 +1,57 @@
 /**
  * What a live change makes stale. The main process tells us "table X, row K changed"; this
- * table says which tRPC routers read that table, and only their queries are refetched (the
- * ones on screen at once, the rest when next shown). A resync refetches everything.
+ * table says which queries read that table, and only those are refetched (the ones on screen
+ * at once, the rest when next shown). A resync refetches everything.
  *
- * Features extend the map when they add routers: a path is a router or procedure path
- * ('moderation', 'players.profile'). Use the function form to narrow by the changed key:
+ * Targets are filters built from the typed router (`trpc.<area>.pathFilter()`, a procedure's
+ * `queryFilter(input)`), so renaming or removing a procedure breaks the build here instead of
+ * silently ending its live refresh. Features extend the table when they add procedures that
+ * read one of these tables.
  *
- *   users: (change) => ['players.search', { path: 'players.profile', input: { id: BigInt(change.key.id) } }],
- *
- * An `input` is matched partially against the query's input (extra fields in the query's input
- * still match), so pass only the fields that identify the row. Where the input does not name
- * the row (a case detail is asked for by case, but shows its target player), `holds` looks at
- * what the query has cached instead.
+ * A `queryFilter` input is matched partially against the query's input (extra fields in the
+ * query's input still match), so pass only the fields that identify the row. Where the input
+ * does not name the row (a case detail is asked for by case, but shows its target player), a
+ * `predicate` looks at what the query has cached instead.
  */
-import type { QueryClient } from '@tanstack/react-query';
+import type { QueryClient, QueryFilters } from '@tanstack/react-query';
+import type { CaseDetail } from '@shared/domain/moderation';
 import type { LiveEvent, LiveTable } from '@shared/live';
+import type { DeskTRPC } from './desk-trpc';
 
 export type LiveChange = Extract<LiveEvent, { kind: 'change' }>;
-export type InvalidationTarget = string | { path: string; input?: Record<string, unknown>; holds?: (data: unknown) => boolean };
-export type InvalidationRule = InvalidationTarget[] | ((change: LiveChange) => InvalidationTarget[]);
 
-export const liveInvalidation: Record<LiveTable, InvalidationRule> = {
-  moderation_cases: ['moderation', 'players.moderation'],
-  lootdrops: ['lootdrops'],
-  quests: ['quests'],
-  user_quests: ['quests', 'players.quests'],
-  items: ['items', 'players.inventory'],
+/** The queries a change to one table makes stale. */
+export type StaleQueries = (trpc: DeskTRPC, change: LiveChange) => QueryFilters[];
+
+export const liveInvalidation: Record<LiveTable, StaleQueries> = {
+  moderation_cases: (trpc) => [trpc.moderation.pathFilter(), trpc.players.moderation.pathFilter()],
+  lootdrops: (trpc) => [trpc.lootdrops.pathFilter()],
+  quests: (trpc) => [trpc.quests.pathFilter()],
+  user_quests: (trpc) => [trpc.quests.pathFilter(), trpc.players.quests.pathFilter()],
+  items: (trpc) => [trpc.items.pathFilter(), trpc.players.inventory.pathFilter()],
   // The bot writes users rows constantly (every balance change): refetch the search and that one
   // player's profile, history and open case details, not every players or moderation query; the
   // economy overview refreshes on its own timer.
-  users: (change) => {
-    if (!change.key.id) return ['players.search', 'players.profile', 'moderation.detail', 'moderation.targetHistory'];
+  users: (trpc, change) => {
+    if (!change.key.id) {
+      return [trpc.players.search.pathFilter(), trpc.players.profile.pathFilter(), trpc.moderation.detail.pathFilter(), trpc.moderation.targetHistory.pathFilter()];
+    }
     const playerId = BigInt(change.key.id);
     return [
-      'players.search',
-      { path: 'players.profile', input: { playerId } },
-      { path: 'moderation.targetHistory', input: { userId: playerId } },
-      { path: 'moderation.detail', holds: (data) => detailTarget(data) === playerId },
+      trpc.players.search.pathFilter(),
+      trpc.players.profile.queryFilter({ playerId }),
+      trpc.moderation.targetHistory.queryFilter({ userId: playerId }),
+      trpc.moderation.detail.queryFilter(undefined, { predicate: (query) => (query.state.data as CaseDetail | undefined)?.summary.userId === playerId }),
     ];
   },
 };
 
-/** The target player of a cached moderation.detail answer (CaseDetail), if it is one. */
-function detailTarget(data: unknown): bigint | undefined {
-  const summary = (data as { summary?: { userId?: unknown } } | undefined)?.summary;
-  return typeof summary?.userId === 'bigint' ? summary.userId : undefined;
-}
-
-/** The TanStack query key prefix for a tRPC path, as @trpc/tanstack-react-query builds keys. */
-export function queryKeyFor(target: InvalidationTarget): unknown[] {
-  const path = typeof target === 'string' ? target : target.path;
-  const segments = path.split('.').filter(Boolean);
-  if (typeof target !== 'string' && target.input !== undefined) return [segments, { input: target.input }];
-  return [segments];
-}
-
-export function targetsFor(change: LiveChange): InvalidationTarget[] {
-  const rule = liveInvalidation[change.table];
-  if (!rule) return [];
-  return typeof rule === 'function' ? rule(change) : rule;
-}
-
-/** Applies one live event to the query cache. Returns the keys it invalidated (for tests/logs). */
-export async function applyLiveEvent(queryClient: QueryClient, event: LiveEvent): Promise<unknown[][]> {
+/** Applies one live event to the query cache. */
+export async function applyLiveEvent(queryClient: QueryClient, trpc: DeskTRPC, event: LiveEvent): Promise<void> {
   if (event.kind === 'resync') {
     await queryClient.invalidateQueries();
-    return [[]];
+    return;
   }
-  if (event.kind !== 'change') return [];
-  const targets = targetsFor(event);
-  const keys = targets.map(queryKeyFor);
-  await Promise.all(
-    targets.map((target, i) => {
-      const holds = typeof target === 'string' ? undefined : target.holds;
-      return queryClient.invalidateQueries({ queryKey: keys[i], ...(holds ? { predicate: (query) => holds(query.state.data) } : {}) });
-    }),
-  );
-  return keys;
+  if (event.kind !== 'change') return;
+  await Promise.all(liveInvalidation[event.table](trpc, event).map((filter) => queryClient.invalidateQueries(filter)));
 }

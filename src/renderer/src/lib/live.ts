@@ -3,13 +3,12 @@
  * change invalidates what lib/live-invalidation.ts maps it to; a resync, or getting the feed
  * back after losing it, invalidates everything) and reports the mode for the status bar.
  */
-import { useQueryClient } from '@tanstack/react-query';
+import { matchMutation, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LiveEvent, LiveMode } from '@shared/live';
 import { describeError } from './errors';
 import { applyLiveEvent } from './live-invalidation';
-import { mutationPath } from './query-client';
 import { useTRPC } from './trpc';
 
 export interface LiveFeed {
@@ -45,29 +44,24 @@ export function useLiveEvents(listener: LiveListener): void {
   }, []);
 }
 
-export function useLiveFeed(onEvent?: (event: LiveEvent) => void): LiveFeed {
+export function useLiveFeed(): LiveFeed {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [state, setState] = useState<Omit<LiveFeed, 'retry'>>({ mode: 'connecting' });
   const hadFeed = useRef(false);
   const lost = useRef(false);
-  const listener = useRef(onEvent);
-  useEffect(() => {
-    listener.current = onEvent;
-  });
 
   const subscription = useSubscription(
     trpc.live.changes.subscriptionOptions(undefined, {
       onStarted() {
         // Back after losing the feed: anything may have changed meanwhile.
-        if (hadFeed.current && lost.current) void applyLiveEvent(queryClient, { kind: 'resync', reason: 'live feed reconnected' });
+        if (hadFeed.current && lost.current) void applyLiveEvent(queryClient, trpc, { kind: 'resync', reason: 'live feed reconnected' });
         hadFeed.current = true;
         lost.current = false;
       },
       onData(event) {
         if (event.kind === 'status') setState({ mode: event.status.mode, reason: event.status.reason, since: event.status.since });
-        else void applyLiveEvent(queryClient, event);
-        listener.current?.(event);
+        else void applyLiveEvent(queryClient, trpc, event);
         for (const forward of liveListeners) forward(event);
       },
       onError(error) {
@@ -87,14 +81,12 @@ export function useLiveFeed(onEvent?: (event: LiveEvent) => void): LiveFeed {
   }, [reset, queryClient]);
 
   // A profile switch closes the old database's hub, which ends this feed: follow the new one.
-  useEffect(
-    () =>
-      queryClient.getMutationCache().subscribe((event) => {
-        if (event.type !== 'updated' || event.action.type !== 'success') return;
-        if (mutationPath(event.mutation.options.mutationKey) === 'settings.switchProfile') retry();
-      }),
-    [queryClient, retry],
-  );
+  useEffect(() => {
+    const profileSwitch = { mutationKey: trpc.settings.switchProfile.mutationKey() };
+    return queryClient.getMutationCache().subscribe((event) => {
+      if (event.type === 'updated' && event.action.type === 'success' && matchMutation(profileSwitch, event.mutation)) retry();
+    });
+  }, [queryClient, retry, trpc]);
 
   // The transport dropped without an error event (SSE reconnecting): say so.
   const transportDown = subscription.status === 'connecting' && subscription.error !== null;

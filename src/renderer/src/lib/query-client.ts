@@ -1,11 +1,11 @@
 /**
  * TanStack Query defaults for a desk that stays open for hours: data is refreshed by live
- * events (lib/live-invalidation.ts), not by window focus; a failed write is announced once,
- * through notifyError, unless the mutation says it shows the error itself.
+ * events (lib/live-invalidation.ts), not by window focus. Every write says in its meta what it
+ * changes and how a failure is told, and this cache carries that out (see lib/trpc.ts):
  *
- *   useMutation(trpc.moderation.resolve.mutationOptions({ meta: { notify: false }, onError: ... }))
+ *   useMutation(trpc.moderation.resolve.mutationOptions({ meta: { notify: false, invalidates: [trpc.moderation.pathKey()] } }))
  */
-import { MutationCache, QueryClient } from '@tanstack/react-query';
+import { matchQuery, MutationCache, QueryClient, type QueryKey } from '@tanstack/react-query';
 import { describeError } from './errors';
 import { notifyError } from './notify';
 import { hashQueryKey } from './query-key-hash';
@@ -13,18 +13,18 @@ import { hashQueryKey } from './query-key-hash';
 declare module '@tanstack/react-query' {
   interface Register {
     mutationMeta: {
+      /**
+       * The queries this write changes (`trpc.<area>.pathKey()`, a procedure's `queryKey()`),
+       * read again at once: the live feed would refresh them too, but a second later in polling
+       * mode, and not at all for tables it does not watch.
+       */
+      invalidates?: readonly QueryKey[];
       /** false: the component shows the error itself (a form beside its fields). */
       notify?: boolean;
       /** Names what failed in the notification: "Could not resolve case". */
       errorContext?: string;
     };
   }
-}
-
-/** The tRPC path of a mutation ('settings.setIdentity'), from its @trpc/tanstack-react-query key. */
-export function mutationPath(mutationKey: readonly unknown[] | undefined): string {
-  const first = mutationKey?.[0];
-  return Array.isArray(first) ? first.join('.') : '';
 }
 
 export function createQueryClient(): QueryClient {
@@ -45,16 +45,17 @@ export function createQueryClient(): QueryClient {
       mutations: { retry: false },
     },
     mutationCache: new MutationCache({
-      onSuccess(_data, _variables, _context, mutation) {
-        const path = mutationPath(mutation.options.mutationKey);
-        // A profile switch changes every row on screen; any other settings change may change
-        // what the status bar shows (identity, connection).
-        if (path === 'settings.switchProfile') void client.invalidateQueries();
-        else if (path.startsWith('settings.')) void client.invalidateQueries({ queryKey: [['system']] });
-      },
       onError(error, _variables, _context, mutation) {
         if (mutation.meta?.notify === false) return;
         notifyError(error, mutation.meta?.errorContext);
+      },
+      // Failed writes refresh too: a refusal (CONFLICT, NOT_FOUND) mostly means the screen was
+      // behind. Returned, so the mutation stays pending until the fresh rows are in and a
+      // dialog closes onto them.
+      onSettled(_data, _error, _variables, _context, mutation) {
+        const keys = mutation.meta?.invalidates;
+        if (!keys?.length) return;
+        return client.invalidateQueries({ predicate: (query) => keys.some((queryKey) => matchQuery({ queryKey }, query)) });
       },
     }),
   });

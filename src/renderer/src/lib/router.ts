@@ -6,10 +6,7 @@
  * `useLeaveGuard(dirty, message)`; navigation then asks first (see LeaveGuardPrompt).
  */
 import { useEffect, useSyncExternalStore } from 'react';
-
-export const AREA_IDS = ['moderation', 'lootdrops', 'quests', 'items', 'players', 'settings'] as const;
-export type AreaId = (typeof AREA_IDS)[number];
-export const DEFAULT_AREA: AreaId = 'moderation';
+import { AREA_IDS, DEFAULT_AREA, type AreaId } from './areas';
 
 export interface Route {
   area: AreaId;

@@ -2,12 +2,35 @@
  * The renderer's one tRPC client, over whichever transport this page runs on:
  *
  * - in Electron: the MessagePort the preload hands over (lib/port-link.ts);
- * - in the web harness (`npm run web`, the e2e tests): HTTP batching for queries and mutations,
- *   server-sent events for subscriptions, with the harness' token on every request.
+ * - in the web harness (`npm run web`, the e2e tests): HTTP, one request a call, for queries
+ *   and mutations, server-sent events for subscriptions, with the harness' token on every request.
  *
- * Features use `useTRPC()` with TanStack Query:
- *   const trpc = useTRPC();
- *   const cases = useQuery(trpc.moderation.list.queryOptions({ queue: 'active' }));
+ * How the renderer calls the router, in every feature:
+ *
+ * - A feature's data access is its `api.ts`: one hook per procedure it uses, named for what it
+ *   reads or does. Pages, components and palette sources import those hooks; only api.ts and
+ *   the shell's own hooks in lib/ call `useTRPC()`, so what a screen asks of the database can
+ *   be read in one file.
+ * - The options come from the router's types (`queryOptions`, `infiniteQueryOptions`,
+ *   `mutationOptions`); a hook adds only what the screen needs (placeholderData, enabled).
+ * - A write names what it changes in its meta (`invalidates`), and how a failure is told
+ *   (`errorContext`, or `notify: false` where the component shows the error beside its
+ *   fields). lib/query-client.ts carries both out for every mutation, so no hook refetches or
+ *   notifies by hand.
+ * - A read that is no screen's state calls `useTRPCClient()` in api.ts and is not cached: an
+ *   export that becomes a file (a mutation, for its pending state and its failure told the
+ *   same way), the cases a live event announces.
+ * - A new query of a table the live feed watches goes into lib/live-invalidation.ts too.
+ *
+ *   export function useCaseDetail(id: bigint | null) {
+ *     const trpc = useTRPC();
+ *     return useQuery({ ...trpc.moderation.detail.queryOptions({ id: id ?? 0n }), enabled: id !== null });
+ *   }
+ *
+ *   export function useClaimCase() {
+ *     const trpc = useTRPC();
+ *     return useMutation(trpc.moderation.claim.mutationOptions({ meta: { errorContext: 'Could not claim the case', invalidates: [trpc.moderation.pathKey()] } }));
+ *   }
  */
 import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink, type TRPCClient, type TRPCLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
@@ -15,8 +38,13 @@ import superjson from 'superjson';
 import type { AppRouter } from '@main/api/root';
 import { messagePortLink, waitForDeskPort } from './port-link';
 
-export type { AppRouter };
 export type DeskClient = TRPCClient<AppRouter>;
+
+declare module './desk-trpc' {
+  interface Register {
+    router: AppRouter;
+  }
+}
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 

@@ -4,23 +4,19 @@
  * The Settings page's theme control uses `setTheme` from here too.
  */
 import { useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import type { Theme } from '@shared/domain/settings';
 import { useTRPC } from './trpc';
 
 export function useDeskTheme(): { theme: Theme; setTheme(theme: Theme): void; toggle(): void } {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const { setColorScheme } = useMantineColorScheme();
   const theme = useComputedColorScheme('dark', { getInitialValueInEffect: false });
   const saved = useQuery({ ...trpc.settings.get.queryOptions(), select: (view) => view.theme });
   const save = useMutation(
-    trpc.settings.setTheme.mutationOptions({
-      // The theme still changes on screen; failing to remember it is not worth an alarm.
-      meta: { notify: false },
-      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.settings.get.queryKey() }),
-    }),
+    // The theme still changes on screen; failing to remember it is not worth an alarm.
+    trpc.settings.setTheme.mutationOptions({ meta: { notify: false, invalidates: [trpc.settings.get.queryKey()] } }),
   );
 
   // What the settings file says wins once it is known (another window or the Settings page set it).

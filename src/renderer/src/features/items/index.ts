@@ -2,8 +2,8 @@ import { IconDiamond } from '@tabler/icons-react';
 import { lazyPage, type AreaDefinition } from '../../lib/areas';
 import { itemPaletteSource } from './palette';
 
-/** The Items entry of the sidebar, palette and routes (listed in src/areas.ts). */
-export const itemsArea: AreaDefinition = {
+/** The Items entry of the sidebar, palette and routes (its place in the sidebar is in lib/areas.ts). */
+export const itemsArea: AreaDefinition<'items'> = {
   id: 'items',
   label: 'Items',
   description: 'The item catalogue: rarity, type, price and effects.',
@@ -18,4 +18,4 @@ export const itemsArea: AreaDefinition = {
 export { ItemPicker } from './components/ItemPicker';
 export { ItemIcon } from './components/ItemIcon';
 export { RarityBadge } from './components/RarityBadge';
-export { useItemsByIds } from './api/get-item';
+export { useItemsByIds } from './api';

@@ -1,6 +1,6 @@
 import type { PaletteAction, PaletteSource } from '../../lib/palette';
 import { navigate } from '../../lib/router';
-import { useItemSearch } from './api/list-items';
+import { useItemSearch } from './api';
 import { ItemIcon } from './components/ItemIcon';
 
 /** Ctrl+K finds items by name or #id. */

@@ -1,8 +1,8 @@
 import { IconGift } from '@tabler/icons-react';
 import { lazyPage, type AreaDefinition } from '../../lib/areas';
 
-/** The Lootdrops entry of the sidebar, palette and routes (listed in src/areas.ts). */
-export const lootdropsArea: AreaDefinition = {
+/** The Lootdrops entry of the sidebar, palette and routes (its place in the sidebar is in lib/areas.ts). */
+export const lootdropsArea: AreaDefinition<'lootdrops'> = {
   id: 'lootdrops',
   label: 'Lootdrops',
   description: "Spawn drops into Discord channels and watch them get claimed.",

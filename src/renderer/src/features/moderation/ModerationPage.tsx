@@ -4,28 +4,21 @@
  * o, /, Esc; `?` lists them).
  */
 import { Box, Button, Loader, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { IconChecks, IconDownload, IconPlus, IconShieldHalf } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CaseSummary, ModerationIndexStatus } from '@shared/domain/moderation';
+import type { CaseExport, CaseSummary, ModerationIndexStatus, ModerationQueue } from '@shared/domain/moderation';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { KeyHint } from '../../components/KeyHint';
 import { Page } from '../../components/Page';
 import { PageHeader } from '../../components/PageHeader';
+import { downloadFile } from '../../lib/download';
 import { useScreenKeys } from '../../lib/keys';
-import { notifyInfo } from '../../lib/notify';
+import { notifyInfo, notifySuccess } from '../../lib/notify';
 import { usePaletteActions } from '../../lib/palette';
 import { useRoute } from '../../lib/router';
-import { useTRPC } from '../../lib/trpc';
-import { useClaimCase } from './api/claim-case';
-import { useDiscordStatus } from './api/discord-status';
-import { useExportCases } from './api/export-cases';
-import { useCaseDetail } from './api/get-case';
-import { useCaseCounts } from './api/get-counts';
-import { useCaseWindow } from './api/list-cases';
-import { useReopenCase } from './api/reopen-case';
-import { useUnclaimCase } from './api/unclaim-case';
+import { useSystemStatus } from '../../lib/system-status';
+import { useCaseCounts, useCaseDetail, useCaseWindow, useClaimCase, useDiscordStatus, useExportCases, useModerationIndexes, useReopenCase, useUnclaimCase } from './api';
 import { BulkResolveDialog } from './components/BulkResolveDialog';
 import { CaseDetailPanel, type CaseAction } from './components/CaseDetailPanel';
 import { CaseList } from './components/CaseList';
@@ -68,8 +61,15 @@ function indexNotice(indexes: ModerationIndexStatus[] | undefined): string | nul
   return parts.join(' ');
 }
 
+/** The export as a CSV file named for the queue and the day; a cut-off export says so. */
+function saveCaseExport(result: CaseExport, queue: ModerationQueue): void {
+  downloadFile(`aurora-cases-${queue}-${new Date().toISOString().slice(0, 10)}.csv`, result.csv, 'text/csv;charset=utf-8');
+  const title = `Exported ${result.rows.toLocaleString('en-US')} cases`;
+  if (result.truncated) notifyInfo(title, result.message ?? undefined);
+  else notifySuccess(title);
+}
+
 export function ModerationPage() {
-  const trpc = useTRPC();
   const selection = useCaseSelection();
   const { queue, openId, focusId } = selection;
   const [filterValues, setFilterValues] = useState<FilterValues>(emptyFilters);
@@ -83,14 +83,15 @@ export function ModerationPage() {
   const [dialog, setDialog] = useState<Dialog>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  const status = useQuery(trpc.system.status.queryOptions());
+  const status = useSystemStatus();
   const me = status.data?.identity ?? null;
   const list = useCaseWindow(queue, filters);
   const counts = useCaseCounts(queue, filters);
   const detail = useCaseDetail(openId);
   const discord = useDiscordStatus();
-  const indexes = useQuery(trpc.moderation.indexes.queryOptions());
-  const exporter = useExportCases(queue, filters);
+  const indexes = useModerationIndexes();
+  const exporter = useExportCases();
+  const exportQueue = () => exporter.mutate({ queue, filters }, { onSuccess: (result) => saveCaseExport(result, queue) });
   const { unread, fresh } = useCaseArrivals(queue);
   const claim = useClaimCase();
   const unclaim = useUnclaimCase();
@@ -158,7 +159,7 @@ export function ModerationPage() {
 
   usePaletteActions([
     { id: 'moderation-open-case', group: 'Moderation', label: 'Open a new moderation case', icon: <IconPlus size={16} />, keys: 'o', keywords: ['warn', 'ban', 'kick', 'timeout'], run: () => setDialog({ kind: 'open' }) },
-    { id: 'moderation-export', group: 'Moderation', label: `Export the ${queueLabels[queue]} queue as CSV`, icon: <IconDownload size={16} />, keywords: ['csv', 'download'], run: () => void exporter.run() },
+    { id: 'moderation-export', group: 'Moderation', label: `Export the ${queueLabels[queue]} queue as CSV`, icon: <IconDownload size={16} />, keywords: ['csv', 'download'], run: exportQueue },
   ]);
 
   const slowNotice = indexNotice(indexes.data);
@@ -203,7 +204,7 @@ export function ModerationPage() {
         <QueueTabs queue={queue} counts={counts.data} unread={unread} onChange={selection.setQueue} />
       </PageHeader>
       <Box px="md" style={{ borderBottom: '1px solid var(--desk-border)' }}>
-        <FilterBar ref={searchRef} value={filterValues} typeCounts={counts.data?.types ?? []} onChange={setFilterValues} onExport={() => void exporter.run()} exporting={exporter.pending} />
+        <FilterBar ref={searchRef} value={filterValues} typeCounts={counts.data?.types ?? []} onChange={setFilterValues} onExport={exportQueue} exporting={exporter.isPending} />
       </Box>
       <div className={classes.split}>
         <div className={classes.listPane}>

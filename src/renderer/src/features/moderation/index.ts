@@ -3,8 +3,8 @@ import type { AreaDefinition } from '../../lib/areas';
 import { ModerationPage } from './ModerationPage';
 import { casePaletteSource } from './palette';
 
-/** The Moderation entry of the sidebar, palette and routes (listed in src/areas.ts). */
-export const moderationArea: AreaDefinition = {
+/** The Moderation entry of the sidebar, palette and routes (its place in the sidebar is in lib/areas.ts). */
+export const moderationArea: AreaDefinition<'moderation'> = {
   id: 'moderation',
   label: 'Moderation',
   description: "Triage the bot's moderation cases: claim, resolve and annotate.",

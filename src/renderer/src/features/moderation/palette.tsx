@@ -1,17 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
 import { IconShieldHalf } from '@tabler/icons-react';
 import type { PaletteAction, PaletteSource } from '../../lib/palette';
 import { navigate } from '../../lib/router';
-import { useTRPC } from '../../lib/trpc';
+import { useCaseLookup } from './api';
 
 /** Ctrl+K jumps to a case by its case ID (A-000123, D-…) or its row number. */
 export const casePaletteSource: PaletteSource = {
   id: 'moderation-cases',
   group: 'Moderation cases',
   useResults(query: string): PaletteAction[] | undefined {
-    const trpc = useTRPC();
     const q = query.trim();
-    const found = useQuery({ ...trpc.moderation.find.queryOptions({ text: q, limit: 6 }), enabled: q.length >= 2 });
+    const found = useCaseLookup(q, q.length >= 2);
     if (q.length < 2) return [];
     if (!found.data) return undefined;
     return found.data.map((c) => ({

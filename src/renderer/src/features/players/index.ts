@@ -2,8 +2,8 @@ import { IconUsers } from '@tabler/icons-react';
 import { lazyPage, type AreaDefinition } from '../../lib/areas';
 import { playerPaletteSource } from './palette';
 
-/** The Players entry of the sidebar, palette and routes (listed in src/areas.ts). */
-export const playersArea: AreaDefinition = {
+/** The Players entry of the sidebar, palette and routes (its place in the sidebar is in lib/areas.ts). */
+export const playersArea: AreaDefinition<'players'> = {
   id: 'players',
   label: 'Players',
   description: 'Look up a player: balance, inventory, quests and history; the economy at a glance.',

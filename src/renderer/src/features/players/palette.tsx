@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { IconUser } from '@tabler/icons-react';
 import type { PaletteAction, PaletteSource } from '../../lib/palette';
 import { formatAmount } from '../../lib/format';
-import { useTRPC } from '../../lib/trpc';
+import { usePlayerLookup } from './api';
 import { openPlayer } from './hooks/use-players-route';
 
 /** Ctrl+K jumps to a player by name fragment or Discord ID. */
@@ -10,9 +9,8 @@ export const playerPaletteSource: PaletteSource = {
   id: 'players',
   group: 'Players',
   useResults(query: string): PaletteAction[] | undefined {
-    const trpc = useTRPC();
     const q = query.trim();
-    const found = useQuery({ ...trpc.players.search.queryOptions({ query: q, limit: 6 }), enabled: q.length >= 2 });
+    const found = usePlayerLookup(q, q.length >= 2);
     if (q.length < 2) return [];
     if (!found.data) return undefined;
     return [...found.data.exact, ...found.data.players].slice(0, 6).map((p) => ({

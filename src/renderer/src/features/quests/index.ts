@@ -2,8 +2,8 @@ import { IconScript } from '@tabler/icons-react';
 import { lazyPage, type AreaDefinition } from '../../lib/areas';
 import { questPaletteSource } from './palette';
 
-/** The Quests entry of the sidebar, palette and routes (listed in src/areas.ts). */
-export const questsArea: AreaDefinition = {
+/** The Quests entry of the sidebar, palette and routes (its place in the sidebar is in lib/areas.ts). */
+export const questsArea: AreaDefinition<'quests'> = {
   id: 'quests',
   label: 'Quests',
   description: 'Write quests and preview them the way players will see them.',

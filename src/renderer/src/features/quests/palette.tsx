@@ -1,7 +1,7 @@
 import { IconScript } from '@tabler/icons-react';
 import type { PaletteAction, PaletteSource } from '../../lib/palette';
 import { navigate } from '../../lib/router';
-import { useQuestSearch } from './api/list-quests';
+import { useQuestSearch } from './api';
 
 /** Ctrl+K finds quests by name or #id. */
 export const questPaletteSource: PaletteSource = {

@@ -2,7 +2,7 @@
  * How players read a quest: the objective in words ("Send 10 messages in #channel") and the
  * rewards ("500 coins", "2 × Moonstone"). Pieces, not markup: the preview renders them as text.
  */
-import { QUEST_TRIGGERS, questTrigger } from '@shared/domain/quests';
+import { questTrigger } from '@shared/domain/quests';
 
 export type Piece = { kind: 'text'; text: string } | { kind: 'channel'; id: string } | { kind: 'item'; id: number } | { kind: 'quest'; id: number };
 
@@ -62,5 +62,3 @@ export function rewardLines(rewards: unknown): RewardLine[] {
   }
   return lines;
 }
-
-export const triggerOptions = QUEST_TRIGGERS.map((t) => ({ value: t.event, label: t.label, description: t.description }));

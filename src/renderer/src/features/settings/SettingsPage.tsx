@@ -4,7 +4,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { Page, PageBody } from '../../components/Page';
 import { PageHeader } from '../../components/PageHeader';
 import { navigate, useRoute } from '../../lib/router';
-import { useSettings } from './api/get-settings';
+import { useSettings } from './api';
 import { AuditSection } from './components/AuditSection';
 import { ConnectionSection } from './components/ConnectionSection';
 import { DiscordSection } from './components/DiscordSection';

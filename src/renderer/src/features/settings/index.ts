@@ -1,8 +1,8 @@
 import { IconSettings } from '@tabler/icons-react';
 import { lazyPage, type AreaDefinition } from '../../lib/areas';
 
-/** The Settings entry of the sidebar, palette and routes (listed in src/areas.ts). */
-export const settingsArea: AreaDefinition = {
+/** The Settings entry of the sidebar, palette and routes (its place in the sidebar is in lib/areas.ts). */
+export const settingsArea: AreaDefinition<'settings'> = {
   id: 'settings',
   label: 'Settings',
   description: 'Connection profiles, staff identity, Discord, theme and the audit log.',

@@ -3,8 +3,7 @@ import { isItemReferenced, type StoredItem } from '@shared/domain/items';
 import { formatAmount } from '@renderer/lib/format';
 import { notifySuccess } from '@renderer/lib/notify';
 import { DeleteConfirmFooter } from '../../authoring';
-import { useItemReferences } from '../api/get-item';
-import { useDeleteItem } from '../api/save-item';
+import { useDeleteItem, useItemReferences } from '../api';
 
 /** The item's delete confirmation: offered only once nothing points at the item; otherwise says what does. */
 export function ItemDeletion({ item, close, onDeleted }: { item: StoredItem; close(): void; onDeleted(): void }) {

@@ -1,8 +1,7 @@
 import { Badge, Box, Divider, Group, ScrollArea, Select, SimpleGrid, Stack, Switch, TextInput, Textarea } from '@mantine/core';
 import { ITEM_RARITIES, ITEM_TYPES, ITEM_TYPE_INFO, defaultUsage, type ItemType, type StoredItem } from '@shared/domain/items';
 import { DeleteRowButton, DraftConflictCompare, EditorHeader, ForeignRowWarning, RawJsonField, RowLoader, useAuthoringDraft } from '../../authoring';
-import { useItem } from '../api/get-item';
-import { useSaveItem } from '../api/save-item';
+import { useCreateItem, useItem, useUpdateItem } from '../api';
 import { blankItemForm, itemChanges, itemConflictFields, itemFormFromStored, validateItemForm, type ItemFormState } from '../item-form';
 import { ItemDeletion } from './ItemDeletion';
 import { ItemIcon } from './ItemIcon';
@@ -26,7 +25,8 @@ export function ItemEditor({ id, onSaved, onClose }: Props) {
 }
 
 function ItemForm({ stored, onSaved, onClose }: { stored: StoredItem | null; onSaved(item: StoredItem): void; onClose(): void }) {
-  const { create, update } = useSaveItem();
+  const create = useCreateItem();
+  const update = useUpdateItem();
   const draft = useAuthoringDraft({
     noun: 'item',
     stored,

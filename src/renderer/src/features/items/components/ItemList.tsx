@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { ITEM_RARITIES, ITEM_TYPES, ITEM_TYPE_INFO, type ItemListPage } from '@shared/domain/items';
 import { Amount } from '@renderer/components/Amount';
 import { AuthoringList, ForeignBadge, useListSearch } from '../../authoring';
-import { useItemCatalogue } from '../api/list-items';
+import { useItemCatalogue } from '../api';
 import { ItemIcon } from './ItemIcon';
 import { RarityBadge, rarityTextColour } from './RarityBadge';
 

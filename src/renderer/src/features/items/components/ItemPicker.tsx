@@ -2,8 +2,7 @@ import { Group, Select, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import type { StoredItem } from '@shared/domain/items';
-import { useItemsByIds } from '../api/get-item';
-import { useItemSearch } from '../api/list-items';
+import { useItemsByIds, useItemSearch } from '../api';
 import { ItemIcon } from './ItemIcon';
 import { RarityBadge } from './RarityBadge';
 

@@ -8,7 +8,7 @@ import { IconPlayerPause, IconPlayerPlay, IconPlayerStop, IconTrash } from '@tab
 import type { BurstStatus, BurstView } from '@shared/domain/lootdrops';
 import { RelativeTime } from '@renderer/components/RelativeTime';
 import { formatAmount } from '@renderer/lib/format';
-import { useBurstActions } from '../api/bursts';
+import { useCancelBurst, useDiscardBurst, usePauseBurst, useResumeBurst } from '../api';
 import { channelLabel, formatCountdown, formatDuration } from '../format';
 import { useSecondTicker } from '@renderer/lib/clock';
 import { ConfirmButton } from './ConfirmButton';
@@ -54,8 +54,11 @@ function NextDrop({ at }: { at: Date }) {
 }
 
 function BurstCard({ burst, channels, compact }: { burst: BurstView; channels: Map<string, string>; compact: boolean }) {
-  const actions = useBurstActions();
-  const busy = actions.pause.isPending || actions.resume.isPending || actions.cancel.isPending || actions.discard.isPending;
+  const pause = usePauseBurst();
+  const resume = useResumeBurst();
+  const cancel = useCancelBurst();
+  const discard = useDiscardBurst();
+  const busy = pause.isPending || resume.isPending || cancel.isPending || discard.isPending;
   const input = { id: burst.id };
   const spawnedShare = (burst.spawned / burst.total) * 100;
   const claimedShare = (burst.claimed / burst.total) * 100;
@@ -73,17 +76,17 @@ function BurstCard({ burst, channels, compact }: { burst: BurstView; channels: M
         </Group>
         <Group gap={6} wrap="nowrap">
           {burst.status === 'running' || burst.status === 'elsewhere' ? (
-            <Button size="compact-xs" variant="light" color="yellow" leftSection={<IconPlayerPause size={12} />} disabled={busy} onClick={() => actions.pause.mutate(input)}>
+            <Button size="compact-xs" variant="light" color="yellow" leftSection={<IconPlayerPause size={12} />} disabled={busy} onClick={() => pause.mutate(input)}>
               Pause
             </Button>
           ) : null}
           {burst.status === 'paused' || burst.status === 'interrupted' ? (
-            <Button size="compact-xs" variant="light" color="teal" leftSection={<IconPlayerPlay size={12} />} disabled={busy} onClick={() => actions.resume.mutate(input)}>
+            <Button size="compact-xs" variant="light" color="teal" leftSection={<IconPlayerPlay size={12} />} disabled={busy} onClick={() => resume.mutate(input)}>
               Resume
             </Button>
           ) : null}
           {burst.status === 'interrupted' ? (
-            <ConfirmButton size="compact-xs" variant="subtle" color="red" leftSection={<IconTrash size={12} />} disabled={busy} confirmLabel="Discard it?" onConfirm={() => actions.discard.mutate(input)}>
+            <ConfirmButton size="compact-xs" variant="subtle" color="red" leftSection={<IconTrash size={12} />} disabled={busy} confirmLabel="Discard it?" onConfirm={() => discard.mutate(input)}>
               Discard
             </ConfirmButton>
           ) : live ? (
@@ -94,7 +97,7 @@ function BurstCard({ burst, channels, compact }: { burst: BurstView; channels: M
               leftSection={<IconPlayerStop size={12} />}
               disabled={busy}
               confirmLabel={`Stop after ${burst.spawned}?`}
-              onConfirm={() => actions.cancel.mutate(input)}
+              onConfirm={() => cancel.mutate(input)}
             >
               Cancel
             </ConfirmButton>

@@ -5,7 +5,7 @@ import { KeyHint } from '@renderer/components/KeyHint';
 import { describeError } from '@renderer/lib/errors';
 import { formatAmount } from '@renderer/lib/format';
 import { notifyInfo, notifySuccess } from '@renderer/lib/notify';
-import { useCancelLootdrop } from '../api/cancel-lootdrop';
+import { useCancelLootdrop } from '../api';
 
 export interface CancelDropDialogProps {
   drop: LootdropView | null;

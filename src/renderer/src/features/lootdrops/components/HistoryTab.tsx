@@ -8,7 +8,7 @@ import { EmptyState } from '@renderer/components/EmptyState';
 import { ErrorState } from '@renderer/components/ErrorState';
 import { RelativeTime } from '@renderer/components/RelativeTime';
 import { Snowflake } from '@renderer/components/Snowflake';
-import { useLootHistory, type HistoryFilters } from '../api/get-history';
+import { useLootHistory, type HistoryFilters } from '../api';
 import { channelLabel, formatDuration } from '../format';
 import classes from './lootdrops.module.css';
 

@@ -9,7 +9,7 @@ import { Amount } from '@renderer/components/Amount';
 import { EmptyState } from '@renderer/components/EmptyState';
 import { KeyHint } from '@renderer/components/KeyHint';
 import { RelativeTime } from '@renderer/components/RelativeTime';
-import { useDiscordUsers } from '../api/get-users';
+import { useDiscordUsers } from '../api';
 import { channelLabel, formatCountdown, formatDuration } from '../format';
 import { useFreshIds } from '../hooks/use-fresh-ids';
 import { useSecondTicker } from '@renderer/lib/clock';

@@ -12,7 +12,7 @@ import { EmptyState } from '@renderer/components/EmptyState';
 import { ErrorState } from '@renderer/components/ErrorState';
 import { StatFigure } from '@renderer/components/StatFigure';
 import { formatAmount } from '@renderer/lib/format';
-import { useLootStats } from '../api/get-stats';
+import { useLootStats } from '../api';
 import { channelLabel, formatDuration } from '../format';
 import classes from './lootdrops.module.css';
 

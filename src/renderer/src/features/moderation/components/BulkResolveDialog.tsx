@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { DiscordStatus } from '@shared/domain/discord';
 import type { BulkResolveResult, CaseSummary } from '@shared/domain/moderation';
 import { KeyHint } from '@renderer/components/KeyHint';
-import { useBulkResolve } from '../api/bulk-resolve';
+import { useBulkResolve } from '../api';
 import { ActionError } from './ConflictNotice';
 import { liftText } from './describe-case';
 
@@ -16,7 +16,7 @@ export interface BulkResolveDialogProps {
 
 /** Resolve the selected cases with one reason; reports the ones someone else resolved first. */
 export function BulkResolveDialog({ cases, discord, onClose, onDone }: BulkResolveDialogProps) {
-  const bulk = useBulkResolve({ notify: false });
+  const bulk = useBulkResolve();
   const [reason, setReason] = useState('');
   const [lift, setLift] = useState(true);
   const [result, setResult] = useState<BulkResolveResult | null>(null);

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { CaseSummary } from '@shared/domain/moderation';
 import { KeyHint } from '@renderer/components/KeyHint';
 import { useLeaveGuard } from '@renderer/lib/router';
-import { useEditReason } from '../api/edit-reason';
+import { useEditReason } from '../api';
 import { ActionError } from './ConflictNotice';
 
 export interface EditReasonDialogProps {
@@ -15,7 +15,7 @@ export interface EditReasonDialogProps {
 
 /** Changes the reason; the previous text stays in the case's history. */
 export function EditReasonDialog({ summary, reason, onClose }: EditReasonDialogProps) {
-  const edit = useEditReason({ notify: false });
+  const edit = useEditReason();
   const [text, setText] = useState(reason ?? '');
   useEffect(() => {
     setText(reason ?? '');

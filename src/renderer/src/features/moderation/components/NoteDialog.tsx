@@ -2,13 +2,13 @@ import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { CaseSummary } from '@shared/domain/moderation';
 import { KeyHint } from '@renderer/components/KeyHint';
-import { useAddNote } from '../api/add-note';
+import { useAddNote } from '../api';
 import { ActionError } from './ConflictNotice';
 import { caseLabel } from './describe-case';
 
 /** A note for the other moderators; kept in the case's metadata with your name and the time. */
 export function NoteDialog({ summary, onClose }: { summary: CaseSummary | null; onClose(): void }) {
-  const addNote = useAddNote({ notify: false });
+  const addNote = useAddNote();
   const [text, setText] = useState('');
   useEffect(() => {
     if (summary) addNote.reset();

@@ -12,7 +12,7 @@ import { KeyHint } from '@renderer/components/KeyHint';
 import { describeError } from '@renderer/lib/errors';
 import { notifyInfo, notifySuccess } from '@renderer/lib/notify';
 import { useLeaveGuard } from '@renderer/lib/router';
-import { useOpenCase } from '../api/open-case';
+import { useOpenCase } from '../api';
 
 const TYPES = ['warn', 'timeout', 'kick', 'ban', 'note', 'custom'] as const;
 const ACTS: Record<string, string> = { timeout: 'time out', kick: 'kick', ban: 'ban' };
@@ -25,7 +25,7 @@ export interface OpenCaseDialogProps {
 }
 
 export function OpenCaseDialog({ opened, discord, onClose, onOpened }: OpenCaseDialogProps) {
-  const open = useOpenCase({ notify: false });
+  const open = useOpenCase();
   const [kind, setKind] = useState<(typeof TYPES)[number]>('warn');
   const [custom, setCustom] = useState('');
   const [userId, setUserId] = useState('');

@@ -4,7 +4,7 @@ import type { DiscordStatus } from '@shared/domain/discord';
 import type { CaseSummary } from '@shared/domain/moderation';
 import { KeyHint } from '@renderer/components/KeyHint';
 import { notifyInfo, notifySuccess } from '@renderer/lib/notify';
-import { useResolveCase } from '../api/resolve-case';
+import { useResolveCase } from '../api';
 import { ActionError } from './ConflictNotice';
 import { caseLabel, liftText } from './describe-case';
 
@@ -16,7 +16,7 @@ export interface ResolveDialogProps {
 
 /** Resolve one case: says exactly what happens, keeps the reason typed if anything fails. */
 export function ResolveDialog({ summary, discord, onClose }: ResolveDialogProps) {
-  const resolve = useResolveCase({ notify: false });
+  const resolve = useResolveCase();
   const [reason, setReason] = useState('');
   const [lift, setLift] = useState(true);
   const opened = summary !== null;

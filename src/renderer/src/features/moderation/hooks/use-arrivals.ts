@@ -3,11 +3,10 @@
  * for every other queue (cleared when that queue is opened), and a desktop notification when
  * the window is in the background and Settings → Notifications allows it.
  */
-import { useQuery } from '@tanstack/react-query';
-import { useSubscription } from '@trpc/tanstack-react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CaseArrival, ModerationQueue } from '@shared/domain/moderation';
-import { useTRPC, useTRPCClient } from '@renderer/lib/trpc';
+import { useLiveEvents } from '@renderer/lib/live';
+import { useNewCaseNotifications, useReadArrivals } from '../api';
 
 const HIGHLIGHT_MS = 6_000;
 const BATCH_MS = 150;
@@ -26,10 +25,8 @@ function notifyDesktop(arrivals: CaseArrival[]): void {
 }
 
 export function useCaseArrivals(current: ModerationQueue) {
-  const trpc = useTRPC();
-  const client = useTRPCClient();
-  const settings = useQuery(trpc.settings.get.queryOptions());
-  const notifyEnabled = settings.data?.notifications.newCases ?? false;
+  const readArrivals = useReadArrivals();
+  const notifyEnabled = useNewCaseNotifications().data ?? false;
   const [unread, setUnread] = useState<Unread>(noUnread);
   const [fresh, setFresh] = useState<ReadonlyMap<bigint, number>>(new Map());
   const pending = useRef(new Set<string>());
@@ -52,7 +49,7 @@ export function useCaseArrivals(current: ModerationQueue) {
     const ids = [...pending.current].map((id) => BigInt(id));
     pending.current.clear();
     if (ids.length === 0) return;
-    const arrivals = await client.moderation.arrivals.query({ ids }).catch(() => [] as CaseArrival[]);
+    const arrivals = await readArrivals(ids).catch(() => [] as CaseArrival[]);
     if (arrivals.length === 0) return;
     const { current: onScreen, notifyEnabled: notify } = latest.current;
     setUnread((u) => {
@@ -67,17 +64,13 @@ export function useCaseArrivals(current: ModerationQueue) {
       return next;
     });
     if (notify) notifyDesktop(arrivals);
-  }, [client]);
+  }, [readArrivals]);
 
-  useSubscription(
-    trpc.live.changes.subscriptionOptions(undefined, {
-      onData(event) {
-        if (event.kind !== 'change' || event.table !== 'moderation_cases' || event.op !== 'INSERT' || !event.key.id) return;
-        pending.current.add(event.key.id);
-        timer.current ??= setTimeout(() => void flush(), BATCH_MS);
-      },
-    }),
-  );
+  useLiveEvents((event) => {
+    if (event.kind !== 'change' || event.table !== 'moderation_cases' || event.op !== 'INSERT' || !event.key.id) return;
+    pending.current.add(event.key.id);
+    timer.current ??= setTimeout(() => void flush(), BATCH_MS);
+  });
 
   // Highlights fade: drop them once they are old.
   useEffect(() => {

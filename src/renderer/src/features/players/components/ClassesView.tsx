@@ -5,7 +5,7 @@ import { Amount } from '@renderer/components/Amount';
 import { EmptyState } from '@renderer/components/EmptyState';
 import { ErrorState } from '@renderer/components/ErrorState';
 import { Snowflake } from '@renderer/components/Snowflake';
-import { useClassesOverview } from '../api/get-economy';
+import { useClassesOverview } from '../api';
 import classes from './players.module.css';
 
 export function ClassesView() {

@@ -9,7 +9,7 @@ import { Amount } from '@renderer/components/Amount';
 import { ErrorState } from '@renderer/components/ErrorState';
 import { RelativeTime } from '@renderer/components/RelativeTime';
 import { formatAmount } from '@renderer/lib/format';
-import { useEconomyOverview } from '../api/get-economy';
+import { useEconomyOverview } from '../api';
 import { rarityColor } from './InventoryTab';
 import classes from './players.module.css';
 

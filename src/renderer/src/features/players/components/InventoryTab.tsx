@@ -3,7 +3,7 @@ import { IconBackpack, IconGift, IconMinus, IconPlus } from '@tabler/icons-react
 import { Amount } from '@renderer/components/Amount';
 import { EmptyState } from '@renderer/components/EmptyState';
 import { ErrorState } from '@renderer/components/ErrorState';
-import { useInventory } from '../api/get-tabs';
+import { useInventory } from '../api';
 import type { PlayerDialog } from '../dialogs/PlayerDialogs';
 import classes from './players.module.css';
 

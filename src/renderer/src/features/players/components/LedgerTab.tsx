@@ -9,7 +9,7 @@ import { ErrorState } from '@renderer/components/ErrorState';
 import { RelativeTime } from '@renderer/components/RelativeTime';
 import { Snowflake } from '@renderer/components/Snowflake';
 import { formatAmount } from '@renderer/lib/format';
-import { useCurrencyLedger, useItemLedger, type LedgerKind } from '../api/get-ledger';
+import { useCurrencyLedger, useItemLedger, type LedgerKind } from '../api';
 import classes from './players.module.css';
 
 function Party({ party, onOpen }: { party: LedgerParty | null; onOpen(id: bigint): void }) {

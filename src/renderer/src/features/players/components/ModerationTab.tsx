@@ -5,7 +5,7 @@ import { EmptyState } from '@renderer/components/EmptyState';
 import { ErrorState } from '@renderer/components/ErrorState';
 import { RelativeTime } from '@renderer/components/RelativeTime';
 import { navigate } from '@renderer/lib/router';
-import { useModerationSummary } from '../api/get-tabs';
+import { useModerationSummary } from '../api';
 
 /** UX.md's case colours: warn amber, timeout orange, kick red-orange, ban red, note grey. */
 const CASE_COLORS: Record<string, string> = { warn: 'yellow', timeout: 'orange', kick: 'red', ban: 'red', note: 'gray' };

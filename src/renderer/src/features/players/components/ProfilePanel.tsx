@@ -3,7 +3,7 @@ import { Badge, Center, Loader, Tabs } from '@mantine/core';
 import { useState } from 'react';
 import { ErrorState } from '@renderer/components/ErrorState';
 import { useScreenKeys } from '@renderer/lib/keys';
-import { usePlayerProfile } from '../api/get-profile';
+import { usePlayerProfile } from '../api';
 import { PlayerDialogs, type PlayerDialog } from '../dialogs/PlayerDialogs';
 import type { ProfileTab } from '../hooks/use-players-route';
 import { AccountTab } from './AccountTab';

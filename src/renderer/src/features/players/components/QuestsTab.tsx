@@ -3,7 +3,7 @@ import { IconListCheck } from '@tabler/icons-react';
 import { EmptyState } from '@renderer/components/EmptyState';
 import { ErrorState } from '@renderer/components/ErrorState';
 import { RelativeTime } from '@renderer/components/RelativeTime';
-import { useQuestProgress } from '../api/get-tabs';
+import { useQuestProgress } from '../api';
 import classes from './players.module.css';
 
 export function QuestsTab({ playerId }: { playerId: bigint }) {

@@ -13,7 +13,7 @@ import { EmptyState } from '@renderer/components/EmptyState';
 import { ErrorState } from '@renderer/components/ErrorState';
 import { KeyHint } from '@renderer/components/KeyHint';
 import { useScreenKeys } from '@renderer/lib/keys';
-import { usePlayerSearch, useSearchStatus } from '../api/search-players';
+import { usePlayerSearch, useSearchStatus } from '../api';
 import classes from './players.module.css';
 
 export interface SearchPaneProps {

@@ -5,10 +5,10 @@ import type { TimerEntry } from '@shared/domain/players';
 import { EmptyState } from '@renderer/components/EmptyState';
 import { ErrorState } from '@renderer/components/ErrorState';
 import { formatRelative, formatUtc } from '@renderer/lib/format';
-import { useTimers } from '../api/get-tabs';
+import { useTimers } from '../api';
 import type { PlayerDialog } from '../dialogs/PlayerDialogs';
 import { useSecondTicker } from '@renderer/lib/clock';
-import { formatCountdown } from '../hooks/countdown';
+import { formatCountdown } from '../countdown';
 import classes from './players.module.css';
 
 const TYPE_COLORS: Record<string, string> = { COOLDOWN: 'yellow', EFFECT: 'grape', ACCESS: 'blue' };

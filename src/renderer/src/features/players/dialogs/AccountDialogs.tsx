@@ -4,12 +4,11 @@ import { useState } from 'react';
 import type { PlayerProfile, TimerEntry } from '@shared/domain/players';
 import { formatRelative } from '@renderer/lib/format';
 import { notifySuccess } from '@renderer/lib/notify';
-import { useClassesOverview } from '../api/get-economy';
-import { usePlayerActions } from '../api/player-actions';
+import { useChangeClass, useClassesOverview, useClearTimer, useSetActive } from '../api';
 import { ActionDialog } from './ActionDialog';
 
 export function ClearTimerDialog({ profile, timer, onClose }: { profile: PlayerProfile; timer: TimerEntry; onClose(): void }) {
-  const { clearTimer } = usePlayerActions();
+  const clearTimer = useClearTimer();
   const [reason, setReason] = useState('');
   const left = timer.expiresAt.getTime() > Date.now() ? `it would expire ${formatRelative(timer.expiresAt)}` : 'already expired';
   return (
@@ -41,7 +40,7 @@ export function ClearTimerDialog({ profile, timer, onClose }: { profile: PlayerP
 }
 
 export function SetActiveDialog({ profile, active, onClose }: { profile: PlayerProfile; active: boolean; onClose(): void }) {
-  const { setActive } = usePlayerActions();
+  const setActive = useSetActive();
   const [reason, setReason] = useState('');
   return (
     <ActionDialog
@@ -75,7 +74,7 @@ export function SetActiveDialog({ profile, active, onClose }: { profile: PlayerP
 }
 
 export function ChangeClassDialog({ profile, onClose }: { profile: PlayerProfile; onClose(): void }) {
-  const { changeClass } = usePlayerActions();
+  const changeClass = useChangeClass();
   const classes = useClassesOverview();
   const [reason, setReason] = useState('');
   const [choice, setChoice] = useState<string | null>(null);

@@ -5,13 +5,14 @@ import type { PlayerProfile } from '@shared/domain/players';
 import { describeError } from '@renderer/lib/errors';
 import { formatAmount } from '@renderer/lib/format';
 import { notifySuccess } from '@renderer/lib/notify';
-import { usePlayerActions } from '../api/player-actions';
+import { useGrantCurrency, useTakeCurrency } from '../api';
 import { ActionDialog } from './ActionDialog';
 import { parseAmountText } from './amount-text';
 
 export function CurrencyDialog({ profile, mode, onClose }: { profile: PlayerProfile; mode: 'grant' | 'take'; onClose(): void }) {
-  const actions = usePlayerActions();
-  const mutation = mode === 'grant' ? actions.grantCurrency : actions.takeCurrency;
+  const grant = useGrantCurrency();
+  const take = useTakeCurrency();
+  const mutation = mode === 'grant' ? grant : take;
   const [amountText, setAmountText] = useState('');
   const [reason, setReason] = useState('');
   const amount = parseAmountText(amountText);

@@ -6,9 +6,7 @@ import type { PlayerProfile } from '@shared/domain/players';
 import { describeError } from '@renderer/lib/errors';
 import { formatAmount } from '@renderer/lib/format';
 import { notifySuccess } from '@renderer/lib/notify';
-import { useInventory } from '../api/get-tabs';
-import { useItemChoices } from '../api/item-choices';
-import { usePlayerActions } from '../api/player-actions';
+import { useGrantItem, useInventory, useItemChoices, useRemoveItem } from '../api';
 import { ActionDialog } from './ActionDialog';
 import { parseAmountText } from './amount-text';
 
@@ -21,8 +19,9 @@ export interface ItemDialogProps {
 }
 
 export function ItemDialog({ profile, mode, itemId: initialItem, onClose }: ItemDialogProps) {
-  const actions = usePlayerActions();
-  const mutation = mode === 'grant' ? actions.grantItem : actions.removeItem;
+  const grant = useGrantItem();
+  const remove = useRemoveItem();
+  const mutation = mode === 'grant' ? grant : remove;
   const inventory = useInventory(profile.id);
   const [itemId, setItemId] = useState<string | null>(initialItem ? String(initialItem) : null);
   const [search, setSearch] = useState('');

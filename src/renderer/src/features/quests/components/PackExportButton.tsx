@@ -1,9 +1,9 @@
 import { Button, Menu } from '@mantine/core';
 import { IconChevronDown, IconDownload } from '@tabler/icons-react';
 import type { PackExportInput } from '@shared/domain/quest-pack';
+import { downloadFile } from '@renderer/lib/download';
 import { notifyInfo, notifySuccess } from '@renderer/lib/notify';
-import { useExportPack } from '../api/packs';
-import { downloadJson } from '../download';
+import { useExportPack } from '../api';
 
 /** Export as a quest pack file: one quest, all quests, or the item catalogue. */
 export function PackExportButton({ questId }: { questId?: number }) {
@@ -11,7 +11,7 @@ export function PackExportButton({ questId }: { questId?: number }) {
   const run = (input: PackExportInput) =>
     exporter.mutate(input, {
       onSuccess: ({ pack, fileName, skipped }) => {
-        downloadJson(fileName, pack);
+        downloadFile(fileName, `${JSON.stringify(pack, null, 2)}\n`, 'application/json');
         notifySuccess(`Exported ${fileName}`, `${pack.quests.length} quests and ${pack.items.length} items.`);
         if (skipped.length) {
           notifyInfo(

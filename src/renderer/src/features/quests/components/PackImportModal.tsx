@@ -3,7 +3,7 @@ import { IconFileImport, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { PackAction, PackPlan } from '@shared/domain/quest-pack';
 import { notifySuccess } from '@renderer/lib/notify';
-import { useApplyImport, usePreviewImport } from '../api/packs';
+import { useApplyImport, usePreviewImport } from '../api';
 
 const actionColour: Record<PackAction, string> = { create: 'teal', update: 'blue', unchanged: 'gray', invalid: 'red' };
 /** What needs attention first: invalid entries, then what would change. */

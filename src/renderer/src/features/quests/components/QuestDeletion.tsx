@@ -2,8 +2,7 @@ import { Loader, Stack, Text } from '@mantine/core';
 import type { StoredQuest } from '@shared/domain/quests';
 import { notifySuccess } from '@renderer/lib/notify';
 import { DeleteConfirmFooter } from '../../authoring';
-import { useQuestDeletionPreview } from '../api/get-quest';
-import { useDeleteQuest } from '../api/save-quest';
+import { useDeleteQuest, useQuestDeletionPreview } from '../api';
 
 /** The quest's delete confirmation, with the count of players whose progress goes with it, said before and after. */
 export function QuestDeletion({ quest, close, onDeleted }: { quest: StoredQuest; close(): void; onDeleted(): void }) {

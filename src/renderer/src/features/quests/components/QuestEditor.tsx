@@ -3,8 +3,7 @@ import { IconChartBar, IconCopy, IconPencil } from '@tabler/icons-react';
 import type { StoredQuest } from '@shared/domain/quests';
 import { notifySuccess } from '@renderer/lib/notify';
 import { DeleteRowButton, DraftConflictCompare, EditorHeader, ForeignRowWarning, RowLoader, useAuthoringDraft } from '../../authoring';
-import { useQuest } from '../api/get-quest';
-import { useDuplicateQuest, useSaveQuest } from '../api/save-quest';
+import { useCreateQuest, useDuplicateQuest, useQuest, useUpdateQuest } from '../api';
 import { blankQuestForm, questChanges, questConflictFields, questDraft, questFormFromStored, validateQuestForm, type QuestFormState, type QuestValidation } from '../quest-form';
 import { PackExportButton } from './PackExportButton';
 import { QuestForm } from './QuestForm';
@@ -40,7 +39,8 @@ function rawBlocked(validation: QuestValidation, edited: ReturnType<typeof quest
 }
 
 function QuestEditorLoaded({ stored, tab, onTab, onSaved, onClose }: QuestEditorProps & { stored: StoredQuest | null }) {
-  const { create, update } = useSaveQuest();
+  const create = useCreateQuest();
+  const update = useUpdateQuest();
   const duplicate = useDuplicateQuest();
   const draft = useAuthoringDraft({
     noun: 'quest',

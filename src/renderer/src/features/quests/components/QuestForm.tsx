@@ -3,7 +3,7 @@ import { IconBraces, IconPlus, IconTrash } from '@tabler/icons-react';
 import { ITEM_RARITIES, ITEM_TYPES } from '@shared/domain/items';
 import { QUEST_FILTER_KEYS, QUEST_TRIGGERS, questTrigger, type QuestFilterKey } from '@shared/domain/quests';
 import { ItemPicker } from '../../items';
-import { useTriggersInUse } from '../api/list-quests';
+import { useTriggersInUse } from '../api';
 import { newRewardRow, type FilterState, type QuestFormState } from '../quest-form';
 import { QuestPicker } from './QuestPicker';
 

@@ -5,7 +5,7 @@ import { QUEST_TRIGGERS, type QuestListPage, type StoredQuest } from '@shared/do
 import { formatAmount } from '@renderer/lib/format';
 import { AuthoringList, ForeignBadge, useListSearch } from '../../authoring';
 import { ItemPicker } from '../../items';
-import { useQuestList, useTriggersInUse } from '../api/list-quests';
+import { useQuestList, useTriggersInUse } from '../api';
 
 function rewardSummary(quest: StoredQuest): string {
   const rewards = quest.definition?.rewards;

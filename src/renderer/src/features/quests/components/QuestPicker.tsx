@@ -1,8 +1,7 @@
 import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
-import { useQuest } from '../api/get-quest';
-import { useQuestSearch } from '../api/list-quests';
+import { useQuest, useQuestSearch } from '../api';
 
 /** Pick another quest by name (for QUEST_COMPLETED). */
 export function QuestPicker({ value, onChange, label, error, exclude }: { value: number | null; onChange(id: number | null): void; label: string; error?: string; exclude?: number }) {

@@ -9,7 +9,7 @@ import { Snowflake } from '@renderer/components/Snowflake';
 import { fieldErrorsOf } from '@renderer/lib/errors';
 import { formatAmount } from '@renderer/lib/format';
 import { notifyError, notifySuccess } from '@renderer/lib/notify';
-import { useAssignQuest, useQuestPlayers, useResetProgress, type PlayerStatus } from '../api/quest-stats';
+import { useAssignQuest, useQuestPlayers, useResetProgress, type PlayerStatus } from '../api';
 
 /** Players on the quest with their progress; reset one, or put a new one on it. */
 export function QuestPlayers({ questId, questName, target }: { questId: number; questName: string; target: number | null }) {

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { ErrorState } from '@renderer/components/ErrorState';
 import { StatFigure } from '@renderer/components/StatFigure';
 import { formatAmount } from '@renderer/lib/format';
-import { useQuestStats } from '../api/quest-stats';
+import { useQuestStats } from '../api';
 import { QuestPlayers } from './QuestPlayers';
 
 /** How players fare on the quest: counts, completions over time, and who is on it. */

@@ -6,7 +6,7 @@ import { EmptyState } from '@renderer/components/EmptyState';
 import { ErrorState } from '@renderer/components/ErrorState';
 import { RelativeTime } from '@renderer/components/RelativeTime';
 import { Snowflake } from '@renderer/components/Snowflake';
-import { useAuditLog, type AuditListFilter } from '../api/list-audit';
+import { useAuditLog, type AuditListFilter } from '../api';
 
 type OutcomeFilter = 'all' | 'ok' | 'error';
 

@@ -4,8 +4,8 @@ import type { SettingsView } from '@shared/domain/settings';
 import { describeError, fieldErrorsOf } from '@renderer/lib/errors';
 import { notifySuccess } from '@renderer/lib/notify';
 import { useLeaveGuard } from '@renderer/lib/router';
-import { useSetDiscord } from '../api/set-discord';
-import { monoInput } from './mono';
+import { useSetDiscord } from '../api';
+import { monoInput } from './mono-input';
 
 /** The bot's token (write-only) and the server it acts in; used by lootdrops and moderation actions. */
 export function DiscordSection({ view }: { view: SettingsView }) {

@@ -6,8 +6,8 @@ import { Snowflake } from '@renderer/components/Snowflake';
 import { describeError, fieldErrorsOf } from '@renderer/lib/errors';
 import { notifySuccess } from '@renderer/lib/notify';
 import { useLeaveGuard } from '@renderer/lib/router';
-import { useSetIdentity } from '../api/set-identity';
-import { monoInput } from './mono';
+import { useSetIdentity } from '../api';
+import { monoInput } from './mono-input';
 
 /**
  * Who is acting: every change made from this desk names this Discord ID as moderator,

@@ -1,7 +1,7 @@
 import { Group, SegmentedControl, Stack, Switch, Text, Title } from '@mantine/core';
 import type { SettingsView, Theme } from '@shared/domain/settings';
 import { useDeskTheme } from '@renderer/lib/use-desk-theme';
-import { useSetNotifications } from '../api/set-notifications';
+import { useSetNotifications } from '../api';
 
 /** Notifications and theme: saved as soon as they change. */
 export function PreferencesSection({ view }: { view: SettingsView }) {

@@ -4,10 +4,9 @@ import { useState } from 'react';
 import type { ProfileView, TestProfileInput } from '@shared/domain/settings';
 import { describeError, fieldErrorsOf } from '@renderer/lib/errors';
 import { notifySuccess } from '@renderer/lib/notify';
-import { useSaveProfile } from '../api/save-profile';
-import { useTestProfile } from '../api/test-profile';
+import { useSaveProfile, useTestProfile } from '../api';
 import { TestResultView } from './TestResultView';
-import { monoInput } from './mono';
+import { monoInput } from './mono-input';
 
 export interface ProfileFormProps {
   /** null: a new PostgreSQL profile. */

@@ -1,0 +1,118 @@
+/**
+ * What the Lootdrops screen reads and writes (the shape is described in lib/trpc.ts).
+ */
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { DiscordUserView, HistoryForm } from '@shared/domain/lootdrops';
+import { useTRPC } from '@renderer/lib/trpc';
+
+/** Whether Discord is configured, the currencies and the claim button format in force. */
+export function useLootSettings() {
+  const trpc = useTRPC();
+  return useQuery(trpc.lootdrops.settings.queryOptions());
+}
+
+/** Active drops, the latest claimed and expired ones. Live changes to `lootdrops` refresh it. */
+export function useLootBoard(recent = 30) {
+  const trpc = useTRPC();
+  return useQuery({ ...trpc.lootdrops.board.queryOptions({ recent }), placeholderData: keepPreviousData });
+}
+
+/** The server's channels by category (only asked for when Discord is configured). */
+export function useLootChannels(enabled: boolean) {
+  const trpc = useTRPC();
+  return useQuery({ ...trpc.lootdrops.channels.queryOptions({}), enabled, staleTime: 5 * 60_000 });
+}
+
+/** Channel ID -> "#name", for rows; IDs without a known name show as they are. */
+export function useChannelNames(enabled: boolean): Map<string, string> {
+  const channels = useLootChannels(enabled);
+  return useMemo(() => {
+    const names = new Map<string, string>();
+    for (const group of channels.data?.groups ?? []) for (const channel of group.channels) names.set(channel.id, channel.name);
+    return names;
+  }, [channels.data]);
+}
+
+/** Avatars (and Discord names) of the given claimers; empty without Discord. */
+export function useDiscordUsers(ids: readonly bigint[], enabled: boolean): Map<string, DiscordUserView> {
+  const trpc = useTRPC();
+  const unique = useMemo(() => [...new Set(ids.map(String))].sort().slice(0, 50), [ids]);
+  const query = useQuery({
+    ...trpc.lootdrops.users.queryOptions({ ids: unique }),
+    enabled: enabled && unique.length > 0,
+    staleTime: 60 * 60_000,
+    // Avatars are decoration: a failure shows initials, not an error.
+    retry: false,
+  });
+  return useMemo(() => new Map((query.data ?? []).map((u) => [String(u.id), u])), [query.data]);
+}
+
+export type HistoryFilters = Omit<HistoryForm, 'cursor' | 'limit'>;
+
+/** The history, newest first, a page at a time. */
+export function useLootHistory(filters: HistoryFilters) {
+  const trpc = useTRPC();
+  return useInfiniteQuery({
+    ...trpc.lootdrops.history.infiniteQueryOptions({ ...filters, limit: 50 }, { getNextPageParam: (page) => page.nextCursor }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Claim rate and time to claim, per channel, over the last `days` (null: all time). */
+export function useLootStats(days: number | null) {
+  const trpc = useTRPC();
+  return useQuery({ ...trpc.lootdrops.stats.queryOptions({ days }), placeholderData: keepPreviousData });
+}
+
+/**
+ * The latest bursts. They live in aurora_desk (no live trigger), so while one runs the list
+ * asks again every few seconds; otherwise live lootdrop changes refresh it with the rest.
+ */
+export function useBursts() {
+  const trpc = useTRPC();
+  return useQuery({
+    ...trpc.lootdrops.bursts.queryOptions(),
+    refetchInterval: (query) => (query.state.data?.some((b) => b.status === 'running' || b.status === 'elsewhere') ? 3_000 : false),
+  });
+}
+
+// ── writes: each refreshes the board, the history and the bursts ─────────────────────────
+// The spawn and burst forms and the cancel dialog show a refusal themselves.
+
+export function useSpawnLootdrop() {
+  const trpc = useTRPC();
+  return useMutation(trpc.lootdrops.spawn.mutationOptions({ meta: { notify: false, invalidates: [trpc.lootdrops.pathKey()] } }));
+}
+
+export function useCancelLootdrop() {
+  const trpc = useTRPC();
+  return useMutation(trpc.lootdrops.cancel.mutationOptions({ meta: { notify: false, invalidates: [trpc.lootdrops.pathKey()] } }));
+}
+
+export function useStartBurst() {
+  const trpc = useTRPC();
+  return useMutation(trpc.lootdrops.startBurst.mutationOptions({ meta: { notify: false, invalidates: [trpc.lootdrops.pathKey()] } }));
+}
+
+// A burst's buttons: a refusal (someone else got there first) is a notification.
+
+export function usePauseBurst() {
+  const trpc = useTRPC();
+  return useMutation(trpc.lootdrops.pauseBurst.mutationOptions({ meta: { errorContext: 'Could not pause the burst', invalidates: [trpc.lootdrops.pathKey()] } }));
+}
+
+export function useResumeBurst() {
+  const trpc = useTRPC();
+  return useMutation(trpc.lootdrops.resumeBurst.mutationOptions({ meta: { errorContext: 'Could not resume the burst', invalidates: [trpc.lootdrops.pathKey()] } }));
+}
+
+export function useCancelBurst() {
+  const trpc = useTRPC();
+  return useMutation(trpc.lootdrops.cancelBurst.mutationOptions({ meta: { errorContext: 'Could not cancel the burst', invalidates: [trpc.lootdrops.pathKey()] } }));
+}
+
+export function useDiscardBurst() {
+  const trpc = useTRPC();
+  return useMutation(trpc.lootdrops.discardBurst.mutationOptions({ meta: { errorContext: 'Could not discard the burst', invalidates: [trpc.lootdrops.pathKey()] } }));
+}

@@ -1,0 +1,72 @@
+/**
+ * What the Settings page reads and writes (the shape is described in lib/trpc.ts).
+ */
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+import type { AuditFilter } from '@shared/domain/audit';
+import type { DeskTRPC } from '@renderer/lib/desk-trpc';
+import { useTRPC } from '@renderer/lib/trpc';
+
+/** Everything the Settings page may see (secrets only as set / not set). */
+export function useSettings() {
+  const trpc = useTRPC();
+  return useQuery(trpc.settings.get.queryOptions());
+}
+
+/** The open connection and its schema report. */
+export function useConnectionReport() {
+  const trpc = useTRPC();
+  return useQuery(trpc.settings.connectionReport.queryOptions());
+}
+
+export type AuditListFilter = Omit<AuditFilter, 'cursor' | 'limit'>;
+
+/** Newest first, 50 at a time; "load more" follows the keyset cursor. */
+export function useAuditLog(filter: AuditListFilter) {
+  const trpc = useTRPC();
+  return useInfiniteQuery(trpc.audit.list.infiniteQueryOptions({ ...filter, limit: 50 }, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
+}
+
+/**
+ * What a settings change may change: the page's view, the connection panel, the audit log (a
+ * refused change is logged too) and the status bar (identity, connection).
+ */
+const settingsViews = (trpc: DeskTRPC) => [trpc.settings.pathKey(), trpc.audit.pathKey(), trpc.system.pathKey()];
+
+// The forms show a refusal beside their fields and keep what was typed: no notification.
+
+export function useSaveProfile() {
+  const trpc = useTRPC();
+  return useMutation(trpc.settings.saveProfile.mutationOptions({ meta: { notify: false, invalidates: settingsViews(trpc) } }));
+}
+
+export function useSetIdentity() {
+  const trpc = useTRPC();
+  return useMutation(trpc.settings.setIdentity.mutationOptions({ meta: { notify: false, invalidates: settingsViews(trpc) } }));
+}
+
+export function useSetDiscord() {
+  const trpc = useTRPC();
+  return useMutation(trpc.settings.setDiscord.mutationOptions({ meta: { notify: false, invalidates: settingsViews(trpc) } }));
+}
+
+export function useSetNotifications() {
+  const trpc = useTRPC();
+  return useMutation(trpc.settings.setNotifications.mutationOptions({ meta: { errorContext: 'Could not save the notification setting', invalidates: settingsViews(trpc) } }));
+}
+
+export function useDeleteProfile() {
+  const trpc = useTRPC();
+  return useMutation(trpc.settings.deleteProfile.mutationOptions({ meta: { errorContext: 'Could not delete the profile', invalidates: settingsViews(trpc) } }));
+}
+
+/** Another database: every row on screen is read again, not only the settings. */
+export function useSwitchProfile() {
+  const trpc = useTRPC();
+  return useMutation(trpc.settings.switchProfile.mutationOptions({ meta: { errorContext: 'Could not switch profiles', invalidates: [trpc.pathKey()] } }));
+}
+
+/** Answers with a result either way; only a transport failure is an error here. */
+export function useTestProfile() {
+  const trpc = useTRPC();
+  return useMutation(trpc.settings.testProfile.mutationOptions({ meta: { errorContext: 'Could not test the connection' } }));
+}
