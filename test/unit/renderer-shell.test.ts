@@ -9,7 +9,7 @@ import type { AnyTRPCProcedure } from '@trpc/server';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { describe, expect, it } from 'vitest';
 import { appRouter, type AppRouter } from '../../src/main/api/root.js';
-import type { DeskTRPC } from '../../src/renderer/src/lib/desk-trpc.js';
+import type { DeskTRPC } from '../../src/renderer/src/lib/trpc.js';
 import { describeError, fieldErrorsOf } from '../../src/renderer/src/lib/errors.js';
 import { formatAmount, formatRelative, formatUtc } from '../../src/renderer/src/lib/format.js';
 import { keyLabels, matchesKeys } from '../../src/renderer/src/lib/keys.js';
@@ -17,14 +17,6 @@ import { applyLiveEvent, liveInvalidation, type LiveChange } from '../../src/ren
 import { hashQueryKey } from '../../src/renderer/src/lib/query-key-hash.js';
 import type { LiveTable } from '../../src/shared/live.js';
 import type { DeskErrorData } from '../../src/shared/errors.js';
-
-// The renderer's modules reach the router's type through this register (lib/desk-trpc.ts): with
-// it, this test's typecheck holds the live map to the real router, as the renderer's does.
-declare module '../../src/renderer/src/lib/desk-trpc.js' {
-  interface Register {
-    router: AppRouter;
-  }
-}
 
 /** Builds keys and filters only; nothing here sends a request. */
 const trpc: DeskTRPC = createTRPCOptionsProxy<AppRouter>({ client: createTRPCClient<AppRouter>({ links: [] }), queryClient: new QueryClient() });

@@ -16,7 +16,7 @@
 import type { QueryClient, QueryFilters } from '@tanstack/react-query';
 import type { CaseDetail } from '@shared/domain/moderation';
 import type { LiveEvent, LiveTable } from '@shared/live';
-import type { DeskTRPC } from './desk-trpc';
+import type { DeskTRPC } from './trpc';
 
 export type LiveChange = Extract<LiveEvent, { kind: 'change' }>;
 

@@ -33,18 +33,14 @@
  *   }
  */
 import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink, type TRPCClient, type TRPCLink } from '@trpc/client';
-import { createTRPCContext } from '@trpc/tanstack-react-query';
+import { createTRPCContext, type TRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import superjson from 'superjson';
 import type { AppRouter } from '@main/api/root';
 import { messagePortLink, waitForDeskPort } from './port-link';
 
 export type DeskClient = TRPCClient<AppRouter>;
-
-declare module './desk-trpc' {
-  interface Register {
-    router: AppRouter;
-  }
-}
+/** The type of `useTRPC()`, for modules that take the options proxy as a parameter. */
+export type DeskTRPC = TRPCOptionsProxy<AppRouter>;
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 

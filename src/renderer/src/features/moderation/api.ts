@@ -6,7 +6,7 @@ import type { inferInput } from '@trpc/tanstack-react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CaseFiltersInput, CasePage, CaseSummary } from '@shared/domain/moderation';
 import { MAX_PAGE_SIZE, type ModerationQueue } from '@shared/domain/moderation-rules';
-import type { DeskTRPC } from '@renderer/lib/desk-trpc';
+import type { DeskTRPC } from '@renderer/lib/trpc';
 import { useTRPC, useTRPCClient, type DeskClient } from '@renderer/lib/trpc';
 
 // ── the queue ─────────────────────────────────────────────────────────────────────────────

@@ -2,7 +2,7 @@
  * What the Players screen reads and writes (the shape is described in lib/trpc.ts).
  */
 import { keepPreviousData, skipToken, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
-import type { DeskTRPC } from '@renderer/lib/desk-trpc';
+import type { DeskTRPC } from '@renderer/lib/trpc';
 import { useTRPC } from '@renderer/lib/trpc';
 
 // ── search ────────────────────────────────────────────────────────────────────────────────

@@ -3,7 +3,7 @@
  */
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import type { AuditFilter } from '@shared/domain/audit';
-import type { DeskTRPC } from '@renderer/lib/desk-trpc';
+import type { DeskTRPC } from '@renderer/lib/trpc';
 import { useTRPC } from '@renderer/lib/trpc';
 
 /** Everything the Settings page may see (secrets only as set / not set). */
