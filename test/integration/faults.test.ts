@@ -21,7 +21,7 @@ import { createKeyFileCipher } from '../../src/main/features/settings/key-file-c
 import { isCI } from '../fixtures/environment.js';
 import { clusterSkipReason, startCuttingProxy, startPostgresCluster, type CuttingProxy, type PostgresCluster } from '../fixtures/postgres-cluster.js';
 import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
-import { LiveProbe } from './live-probe.js';
+import { LiveProbe } from '../fixtures/live-probe.js';
 
 const reason = clusterSkipReason();
 if (reason) {

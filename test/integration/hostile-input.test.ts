@@ -23,7 +23,7 @@ import { createKeyFileCipher } from '../../src/main/features/settings/key-file-c
 import type { DeskErrorData } from '../../src/shared/errors.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
-import { acceptedBy, fingerprintTables, listMutations, rejectedInput } from './hostile-input-kit.js';
+import { acceptedBy, fingerprintTables, listMutations, rejectedInput } from '../fixtures/hostile-input-kit.js';
 
 const RUNS = 18;
 const mutations = listMutations();

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import * as s from '../../src/main/db/schema.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime } from '../fixtures/runtime.js';
-import { LYRA, NYX, ORIN, failure, seedQuestWorld, storedJson, type QuestWorld } from './quests-fixtures.js';
+import { LYRA, NYX, ORIN, failure, seedQuestWorld, storedJson, type QuestWorld } from '../fixtures/quest-world.js';
 
 const draft = {
   name: 'Stormglass Blade',

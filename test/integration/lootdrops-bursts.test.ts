@@ -16,7 +16,7 @@ import type { DeskRuntime } from '../../src/main/core/runtime.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { CHANNEL_LOOTDROPS, CHANNEL_RAIDS, CHANNEL_TAVERN } from '../fixtures/fake-discord-lootdrops.js';
 import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
-import { clearLootdrops, routesOf, spawnRows, startLootdropDiscord, type LootdropDiscordRig } from './lootdrops-fixtures.js';
+import { clearLootdrops, routesOf, spawnRows, startLootdropDiscord, type LootdropDiscordRig } from '../fixtures/lootdrops-world.js';
 
 const MIN = 60_000;
 

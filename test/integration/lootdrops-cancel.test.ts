@@ -11,8 +11,8 @@ import type { DeskRuntime } from '../../src/main/core/runtime.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { CHANNEL_LOOTDROPS } from '../fixtures/fake-discord-lootdrops.js';
 import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
-import { openWriter, type Writer } from './live-probe.js';
-import { clearLootdrops, dropRows, insertPlayer, NYX, routesOf, startLootdropDiscord, type LootdropDiscordRig } from './lootdrops-fixtures.js';
+import { openWriter, type Writer } from '../fixtures/live-probe.js';
+import { clearLootdrops, dropRows, insertPlayer, NYX, routesOf, startLootdropDiscord, type LootdropDiscordRig } from '../fixtures/lootdrops-world.js';
 
 async function failureOf(promise: Promise<unknown>): Promise<TRPCError> {
   try {

@@ -14,7 +14,7 @@ import type { SettingsHost } from '../../src/main/features/settings/settings-hos
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { CHANNEL_LOOTDROPS, CHANNEL_VOICE, CHANNEL_RAIDS } from '../fixtures/fake-discord-lootdrops.js';
 import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
-import { clearLootdrops, dropRows, insertDrop, routesOf, settingsWith, spawnRows, startLootdropDiscord, type LootdropDiscordRig } from './lootdrops-fixtures.js';
+import { clearLootdrops, dropRows, insertDrop, routesOf, settingsWith, spawnRows, startLootdropDiscord, type LootdropDiscordRig } from '../fixtures/lootdrops-world.js';
 
 type Failure = { code: string; message: string; data?: Record<string, unknown> };
 async function failureOf(promise: Promise<unknown>): Promise<Failure> {

@@ -18,7 +18,7 @@ import {
   OTHER_MOD,
   seedPlayers,
   trpcFailure,
-} from './moderation-fixtures.js';
+} from '../fixtures/moderation-world.js';
 
 describeOnBothDrivers('moderation actions', (current) => {
   const me = () => callerFor(createTestRuntime(current().database));

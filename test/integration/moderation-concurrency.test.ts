@@ -10,7 +10,7 @@ import { openCase } from '../../src/main/features/moderation/open-case.js';
 import type { CaseSummary } from '../../src/shared/domain/moderation.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
-import { DRIFTER, NYX, OTHER_MOD, trpcFailure } from './moderation-fixtures.js';
+import { DRIFTER, NYX, OTHER_MOD, trpcFailure } from '../fixtures/moderation-world.js';
 
 type Run = (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
 

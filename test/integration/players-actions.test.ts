@@ -4,7 +4,7 @@ import { auditLog } from '../../src/main/db/desk/tables.js';
 import * as s from '../../src/main/db/schema.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
-import { EMBER, NYX, PLAYING_STAFF, QUIET, SEER, WARDEN, seedPlayersWorld, type World } from './players-world.js';
+import { EMBER, NYX, PLAYING_STAFF, QUIET, SEER, WARDEN, seedPlayersWorld, type World } from '../fixtures/players-world.js';
 
 interface CallError {
   code?: string;

@@ -12,7 +12,7 @@ import { beforeAll, expect, it } from 'vitest';
 import * as s from '../../src/main/db/schema.js';
 import { describeOnBothDrivers, type ScratchDatabase } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime } from '../fixtures/runtime.js';
-import { EMBER, NYX, seedPlayersWorld, type World } from './players-world.js';
+import { EMBER, NYX, seedPlayersWorld, type World } from '../fixtures/players-world.js';
 
 const PROBE = 'LEDGER-PROBE';
 

@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import * as s from '../../src/main/db/schema.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime } from '../fixtures/runtime.js';
-import { EMBER, NYX, QUIET, SEER, WARDEN, seedPlayersWorld, type World } from './players-world.js';
+import { EMBER, NYX, QUIET, SEER, WARDEN, seedPlayersWorld, type World } from '../fixtures/players-world.js';
 
 async function errorOf(promise: Promise<unknown>): Promise<{ code?: string; message: string }> {
   const error = await promise.then(

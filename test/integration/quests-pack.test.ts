@@ -7,7 +7,7 @@ import * as s from '../../src/main/db/schema.js';
 import type { QuestPack } from '../../src/shared/domain/quest-pack.js';
 import { createMigratedDatabase, describeOnBothDrivers, type ScratchDatabase } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime } from '../fixtures/runtime.js';
-import { LYRA, failure, seedQuestWorld, type QuestWorld } from './quests-fixtures.js';
+import { LYRA, failure, seedQuestWorld, type QuestWorld } from '../fixtures/quest-world.js';
 
 async function tableCounts(target: ScratchDatabase): Promise<{ items: number; quests: number }> {
   const { rows } = await target.database.query<{ items: number; quests: number }>('SELECT (SELECT count(*)::int FROM items) AS items, (SELECT count(*)::int FROM quests) AS quests');

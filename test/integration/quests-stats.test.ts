@@ -2,7 +2,7 @@
 import { expect, it } from 'vitest';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime } from '../fixtures/runtime.js';
-import { EMBER, LYRA, NYX, ROOK, SAGE, failure, seedProgress, seedQuestWorld, type QuestWorld } from './quests-fixtures.js';
+import { EMBER, LYRA, NYX, ROOK, SAGE, failure, seedProgress, seedQuestWorld, type QuestWorld } from '../fixtures/quest-world.js';
 
 const LATEST = new Date('2026-03-10T18:30:00Z');
 

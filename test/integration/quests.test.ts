@@ -5,7 +5,7 @@
 import { expect, it } from 'vitest';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime } from '../fixtures/runtime.js';
-import { EMBER, FOREIGN_REQUIREMENTS, FOREIGN_REWARDS, LYRA, NYX, ORIN, failure, seedProgress, seedQuestWorld, storedJson, type QuestWorld } from './quests-fixtures.js';
+import { EMBER, FOREIGN_REQUIREMENTS, FOREIGN_REWARDS, LYRA, NYX, ORIN, failure, seedProgress, seedQuestWorld, storedJson, type QuestWorld } from '../fixtures/quest-world.js';
 
 describeOnBothDrivers('quest authoring', (current) => {
   let world: QuestWorld;

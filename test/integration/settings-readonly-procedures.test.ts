@@ -13,7 +13,7 @@ import { seedDatabase } from '../../src/main/db/seed.js';
 import { detectReadOnly } from '../../src/main/features/settings/read-only.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
-import { fingerprintTables, listMutations } from './hostile-input-kit.js';
+import { fingerprintTables, listMutations } from '../fixtures/hostile-input-kit.js';
 
 /** Mutations that do not write the bot's database, and why they stay open on a read-only role. */
 const NOT_DATABASE_WRITES: Record<string, string> = {
