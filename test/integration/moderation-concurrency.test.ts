@@ -10,7 +10,8 @@ import { openCase } from '../../src/main/features/moderation/open-case.js';
 import type { CaseSummary } from '../../src/shared/domain/moderation.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
-import { DRIFTER, NYX, OTHER_MOD, trpcFailure } from '../fixtures/moderation-world.js';
+import { DRIFTER, NYX, OTHER_MOD } from '../fixtures/moderation-world.js';
+import { rejectionOf } from '../fixtures/rejection.js';
 
 type Run = (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
 
@@ -132,7 +133,7 @@ describeOnBothDrivers('moderation under concurrency', (current, driver) => {
       const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
       expect(won).toHaveLength(1);
       expect(lost).toHaveLength(1);
-      const error = await trpcFailure(Promise.reject(lost[0]!.reason));
+      const error = await rejectionOf(Promise.reject(lost[0]!.reason));
       expect(error.code).toBe('CONFLICT');
       const winner = (won[0] as PromiseFulfilledResult<{ summary: CaseSummary }>).value.summary;
       const winnerName = action === 'resolve' ? (winner.resolvedBy === testStaff.id ? testStaff.name : OTHER_MOD.name) : winner.claim!.by.name!;

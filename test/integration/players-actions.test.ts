@@ -5,29 +5,7 @@ import * as s from '../../src/main/db/schema.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
 import { EMBER, NYX, PLAYING_STAFF, QUIET, SEER, WARDEN, seedPlayersWorld, type World } from '../fixtures/players-world.js';
-
-interface CallError {
-  code?: string;
-  message: string;
-  /** A DeskError's extra (fieldErrors, conflict …), what the renderer gets in error.data. */
-  extra: { fieldErrors?: Record<string, string[]>; conflict?: { changedBy?: string; changedAt?: string } };
-  /** Paths of zod input issues. */
-  invalid: string[];
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<CallError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e as { code?: string; message: string; cause?: { extra?: CallError['extra']; issues?: { path: PropertyKey[] }[] } },
-  );
-  expect(error, 'expected the call to fail').toBeDefined();
-  return {
-    code: error!.code,
-    message: error!.message,
-    extra: error!.cause?.extra ?? {},
-    invalid: (error!.cause?.issues ?? []).map((i) => i.path.map(String).join('.')),
-  };
-}
+import { rejectionOf } from '../fixtures/rejection.js';
 
 describeOnBothDrivers('staff actions on players', (current) => {
   let world: World;
@@ -87,10 +65,10 @@ describeOnBothDrivers('staff actions on players', (current) => {
   it('refuses a take beyond the balance, saying the balance, changing nothing', async () => {
     const before = await userRow(NYX);
     const rows = await db().$count(s.transactions);
-    const error = await errorOf(caller().players.takeCurrency({ playerId: NYX, amount: 2201n, reason: 'Too much' }));
+    const error = await rejectionOf(caller().players.takeCurrency({ playerId: NYX, amount: 2201n, reason: 'Too much' }));
     expect(error.code).toBe('BAD_REQUEST');
     expect(error.message).toContain('nyx has 2,200 coins: cannot take 2,201');
-    expect(error.extra.fieldErrors?.amount?.[0]).toContain('2,200');
+    expect(error.data.fieldErrors?.amount?.[0]).toContain('2,200');
     expect(await userRow(NYX)).toEqual(before);
     expect(await db().$count(s.transactions)).toBe(rows);
     const [audit] = await db().select().from(auditLog).where(eq(auditLog.procedure, 'players.takeCurrency')).orderBy(desc(auditLog.id)).limit(1);
@@ -99,14 +77,14 @@ describeOnBothDrivers('staff actions on players', (current) => {
 
   it('validates amounts and reasons before touching anything', async () => {
     for (const amount of ['0', '-5', '1.5', 'abc', (2n ** 63n).toString(), 0n, -1n]) {
-      const error = await errorOf(caller().players.grantCurrency({ playerId: NYX, amount, reason: 'Valid reason' }));
+      const error = await rejectionOf(caller().players.grantCurrency({ playerId: NYX, amount, reason: 'Valid reason' }));
       expect(error.code, `amount ${String(amount)}`).toBe('BAD_REQUEST');
-      expect(error.invalid, `amount ${String(amount)}`).toEqual(['amount']);
+      expect(Object.keys(error.data.fieldErrors ?? {}), `amount ${String(amount)}`).toEqual(['amount']);
     }
-    const noReason = await errorOf(caller().players.grantCurrency({ playerId: NYX, amount: 1n, reason: '  ' }));
+    const noReason = await rejectionOf(caller().players.grantCurrency({ playerId: NYX, amount: 1n, reason: '  ' }));
     expect(noReason.code).toBe('BAD_REQUEST');
-    expect(noReason.invalid).toEqual(['reason']);
-    const longReason = await errorOf(caller().players.grantCurrency({ playerId: NYX, amount: 1n, reason: 'x'.repeat(201) }));
+    expect(Object.keys(noReason.data.fieldErrors ?? {})).toEqual(['reason']);
+    const longReason = await rejectionOf(caller().players.grantCurrency({ playerId: NYX, amount: 1n, reason: 'x'.repeat(201) }));
     expect(longReason.code).toBe('BAD_REQUEST');
     expect(await balanceOf(NYX)).toBe(2200n);
   });
@@ -115,7 +93,7 @@ describeOnBothDrivers('staff actions on players', (current) => {
     const max = 2n ** 63n - 1n;
     const fill = await caller().players.grantCurrency({ playerId: QUIET, amount: max, reason: 'Edge of int8' });
     expect(fill.balance).toBe(max);
-    const error = await errorOf(caller().players.grantCurrency({ playerId: QUIET, amount: 1n, reason: 'One more' }));
+    const error = await rejectionOf(caller().players.grantCurrency({ playerId: QUIET, amount: 1n, reason: 'One more' }));
     expect(error.code).toBe('BAD_REQUEST');
     expect(await balanceOf(QUIET)).toBe(max);
     await caller().players.takeCurrency({ playerId: QUIET, amount: max, reason: 'Back to zero' });
@@ -124,10 +102,10 @@ describeOnBothDrivers('staff actions on players', (current) => {
 
   it('answers NOT_FOUND for unknown players and items', async () => {
     const ghost = 1500000000000000000n;
-    expect((await errorOf(caller().players.grantCurrency({ playerId: ghost, amount: 1n, reason: 'Nobody' }))).code).toBe('NOT_FOUND');
-    expect((await errorOf(caller().players.takeCurrency({ playerId: ghost, amount: 1n, reason: 'Nobody' }))).code).toBe('NOT_FOUND');
-    expect((await errorOf(caller().players.grantItem({ playerId: ghost, itemId: world.moonstone, quantity: 1n, reason: 'Nobody' }))).code).toBe('NOT_FOUND');
-    const noItem = await errorOf(caller().players.grantItem({ playerId: NYX, itemId: 999_999, quantity: 1n, reason: 'No item' }));
+    expect((await rejectionOf(caller().players.grantCurrency({ playerId: ghost, amount: 1n, reason: 'Nobody' }))).code).toBe('NOT_FOUND');
+    expect((await rejectionOf(caller().players.takeCurrency({ playerId: ghost, amount: 1n, reason: 'Nobody' }))).code).toBe('NOT_FOUND');
+    expect((await rejectionOf(caller().players.grantItem({ playerId: ghost, itemId: world.moonstone, quantity: 1n, reason: 'Nobody' }))).code).toBe('NOT_FOUND');
+    const noItem = await rejectionOf(caller().players.grantItem({ playerId: NYX, itemId: 999_999, quantity: 1n, reason: 'No item' }));
     expect(noItem.code).toBe('NOT_FOUND');
     expect(noItem.message).toContain('Item #999999');
   });
@@ -147,14 +125,14 @@ describeOnBothDrivers('staff actions on players', (current) => {
     const part = await caller().players.removeItem({ playerId: NYX, itemId: world.moonstone, quantity: 5n, reason: 'Exploit' });
     expect(part).toMatchObject({ quantityBefore: 7n, quantity: 2n });
     expect(await itemLedgerRow(part.itemTransactionId)).toMatchObject({ quantity: -5n, type: 'STAFF_TAKE' });
-    const tooMany = await errorOf(caller().players.removeItem({ playerId: NYX, itemId: world.moonstone, quantity: 3n, reason: 'Exploit' }));
+    const tooMany = await rejectionOf(caller().players.removeItem({ playerId: NYX, itemId: world.moonstone, quantity: 3n, reason: 'Exploit' }));
     expect(tooMany.code).toBe('BAD_REQUEST');
     expect(tooMany.message).toContain('nyx holds 2 × Moonstone: cannot remove 3');
     expect(await held(NYX, world.moonstone)).toBe(2n);
     const rest = await caller().players.removeItem({ playerId: NYX, itemId: world.moonstone, quantity: 2n, reason: 'Exploit' });
     expect(rest.quantity).toBe(0n);
     expect(await held(NYX, world.moonstone)).toBeUndefined();
-    const none = await errorOf(caller().players.removeItem({ playerId: NYX, itemId: world.moonstone, quantity: 1n, reason: 'Exploit' }));
+    const none = await rejectionOf(caller().players.removeItem({ playerId: NYX, itemId: world.moonstone, quantity: 1n, reason: 'Exploit' }));
     expect(none.message).toContain('nyx holds 0 × Moonstone');
     const { rows } = await current().database.query<{ n: number }>('SELECT count(*)::int AS n FROM inventory WHERE quantity <= 0');
     expect(rows[0]?.n).toBe(0);
@@ -164,7 +142,7 @@ describeOnBothDrivers('staff actions on players', (current) => {
     const result = await caller().players.clearTimer({ playerId: NYX, type: 'COOLDOWN', key: 'daily', reason: 'Stuck cooldown' });
     expect(result.cleared).toBe(true);
     expect((await caller().players.timers({ playerId: NYX })).map((t) => t.key)).toEqual(['luck']);
-    const again = await errorOf(caller().players.clearTimer({ playerId: NYX, type: 'COOLDOWN', key: 'daily', reason: 'Stuck cooldown' }));
+    const again = await rejectionOf(caller().players.clearTimer({ playerId: NYX, type: 'COOLDOWN', key: 'daily', reason: 'Stuck cooldown' }));
     expect(again.code).toBe('NOT_FOUND');
   });
 
@@ -186,7 +164,7 @@ describeOnBothDrivers('staff actions on players', (current) => {
     expect((await userRow(EMBER)).classId).toBe(WARDEN);
     await caller().players.changeClass({ playerId: EMBER, classId: null, reason: 'Respec' });
     expect((await userRow(EMBER)).classId).toBeNull();
-    const unknown = await errorOf(caller().players.changeClass({ playerId: EMBER, classId: 77n, reason: 'Typo' }));
+    const unknown = await rejectionOf(caller().players.changeClass({ playerId: EMBER, classId: 77n, reason: 'Typo' }));
     expect(unknown.code).toBe('NOT_FOUND');
     await caller().players.changeClass({ playerId: EMBER, classId: SEER, reason: 'Restore' });
   });
@@ -195,24 +173,24 @@ describeOnBothDrivers('staff actions on players', (current) => {
     const jane = callerFor(createTestRuntime(current().database, { identity: { id: 1100000000000000002n, name: 'Jane' } }));
     // Jane moves Ember to Warden; we still saw Seer.
     await jane.players.changeClass({ playerId: EMBER, classId: WARDEN, expectedClassId: SEER, reason: 'Ticket 12' });
-    const stale = await errorOf(caller().players.changeClass({ playerId: EMBER, classId: null, expectedClassId: SEER, reason: 'Ticket 13' }));
+    const stale = await rejectionOf(caller().players.changeClass({ playerId: EMBER, classId: null, expectedClassId: SEER, reason: 'Ticket 13' }));
     expect(stale.code).toBe('CONFLICT');
     expect(stale.message).toContain('now Warden');
     expect(stale.message).toContain('by Jane');
-    expect(stale.extra.conflict?.changedBy).toBe('Jane');
+    expect(stale.data.conflict?.changedBy).toBe('Jane');
     expect((await userRow(EMBER)).classId).toBe(WARDEN);
     // A change by the bot (not in the audit log) is named as such.
     await current().database.query('UPDATE users SET class_id = NULL, updated_at = now() WHERE id = $1', [EMBER.toString()]);
-    const outside = await errorOf(caller().players.changeClass({ playerId: EMBER, classId: SEER, expectedClassId: WARDEN, reason: 'Ticket 14' }));
+    const outside = await rejectionOf(caller().players.changeClass({ playerId: EMBER, classId: SEER, expectedClassId: WARDEN, reason: 'Ticket 14' }));
     expect(outside.message).toContain('outside Aurora Desk');
   });
 
   it('requires a staff identity and a writable database for every action', async () => {
     const anonymous = callerFor(createTestRuntime(current().database, { identity: null }));
-    const error = await errorOf(anonymous.players.grantCurrency({ playerId: NYX, amount: 1n, reason: 'No identity' }));
+    const error = await rejectionOf(anonymous.players.grantCurrency({ playerId: NYX, amount: 1n, reason: 'No identity' }));
     expect(error.code).toBe('PRECONDITION_FAILED');
     const readOnly = callerFor(createTestRuntime(current().database, { readOnlyReason: 'Read-only replica' }));
-    expect((await errorOf(readOnly.players.grantItem({ playerId: NYX, itemId: world.sunpetal, quantity: 1n, reason: 'Read only' }))).code).toBe(
+    expect((await rejectionOf(readOnly.players.grantItem({ playerId: NYX, itemId: world.sunpetal, quantity: 1n, reason: 'Read only' }))).code).toBe(
       'PRECONDITION_FAILED',
     );
     expect(await balanceOf(NYX)).toBe(2200n);

@@ -13,6 +13,7 @@ import * as s from '../../src/main/db/schema.js';
 import { describeOnBothDrivers, type ScratchDatabase } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime } from '../fixtures/runtime.js';
 import { EMBER, NYX, seedPlayersWorld, type World } from '../fixtures/players-world.js';
+import { rejectionOf } from '../fixtures/rejection.js';
 
 const PROBE = 'LEDGER-PROBE';
 
@@ -91,11 +92,8 @@ describeOnBothDrivers('ledger integrity', (current) => {
       const before = await userRow(NYX);
       const rows = await db().$count(s.transactions);
       for (const action of ['grantCurrency', 'takeCurrency'] as const) {
-        const failed = await caller().players[action]({ playerId: NYX, amount: 100n, reason: `Probe ${PROBE}` }).then(
-          () => 'committed',
-          (e: { code?: string }) => e.code,
-        );
-        expect(failed, action).toBe('INTERNAL_SERVER_ERROR');
+        const failed = await rejectionOf(caller().players[action]({ playerId: NYX, amount: 100n, reason: `Probe ${PROBE}` }), action);
+        expect(failed.code, action).toBe('INTERNAL_SERVER_ERROR');
         expect(await userRow(NYX), action).toEqual(before);
       }
       expect(await db().$count(s.transactions)).toBe(rows);
@@ -115,9 +113,12 @@ describeOnBothDrivers('ledger integrity', (current) => {
       const rows = await db().$count(s.itemTransactions);
       const reason = `Probe ${PROBE}`;
       // onto an existing stack, a new stack, and a removal that would delete the stack
-      await expect(caller().players.grantItem({ playerId: NYX, itemId: world.moonstone, quantity: 2n, reason })).rejects.toThrow();
-      await expect(caller().players.grantItem({ playerId: NYX, itemId: world.sunpetal, quantity: 2n, reason })).rejects.toThrow();
-      await expect(caller().players.removeItem({ playerId: NYX, itemId: world.moonstone, quantity: 3n, reason })).rejects.toThrow();
+      const failures = [
+        await rejectionOf(caller().players.grantItem({ playerId: NYX, itemId: world.moonstone, quantity: 2n, reason })),
+        await rejectionOf(caller().players.grantItem({ playerId: NYX, itemId: world.sunpetal, quantity: 2n, reason })),
+        await rejectionOf(caller().players.removeItem({ playerId: NYX, itemId: world.moonstone, quantity: 3n, reason })),
+      ];
+      expect(failures.map((f) => f.code)).toEqual(['INTERNAL_SERVER_ERROR', 'INTERNAL_SERVER_ERROR', 'INTERNAL_SERVER_ERROR']);
       expect(await held(NYX, world.moonstone)).toBe(3n);
       expect(await held(NYX, world.sunpetal)).toBeUndefined();
       expect(await db().$count(s.itemTransactions)).toBe(rows);

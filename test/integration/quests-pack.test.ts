@@ -7,7 +7,8 @@ import * as s from '../../src/main/db/schema.js';
 import type { QuestPack } from '../../src/shared/domain/quest-pack.js';
 import { createMigratedDatabase, describeOnBothDrivers, type ScratchDatabase } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime } from '../fixtures/runtime.js';
-import { LYRA, failure, seedQuestWorld, type QuestWorld } from '../fixtures/quest-world.js';
+import { LYRA, seedQuestWorld, type QuestWorld } from '../fixtures/quest-world.js';
+import { rejectionOf } from '../fixtures/rejection.js';
 
 async function tableCounts(target: ScratchDatabase): Promise<{ items: number; quests: number }> {
   const { rows } = await target.database.query<{ items: number; quests: number }>('SELECT (SELECT count(*)::int FROM items) AS items, (SELECT count(*)::int FROM quests) AS quests');
@@ -123,10 +124,10 @@ describeOnBothDrivers('quest packs', (current, driver) => {
       'rewards.currency: An amount is a decimal string, e.g. "500"',
     ]);
     expect(plan.entries.find((e) => e.kind === 'quest' && e.index === 3)?.reasons).toEqual(['“Chatterbox” is listed twice in the pack']);
-    const refused = await failure(dest().quests.applyImport({ text: JSON.stringify(broken) }));
+    const refused = await rejectionOf(dest().quests.applyImport({ text: JSON.stringify(broken) }));
     expect(refused.code).toBe('BAD_REQUEST');
     expect(refused.message).toContain('nothing was imported');
-    expect(Object.keys(refused.extra.fieldErrors ?? {})).toEqual(['quests.2', 'quests.3']);
+    expect(Object.keys(refused.data.fieldErrors ?? {})).toEqual(['quests.2', 'quests.3']);
     expect(await tableCounts(target)).toEqual(before);
     // Fixed types but an unknown item: still invalid, by name.
     broken.quests[2] = { name: 'Impossible', triggerEvent: 'ITEM_USED', requirements: { target: 1, filters: { item: 'Unobtainium' } }, rewards: {} };
@@ -147,7 +148,7 @@ describeOnBothDrivers('quest packs', (current, driver) => {
     risky.quests.push({ name: 'Boom', description: null, triggerEvent: 'LEVEL_UP', requirements: { target: 5 }, rewards: { items: [{ item: 'Early Bird', quantity: 1 }] } });
     const before = await tableCounts(target);
     expect((await dest().quests.previewImport({ text: JSON.stringify(risky) })).canApply).toBe(true);
-    const failed = await failure(dest().quests.applyImport({ text: JSON.stringify(risky) }));
+    const failed = await rejectionOf(dest().quests.applyImport({ text: JSON.stringify(risky) }));
     expect(failed.code).toBe('INTERNAL_SERVER_ERROR');
     expect(await tableCounts(target)).toEqual(before);
     expect((await dest().items.list({ search: 'Early Bird' })).total).toBe(0);
@@ -163,7 +164,7 @@ describeOnBothDrivers('quest packs', (current, driver) => {
       'version: This pack was written by a newer Aurora Desk: update the app to import it',
     ]);
     expect(await plan(JSON.stringify({ format: 'aurora-desk.quest-pack', version: 1 }))).toEqual(['The pack holds no items and no quests']);
-    expect((await failure(dest().quests.applyImport({ text: '[]' }))).code).toBe('BAD_REQUEST');
+    expect((await rejectionOf(dest().quests.applyImport({ text: '[]' }))).code).toBe('BAD_REQUEST');
   });
 
   it('refuses to guess between quests of the same name', async () => {

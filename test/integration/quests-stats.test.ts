@@ -2,7 +2,8 @@
 import { expect, it } from 'vitest';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime } from '../fixtures/runtime.js';
-import { EMBER, LYRA, NYX, ROOK, SAGE, failure, seedProgress, seedQuestWorld, type QuestWorld } from '../fixtures/quest-world.js';
+import { EMBER, LYRA, NYX, ROOK, SAGE, seedProgress, seedQuestWorld, type QuestWorld } from '../fixtures/quest-world.js';
+import { rejectionOf } from '../fixtures/rejection.js';
 
 const LATEST = new Date('2026-03-10T18:30:00Z');
 
@@ -73,18 +74,18 @@ describeOnBothDrivers('quest stats', (current) => {
     const { rows } = await current().database.query('SELECT progress, completed_at FROM user_quests WHERE quest_id = $1 AND user_id = $2', [world.chatter, NYX.toString()]);
     expect(rows[0]).toEqual({ progress: 0, completed_at: null });
     expect((await lyra().quests.stats({ id: world.chatter, days: 7 })).completed).toBe(1);
-    expect((await failure(lyra().quests.resetProgress({ questId: world.foreign, userId: NYX }))).code).toBe('NOT_FOUND');
+    expect((await rejectionOf(lyra().quests.resetProgress({ questId: world.foreign, userId: NYX }))).code).toBe('NOT_FOUND');
   });
 
   it('assigns the quest to a player, once', async () => {
     const assigned = await lyra().quests.assign({ questId: world.foreign, userId: NYX.toString() as never });
     expect(assigned).toMatchObject({ questId: world.foreign, userId: NYX, progress: 0 });
-    const again = await failure(lyra().quests.assign({ questId: world.foreign, userId: NYX }));
+    const again = await rejectionOf(lyra().quests.assign({ questId: world.foreign, userId: NYX }));
     expect(again.code).toBe('BAD_REQUEST');
     expect(again.message).toContain('nyx already is on it');
-    expect((await failure(lyra().quests.assign({ questId: world.foreign, userId: 999999999999999999n }))).code).toBe('NOT_FOUND');
-    expect((await failure(lyra().quests.assign({ questId: 987654, userId: NYX }))).code).toBe('NOT_FOUND');
-    expect((await failure(lyra().quests.assign({ questId: world.foreign, userId: 'nyx' as never }))).code).toBe('BAD_REQUEST');
+    expect((await rejectionOf(lyra().quests.assign({ questId: world.foreign, userId: 999999999999999999n }))).code).toBe('NOT_FOUND');
+    expect((await rejectionOf(lyra().quests.assign({ questId: 987654, userId: NYX }))).code).toBe('NOT_FOUND');
+    expect((await rejectionOf(lyra().quests.assign({ questId: world.foreign, userId: 'nyx' as never }))).code).toBe('BAD_REQUEST');
     expect((await lyra().quests.stats({ id: world.foreign, days: 1 })).started).toBe(1);
   });
 });
