@@ -1,9 +1,9 @@
 /** The item catalogue through the real router: list, create, edit, conflicts, guarded delete. */
-import { expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import * as s from '../../src/main/db/schema.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime } from '../fixtures/runtime.js';
-import { LYRA, NYX, ORIN, seedQuestWorld, storedJson, type QuestWorld } from '../fixtures/quest-world.js';
+import { LYRA, NYX, ORIN, freshQuestWorld, storedJson, type QuestWorld } from '../fixtures/quest-world.js';
 import { rejectionOf } from '../fixtures/rejection.js';
 
 const draft = {
@@ -22,8 +22,8 @@ describeOnBothDrivers('item catalogue', (current) => {
   const lyra = () => callerFor(createTestRuntime(current().database, { identity: LYRA }));
   const orin = () => callerFor(createTestRuntime(current().database, { identity: ORIN }));
 
-  it('seeds', async () => {
-    world = await seedQuestWorld(current().database.db);
+  beforeEach(async () => {
+    world = await freshQuestWorld(current().database);
   });
 
   it('lists by name with search, type and rarity filters; prices stay exact', async () => {
@@ -52,8 +52,8 @@ describeOnBothDrivers('item catalogue', (current) => {
   });
 
   it('refuses bad items: duplicate names, http icons, usage that does not fit the type', async () => {
-    const duplicate = await rejectionOf(lyra().items.create({ ...draft }));
-    expect(duplicate.data.fieldErrors?.name?.[0]).toMatch(/already called “Stormglass Blade”/);
+    const duplicate = await rejectionOf(lyra().items.create({ ...draft, name: 'Moonstone' }));
+    expect(duplicate.data.fieldErrors?.name?.[0]).toMatch(/already called “Moonstone”/);
     const insecure = await rejectionOf(lyra().items.create({ ...draft, name: 'B', iconUrl: 'http://cdn.example/x.png' }));
     expect(insecure.code).toBe('BAD_REQUEST');
     const script = await rejectionOf(lyra().items.create({ ...draft, name: 'C', imageUrl: 'javascript:alert(1)' }));
@@ -62,7 +62,7 @@ describeOnBothDrivers('item catalogue', (current) => {
     expect(Object.keys(mismatch.data.fieldErrors ?? {})).toContain('usageData');
     const loot = await rejectionOf(lyra().items.create({ ...draft, name: 'E', type: 'KEY', usageData: { opens: 'vault', lootTable: [{ itemId: 4242, weight: 1 }] } }));
     expect(loot.data.fieldErrors).toEqual({ 'usageData.lootTable.0.itemId': ['No item #4242'] });
-    expect((await lyra().items.list({})).total).toBe(4);
+    expect((await lyra().items.list({})).total).toBe(3);
   });
 
   it('edits only the changed columns and keeps a foreign usage_data as stored', async () => {

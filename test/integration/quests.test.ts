@@ -2,10 +2,10 @@
  * Quest authoring through the real router: list and filters, create, partial edits that leave
  * foreign shapes untouched, duplicate, delete with the progress it takes, and conflicts.
  */
-import { expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime } from '../fixtures/runtime.js';
-import { EMBER, FOREIGN_REQUIREMENTS, FOREIGN_REWARDS, LYRA, NYX, ORIN, seedProgress, seedQuestWorld, storedJson, type QuestWorld } from '../fixtures/quest-world.js';
+import { EMBER, FOREIGN_REQUIREMENTS, FOREIGN_REWARDS, LYRA, NYX, ORIN, freshQuestWorld, seedProgress, storedJson, type QuestWorld } from '../fixtures/quest-world.js';
 import { rejectionOf } from '../fixtures/rejection.js';
 
 describeOnBothDrivers('quest authoring', (current) => {
@@ -13,8 +13,8 @@ describeOnBothDrivers('quest authoring', (current) => {
   const lyra = () => callerFor(createTestRuntime(current().database, { identity: LYRA }));
   const orin = () => callerFor(createTestRuntime(current().database, { identity: ORIN }));
 
-  it('seeds', async () => {
-    world = await seedQuestWorld(current().database.db);
+  beforeEach(async () => {
+    world = await freshQuestWorld(current().database);
   });
 
   it('lists quests newest first, typed or foreign, with search and filters', async () => {
@@ -174,7 +174,6 @@ describeOnBothDrivers('quest authoring', (current) => {
     expect(conflict.code).toBe('CONFLICT');
     expect(conflict.data.conflict?.changedBy).toBe('outside Aurora Desk');
     expect(conflict.message).toContain('outside Aurora Desk');
-    await current().database.query(`UPDATE quests SET rewards = $2::jsonb WHERE id = $1`, [world.chatter, JSON.stringify({ currency: '500', xp: 100, items: [{ itemId: world.moonstone, quantity: 2 }] })]);
   });
 
   it('duplicates a quest, foreign shapes included, as stored', async () => {
