@@ -14,13 +14,13 @@ import { WRITE_OUTCOME_UNKNOWN } from '../../src/main/api/trpc.js';
 import { openDatabase, type AuroraDatabase } from '../../src/main/db/open.js';
 import { seedDatabase } from '../../src/main/db/seed.js';
 import { createDeskHost, type DeskHost } from '../../src/main/host.js';
-import type { LiveEvent, LiveMode } from '../../src/main/live/types.js';
+import type { LiveEvent } from '../../src/main/live/types.js';
 import { silentLogger } from '../../src/main/core/log.js';
 import { createKeyFileCipher } from '../../src/main/features/settings/key-file-cipher.js';
 import { isCI } from '../fixtures/environment.js';
 import { clusterSkipReason, startCuttingProxy, startPostgresCluster, type CuttingProxy, type PostgresCluster } from '../fixtures/postgres-cluster.js';
 import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
-import { LiveProbe } from '../fixtures/live-probe.js';
+import { isResync, isStatus, LiveProbe } from '../fixtures/live-probe.js';
 import { rejectionOf } from '../fixtures/rejection.js';
 
 const reason = clusterSkipReason();
@@ -30,8 +30,6 @@ if (reason) {
 }
 
 const DB = 'aurora';
-const isStatus = (mode: LiveMode) => (event: LiveEvent) => event.kind === 'status' && event.status.mode === mode;
-const isResync = (event: LiveEvent) => event.kind === 'resync';
 /** "Retrying in 1.5 s" / "Retrying in 500 ms" → milliseconds. */
 function retryDelayOf(event: LiveEvent): number | null {
   if (event.kind !== 'status' || event.status.mode !== 'offline') return null;

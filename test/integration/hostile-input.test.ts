@@ -17,26 +17,18 @@ import { createDeskHost, type DeskHost } from '../../src/main/host.js';
 import { silentLogger } from '../../src/main/core/log.js';
 import { settingsPath } from '../../src/main/features/settings/file.js';
 import { createKeyFileCipher } from '../../src/main/features/settings/key-file-cipher.js';
-import { describeOnBothDrivers } from '../fixtures/databases.js';
+import { describeOnBothDrivers, SMALL_WORLD } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
-import { acceptedBy, fingerprintTables, listMutations, rejectedInput } from '../fixtures/hostile-input-kit.js';
+import { acceptedBy, fingerprintTables, listMutations, procedureAt, rejectedInput } from '../fixtures/hostile-input-kit.js';
 import { rejectionOf } from '../fixtures/rejection.js';
 
 const RUNS = 18;
 const mutations = listMutations();
 
-/** A small world, so ids that the inputs name can exist. */
-const SMALL_WORLD = { users: 30, cases: 40, transactions: 40, itemTransactions: 20, quests: 6, questProgress: 20, lootdrops: 8, items: 25 };
-
 function seedFor(path: string): number {
   let hash = 7;
   for (const char of path) hash = (hash * 31 + char.charCodeAt(0)) | 0;
   return hash;
-}
-
-function procedureOf(caller: unknown, path: string): (input: unknown) => Promise<unknown> {
-  const fn = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
-  return fn as (input: unknown) => Promise<unknown>;
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -68,6 +60,7 @@ describe('the router definition', () => {
 
 describeOnBothDrivers('hostile input to every write procedure', (current) => {
   beforeAll(async () => {
+    // A small world, so ids that the inputs name can exist.
     await seedDatabase(current().database, SMALL_WORLD);
   }, 120_000);
 
@@ -75,7 +68,7 @@ describeOnBothDrivers('hostile input to every write procedure', (current) => {
     it(`${mutation.path} refuses what its schema refuses, and changes nothing`, async () => {
       const { database } = current();
       const runtime = createTestRuntime(database, { identity: testStaff, settings: settingsHost });
-      const call = procedureOf(callerFor(runtime), mutation.path);
+      const call = procedureAt(callerFor(runtime), mutation.path);
       const tablesBefore = await fingerprintTables(database);
       const settingsBefore = await readFile(settingsPath(settingsDir), 'utf8');
       const { rows: auditMark } = await database.query<{ id: string }>('SELECT coalesce(max(id), 0)::text AS id FROM aurora_desk.audit_log');

@@ -1,10 +1,10 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { auditLog } from '../../src/main/db/desk/tables.js';
 import * as s from '../../src/main/db/schema.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
-import { EMBER, NYX, PLAYING_STAFF, QUIET, SEER, WARDEN, seedPlayersWorld, type World } from '../fixtures/players-world.js';
+import { EMBER, NYX, PLAYING_STAFF, QUIET, SEER, WARDEN, heldQuantity, seedPlayersWorld, userRow, type World } from '../fixtures/players-world.js';
 import { rejectionOf } from '../fixtures/rejection.js';
 
 describeOnBothDrivers('staff actions on players', (current) => {
@@ -14,11 +14,8 @@ describeOnBothDrivers('staff actions on players', (current) => {
   const db = () => current().database.db;
 
   const balanceOf = async (id: bigint) => (await db().select({ b: s.users.balance }).from(s.users).where(eq(s.users.id, id)))[0]?.b;
-  const userRow = async (id: bigint) => (await db().select().from(s.users).where(eq(s.users.id, id)))[0]!;
   const ledgerRow = async (id: bigint) => (await db().select().from(s.transactions).where(eq(s.transactions.id, id)))[0]!;
   const itemLedgerRow = async (id: bigint) => (await db().select().from(s.itemTransactions).where(eq(s.itemTransactions.id, id)))[0]!;
-  const held = async (userId: bigint, itemId: number) =>
-    (await db().select().from(s.inventory).where(and(eq(s.inventory.userId, userId), eq(s.inventory.itemId, itemId))))[0]?.quantity;
 
   beforeAll(async () => {
     world = await seedPlayersWorld(db());
@@ -34,7 +31,7 @@ describeOnBothDrivers('staff actions on players', (current) => {
     expect(row).toMatchObject({ userId: NYX, relatedUserId: null, amount: 1000n, type: 'STAFF_GRANT' });
     // The staff member is not a player, so the FK column stays NULL and the description names them.
     expect(row.description).toBe(`Granted by staff ${testStaff.name} (${testStaff.id}): Outage compensation`);
-    expect((await userRow(NYX)).updatedAt.getUTCFullYear()).toBeGreaterThan(2020);
+    expect((await userRow(db(), NYX)).updatedAt.getUTCFullYear()).toBeGreaterThan(2020);
     const [audit] = await db().select().from(auditLog).where(eq(auditLog.procedure, 'players.grantCurrency')).orderBy(desc(auditLog.id)).limit(1);
     expect(audit).toMatchObject({ outcome: 'ok', actorId: testStaff.id });
     expect((audit!.input as Record<string, unknown>).reason).toBe('Outage compensation');
@@ -63,13 +60,13 @@ describeOnBothDrivers('staff actions on players', (current) => {
   });
 
   it('refuses a take beyond the balance, saying the balance, changing nothing', async () => {
-    const before = await userRow(NYX);
+    const before = await userRow(db(), NYX);
     const rows = await db().$count(s.transactions);
     const error = await rejectionOf(caller().players.takeCurrency({ playerId: NYX, amount: 2201n, reason: 'Too much' }));
     expect(error.code).toBe('BAD_REQUEST');
     expect(error.message).toContain('nyx has 2,200 coins: cannot take 2,201');
     expect(error.data.fieldErrors?.amount?.[0]).toContain('2,200');
-    expect(await userRow(NYX)).toEqual(before);
+    expect(await userRow(db(), NYX)).toEqual(before);
     expect(await db().$count(s.transactions)).toBe(rows);
     const [audit] = await db().select().from(auditLog).where(eq(auditLog.procedure, 'players.takeCurrency')).orderBy(desc(auditLog.id)).limit(1);
     expect(audit).toMatchObject({ outcome: 'error', errorCode: 'BAD_REQUEST' });
@@ -115,7 +112,7 @@ describeOnBothDrivers('staff actions on players', (current) => {
     expect(fresh).toMatchObject({ quantityBefore: 0n, quantity: 2n });
     const more = await caller().players.grantItem({ playerId: NYX, itemId: world.moonstone, quantity: 4n, reason: 'Quest fix' });
     expect(more).toMatchObject({ quantityBefore: 3n, quantity: 7n });
-    expect(await held(NYX, world.moonstone)).toBe(7n);
+    expect(await heldQuantity(db(), NYX, world.moonstone)).toBe(7n);
     const row = await itemLedgerRow(more.itemTransactionId);
     expect(row).toMatchObject({ userId: NYX, itemId: world.moonstone, quantity: 4n, type: 'STAFF_GRANT', relatedUserId: null });
     expect(row.description).toBe(`Granted by staff ${testStaff.name} (${testStaff.id}): Quest fix`);
@@ -128,10 +125,10 @@ describeOnBothDrivers('staff actions on players', (current) => {
     const tooMany = await rejectionOf(caller().players.removeItem({ playerId: NYX, itemId: world.moonstone, quantity: 3n, reason: 'Exploit' }));
     expect(tooMany.code).toBe('BAD_REQUEST');
     expect(tooMany.message).toContain('nyx holds 2 × Moonstone: cannot remove 3');
-    expect(await held(NYX, world.moonstone)).toBe(2n);
+    expect(await heldQuantity(db(), NYX, world.moonstone)).toBe(2n);
     const rest = await caller().players.removeItem({ playerId: NYX, itemId: world.moonstone, quantity: 2n, reason: 'Exploit' });
     expect(rest.quantity).toBe(0n);
-    expect(await held(NYX, world.moonstone)).toBeUndefined();
+    expect(await heldQuantity(db(), NYX, world.moonstone)).toBeUndefined();
     const none = await rejectionOf(caller().players.removeItem({ playerId: NYX, itemId: world.moonstone, quantity: 1n, reason: 'Exploit' }));
     expect(none.message).toContain('nyx holds 0 × Moonstone');
     const { rows } = await current().database.query<{ n: number }>('SELECT count(*)::int AS n FROM inventory WHERE quantity <= 0');
@@ -150,20 +147,20 @@ describeOnBothDrivers('staff actions on players', (current) => {
     await current().database.query(`UPDATE users SET updated_at = '2020-01-01 00:00:00' WHERE id = $1`, [EMBER.toString()]);
     const off = await caller().players.setActive({ playerId: EMBER, active: false, reason: 'Left the server' });
     expect(off.changed).toBe(true);
-    const row = await userRow(EMBER);
+    const row = await userRow(db(), EMBER);
     expect(row.isActive).toBe(false);
     expect(row.updatedAt.getUTCFullYear()).toBeGreaterThan(2020);
     const again = await caller().players.setActive({ playerId: EMBER, active: false, reason: 'Left the server' });
     expect(again.changed).toBe(false);
     await caller().players.setActive({ playerId: EMBER, active: true, reason: 'Came back' });
-    expect((await userRow(EMBER)).isActive).toBe(true);
+    expect((await userRow(db(), EMBER)).isActive).toBe(true);
   });
 
   it('changes class, clears it, and refuses an unknown class', async () => {
     await caller().players.changeClass({ playerId: EMBER, classId: WARDEN.toString(), expectedClassId: SEER, reason: 'Asked in ticket' });
-    expect((await userRow(EMBER)).classId).toBe(WARDEN);
+    expect((await userRow(db(), EMBER)).classId).toBe(WARDEN);
     await caller().players.changeClass({ playerId: EMBER, classId: null, reason: 'Respec' });
-    expect((await userRow(EMBER)).classId).toBeNull();
+    expect((await userRow(db(), EMBER)).classId).toBeNull();
     const unknown = await rejectionOf(caller().players.changeClass({ playerId: EMBER, classId: 77n, reason: 'Typo' }));
     expect(unknown.code).toBe('NOT_FOUND');
     await caller().players.changeClass({ playerId: EMBER, classId: SEER, reason: 'Restore' });
@@ -178,7 +175,7 @@ describeOnBothDrivers('staff actions on players', (current) => {
     expect(stale.message).toContain('now Warden');
     expect(stale.message).toContain('by Jane');
     expect(stale.data.conflict?.changedBy).toBe('Jane');
-    expect((await userRow(EMBER)).classId).toBe(WARDEN);
+    expect((await userRow(db(), EMBER)).classId).toBe(WARDEN);
     // A change by the bot (not in the audit log) is named as such.
     await current().database.query('UPDATE users SET class_id = NULL, updated_at = now() WHERE id = $1', [EMBER.toString()]);
     const outside = await rejectionOf(caller().players.changeClass({ playerId: EMBER, classId: SEER, expectedClassId: WARDEN, reason: 'Ticket 14' }));

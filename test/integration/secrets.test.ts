@@ -11,7 +11,6 @@
  */
 import { EventEmitter } from 'node:events';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
@@ -31,6 +30,7 @@ import { createScratchDatabase, type ScratchDatabase } from '../fixtures/databas
 import { hasPostgres, noPostgresReason } from '../fixtures/environment.js';
 import { startFakeDiscord, type FakeDiscord } from '../fixtures/fake-discord.js';
 import { CHANNEL_LOOTDROPS, CHANNEL_RAIDS, CHANNEL_TAVERN, FAKE_GUILD, installLootdropRoutes } from '../fixtures/fake-discord-lootdrops.js';
+import { unusedPort } from '../fixtures/ports.js';
 import { rejectionOf } from '../fixtures/rejection.js';
 
 const PASSWORD = 'Aurora-Pw_7f3c9e+Q.secret';
@@ -43,15 +43,6 @@ function expectNoSecret(channel: string, text: string): void {
   for (const secret of SECRETS) {
     expect(text.includes(secret), `${channel} contains a secret (${secret.slice(0, 6)}…)`).toBe(false);
   }
-}
-
-/** A port nothing listens on: bound, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 async function readLogs(dir: string): Promise<string> {
@@ -131,7 +122,7 @@ describe('secrets on every output channel', () => {
     log = createFileLogger({ dir: logDir, maxBytes: 1_500, maxFiles: 20, secrets: () => host?.store.secretValues() ?? [] });
     host = await createDeskHost({ dataDir, cipher: createKeyFileCipher(dataDir), log, seedDemo: false, livePollIntervalMs: 500 });
     wire = connect(host, log);
-    deadPort = await closedPort();
+    deadPort = await unusedPort();
 
     fake = await startFakeDiscord({ token: TOKEN });
     // Before the lootdrop routes, so it wins for #raids: a Discord error that quotes the

@@ -11,25 +11,17 @@ import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../src/main/db/schema.js';
 import { createDeskHost, type DeskHost } from '../../src/main/host.js';
-import type { Logger } from '../../src/main/core/log.js';
 import { settingsPath } from '../../src/main/features/settings/file.js';
 import { createKeyFileCipher } from '../../src/main/features/settings/key-file-cipher.js';
 import { createScratchDatabase, type ScratchDatabase } from '../fixtures/databases.js';
 import { hasPostgres, noPostgresReason, testDatabaseUrl } from '../fixtures/environment.js';
+import { recordingLogger } from '../fixtures/logger.js';
 import { callerFor } from '../fixtures/runtime.js';
 import { rejectionOf } from '../fixtures/rejection.js';
 
 const PASSWORD = 'hunter2-Aurora-pw!';
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.Gq1Xy2.fake-token-for-the-host-test';
 const MARKER_PLAYER = 1234567890123456789n;
-
-function capturingLogger(): Logger & { text(): string } {
-  const lines: string[] = [];
-  const push = (level: string) => (message: string, fields?: Record<string, unknown>) => {
-    lines.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`);
-  };
-  return { info: push('info'), warn: push('warn'), error: push('error'), text: () => lines.join('\n') };
-}
 
 function withUserAndPassword(url: string, user: string, password: string | null): string {
   const u = new URL(url);
@@ -46,7 +38,7 @@ function databaseUrl(name: string): string {
 
 let dataDir: string;
 let host: DeskHost;
-const log = capturingLogger();
+const log = recordingLogger();
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'aurora-host-'));

@@ -10,9 +10,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type AuroraDatabase } from '../../src/main/db/open.js';
 import { seedDatabase } from '../../src/main/db/seed.js';
 import { detectReadOnly } from '../../src/main/features/settings/read-only.js';
-import { describeOnBothDrivers } from '../fixtures/databases.js';
+import { describeOnBothDrivers, SMALL_WORLD } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
-import { fingerprintTables, listMutations } from '../fixtures/hostile-input-kit.js';
+import { fingerprintTables, listMutations, procedureAt } from '../fixtures/hostile-input-kit.js';
 import { rejectionOf } from '../fixtures/rejection.js';
 
 /** Mutations that do not write the bot's database, and why they stay open on a read-only role. */
@@ -27,9 +27,6 @@ const NOT_DATABASE_WRITES: Record<string, string> = {
   'settings.setTheme': 'local settings file',
   'quests.previewImport': 'a dry run: plans the import and writes nothing',
 };
-
-const callAt = (caller: unknown, path: string) =>
-  path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input?: unknown) => Promise<unknown>;
 
 type Caller = ReturnType<typeof callerFor>;
 
@@ -133,7 +130,7 @@ describeOnBothDrivers('a SELECT-only role against every procedure', (current, dr
 
   beforeAll(async () => {
     const owner = current().database;
-    await seedDatabase(owner, { users: 30, cases: 40, transactions: 40, itemTransactions: 20, quests: 6, questProgress: 20, lootdrops: 8, items: 25 });
+    await seedDatabase(owner, SMALL_WORLD);
     const { rows } = await owner.query<Record<keyof Seeded, number> & { player: string }>(
       `SELECT (SELECT count(*)::int FROM moderation_cases WHERE active) AS "activeCases",
               (SELECT count(*)::int FROM moderation_cases WHERE NOT active) AS "resolvedCases",
@@ -184,7 +181,7 @@ describeOnBothDrivers('a SELECT-only role against every procedure', (current, dr
     expect(writes.length).toBeGreaterThanOrEqual(25);
     for (const { path } of writes) {
       // Refused before the input is even read: any input gets the same answer.
-      const refused = await rejectionOf(callAt(caller, path)({}), path);
+      const refused = await rejectionOf(procedureAt(caller, path)({}), path);
       expect(refused.code, path).toBe('PRECONDITION_FAILED');
       expect(refused.message, path).toBe(reason);
       expect(refused.data.precondition, path).toBe('read-only');
