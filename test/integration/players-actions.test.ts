@@ -1,10 +1,10 @@
 import { desc, eq } from 'drizzle-orm';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { auditLog } from '../../src/main/db/desk/tables.js';
 import * as s from '../../src/main/db/schema.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
-import { EMBER, NYX, PLAYING_STAFF, QUIET, SEER, WARDEN, heldQuantity, seedPlayersWorld, userRow, type World } from '../fixtures/players-world.js';
+import { EMBER, NYX, PLAYING_STAFF, QUIET, SEER, WARDEN, freshPlayersWorld, heldQuantity, userRow, type World } from '../fixtures/players-world.js';
 import { rejectionOf } from '../fixtures/rejection.js';
 
 describeOnBothDrivers('staff actions on players', (current) => {
@@ -17,8 +17,9 @@ describeOnBothDrivers('staff actions on players', (current) => {
   const ledgerRow = async (id: bigint) => (await db().select().from(s.transactions).where(eq(s.transactions.id, id)))[0]!;
   const itemLedgerRow = async (id: bigint) => (await db().select().from(s.itemTransactions).where(eq(s.itemTransactions.id, id)))[0]!;
 
-  beforeAll(async () => {
-    world = await seedPlayersWorld(db());
+  // Each test starts from the same players, whatever the one before it granted or took.
+  beforeEach(async () => {
+    world = await freshPlayersWorld(current().database);
     // Make updated_at visibly old, so "set to now()" is observable.
     await current().database.query(`UPDATE users SET updated_at = '2020-01-01 00:00:00'`);
   });
@@ -52,20 +53,20 @@ describeOnBothDrivers('staff actions on players', (current) => {
 
   it('takes coins with a negative STAFF_TAKE row, down to exactly zero', async () => {
     const result = await caller().players.takeCurrency({ playerId: EMBER, amount: 105n, reason: 'Duplicated reward' });
-    expect(result).toMatchObject({ balanceBefore: 305n, balance: 200n });
+    expect(result).toMatchObject({ balanceBefore: 300n, balance: 195n });
     expect(await ledgerRow(result.transactionId)).toMatchObject({ amount: -105n, type: 'STAFF_TAKE', relatedUserId: null });
     expect((await ledgerRow(result.transactionId)).description).toContain('Taken by staff Test Moderator');
-    const all = await caller().players.takeCurrency({ playerId: EMBER, amount: 200n, reason: 'Reset the account' });
+    const all = await caller().players.takeCurrency({ playerId: EMBER, amount: 195n, reason: 'Reset the account' });
     expect(all.balance).toBe(0n);
   });
 
   it('refuses a take beyond the balance, saying the balance, changing nothing', async () => {
     const before = await userRow(db(), NYX);
     const rows = await db().$count(s.transactions);
-    const error = await rejectionOf(caller().players.takeCurrency({ playerId: NYX, amount: 2201n, reason: 'Too much' }));
+    const error = await rejectionOf(caller().players.takeCurrency({ playerId: NYX, amount: 1201n, reason: 'Too much' }));
     expect(error.code).toBe('BAD_REQUEST');
-    expect(error.message).toContain('nyx has 2,200 coins: cannot take 2,201');
-    expect(error.data.fieldErrors?.amount?.[0]).toContain('2,200');
+    expect(error.message).toContain('nyx has 1,200 coins: cannot take 1,201');
+    expect(error.data.fieldErrors?.amount?.[0]).toContain('1,200');
     expect(await userRow(db(), NYX)).toEqual(before);
     expect(await db().$count(s.transactions)).toBe(rows);
     const [audit] = await db().select().from(auditLog).where(eq(auditLog.procedure, 'players.takeCurrency')).orderBy(desc(auditLog.id)).limit(1);
@@ -83,7 +84,7 @@ describeOnBothDrivers('staff actions on players', (current) => {
     expect(Object.keys(noReason.data.fieldErrors ?? {})).toEqual(['reason']);
     const longReason = await rejectionOf(caller().players.grantCurrency({ playerId: NYX, amount: 1n, reason: 'x'.repeat(201) }));
     expect(longReason.code).toBe('BAD_REQUEST');
-    expect(await balanceOf(NYX)).toBe(2200n);
+    expect(await balanceOf(NYX)).toBe(1200n);
   });
 
   it('accepts the largest amount and refuses a grant that would overflow the balance', async () => {
@@ -119,9 +120,9 @@ describeOnBothDrivers('staff actions on players', (current) => {
   });
 
   it('removes items with a -N row, deleting the stack at zero, never below', async () => {
-    const part = await caller().players.removeItem({ playerId: NYX, itemId: world.moonstone, quantity: 5n, reason: 'Exploit' });
-    expect(part).toMatchObject({ quantityBefore: 7n, quantity: 2n });
-    expect(await itemLedgerRow(part.itemTransactionId)).toMatchObject({ quantity: -5n, type: 'STAFF_TAKE' });
+    const part = await caller().players.removeItem({ playerId: NYX, itemId: world.moonstone, quantity: 1n, reason: 'Exploit' });
+    expect(part).toMatchObject({ quantityBefore: 3n, quantity: 2n });
+    expect(await itemLedgerRow(part.itemTransactionId)).toMatchObject({ quantity: -1n, type: 'STAFF_TAKE' });
     const tooMany = await rejectionOf(caller().players.removeItem({ playerId: NYX, itemId: world.moonstone, quantity: 3n, reason: 'Exploit' }));
     expect(tooMany.code).toBe('BAD_REQUEST');
     expect(tooMany.message).toContain('nyx holds 2 × Moonstone: cannot remove 3');
@@ -190,6 +191,7 @@ describeOnBothDrivers('staff actions on players', (current) => {
     expect((await rejectionOf(readOnly.players.grantItem({ playerId: NYX, itemId: world.sunpetal, quantity: 1n, reason: 'Read only' }))).code).toBe(
       'PRECONDITION_FAILED',
     );
-    expect(await balanceOf(NYX)).toBe(2200n);
+    expect(await balanceOf(NYX)).toBe(1200n);
+    expect(await heldQuantity(db(), NYX, world.sunpetal)).toBeUndefined();
   });
 });
