@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { migrateDatabase } from '../../src/main/db/migrate.js';
 import { openDatabase, type AuroraDatabase } from '../../src/main/core/database.js';
+import { seedDatabase } from '../../src/main/db/seed.js';
 
 export interface BenchDatabase {
   database: AuroraDatabase;
@@ -70,4 +71,18 @@ export async function countCases(url: string): Promise<number> {
   } finally {
     await client.end();
   }
+}
+
+/** A world of `cases` moderation cases and the players they name, and nothing else, analysed for the planner. */
+export async function seedModerationCases(database: AuroraDatabase, cases: number): Promise<void> {
+  await seedDatabase(database, {
+    cases,
+    users: Math.max(100, Math.floor(cases / 5)),
+    transactions: 0,
+    itemTransactions: 0,
+    questProgress: 0,
+    lootdrops: 0,
+    quests: 5,
+  });
+  await database.query('ANALYZE moderation_cases');
 }

@@ -12,9 +12,8 @@ import pg from 'pg';
 import { moderationIndexStatus, forgetCounts } from '../../src/main/features/moderation/queues.js';
 import { buildCaseListQuery, buildCountsQuery, buildMineCountsQuery, type SqlQuery } from '../../src/main/features/moderation/queue-sql.js';
 import { openDatabase, type AuroraDatabase } from '../../src/main/core/database.js';
-import { seedDatabase } from '../../src/main/db/seed.js';
 import { createTestRuntime, callerFor, testStaff } from '../fixtures/runtime.js';
-import { countCases, openBenchDatabase } from './database.js';
+import { countCases, openBenchDatabase, seedModerationCases } from './database.js';
 import { sampleAlternating, summarize, type BenchEntry, type BenchModule, type BenchOptions } from './stats.js';
 
 const LARGE_ENOUGH = 100_000;
@@ -48,16 +47,7 @@ async function openTarget(options: BenchOptions): Promise<Target> {
   const cases = Number(process.env.AURORA_BENCH_CASES ?? (url ? 200_000 : 20_000));
   const bench = await openBenchDatabase(url);
   const started = performance.now();
-  await seedDatabase(bench.database, {
-    cases,
-    users: Math.max(100, Math.floor(cases / 5)),
-    transactions: 0,
-    itemTransactions: 0,
-    questProgress: 0,
-    lootdrops: 0,
-    quests: 5,
-  });
-  await bench.database.query('ANALYZE moderation_cases');
+  await seedModerationCases(bench.database, cases);
   options.print(`moderation: seeded ${cases.toLocaleString('en-US')} cases in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const pool = bench.url ? new pg.Pool({ connectionString: bench.url, max: 2, options: '-c TimeZone=UTC' }) : undefined;
   return {

@@ -19,7 +19,6 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { AuroraDatabase } from '../../src/main/core/database.js';
-import { seedDatabase } from '../../src/main/db/seed.js';
 import { createDeskHost, type DeskHost } from '../../src/main/host.js';
 import { silentLogger } from '../../src/main/core/log.js';
 import { createKeyFileCipher } from '../../src/main/core/settings-store/key-file-cipher.js';
@@ -27,7 +26,7 @@ import { startWebHarness } from '../../src/main/web/harness.js';
 import { launchChromium, saveScreenshot } from '../fixtures/browser.js';
 import { hasChromium, noChromiumReason } from '../fixtures/environment.js';
 import { testStaff } from '../fixtures/runtime.js';
-import { countCases, openBenchDatabase } from './database.js';
+import { countCases, openBenchDatabase, seedModerationCases } from './database.js';
 import { percentile, round, summarize, type BenchEntry, type BenchModule, type BenchOptions } from './stats.js';
 
 /**
@@ -72,19 +71,6 @@ export function readOnlyUrl(url: string): string {
   return u.toString();
 }
 
-async function seedScratch(database: AuroraDatabase, cases: number): Promise<void> {
-  await seedDatabase(database, {
-    cases,
-    users: Math.max(100, Math.floor(cases / 5)),
-    transactions: 0,
-    itemTransactions: 0,
-    questProgress: 0,
-    lootdrops: 0,
-    quests: 5,
-  });
-  await database.query('ANALYZE moderation_cases');
-}
-
 async function openTarget(options: BenchOptions): Promise<Target> {
   const url = options.databaseUrl;
   if (url && (await countCases(url)) >= LARGE_ENOUGH) {
@@ -93,9 +79,9 @@ async function openTarget(options: BenchOptions): Promise<Target> {
   // About 40 % of seeded cases are active: enough for a 5,000-row Active queue either way.
   const cases = Number(process.env.AURORA_BENCH_CASES ?? (url ? 100_000 : 20_000));
   const note = `a scratch database with ${cases.toLocaleString('en-US')} seeded cases`;
-  if (!url) return { fill: (database) => seedScratch(database, cases), note, close: async () => {} };
+  if (!url) return { fill: (database) => seedModerationCases(database, cases), note, close: async () => {} };
   const bench = await openBenchDatabase(url);
-  await seedScratch(bench.database, cases);
+  await seedModerationCases(bench.database, cases);
   return { url: bench.url!, note, close: () => bench.close() };
 }
 

@@ -14,6 +14,7 @@ import type { AuroraDatabase } from '../../src/main/core/database.js';
 import { seedDatabase } from '../../src/main/db/seed.js';
 import type { Logger } from '../../src/main/core/log.js';
 import { describeE2E, E2E_START_TIMEOUT, startDeskApp, type DeskApp } from '../fixtures/harness.js';
+import { SMALL_WORLD } from '../fixtures/databases.js';
 import { testStaff } from '../fixtures/runtime.js';
 
 const STEP_TIMEOUT = 120_000;
@@ -36,7 +37,7 @@ const CLASS_XSS = 1500000000000000001n;
 /** The hostile rows, written with SQL the way the bot would. */
 async function plant(database: AuroraDatabase): Promise<{ caseIds: string[]; questIds: number[]; itemIds: number[] }> {
   const q = (text: string, params: unknown[] = []) => database.query(text, params);
-  await seedDatabase(database, { users: 30, cases: 40, transactions: 40, itemTransactions: 20, quests: 6, questProgress: 20, lootdrops: 8, items: 25 });
+  await seedDatabase(database, SMALL_WORLD);
 
   await q(`INSERT INTO classes (id, name, balance, role_id) VALUES ($1, $2, -9223372036854775808, NULL), ($3, $4, 9223372036854775807, $5)`, [
     String(CLASS_XSS), XSS, '1500000000000000002', `${SCRIPT}${ODD}`.slice(0, 255), XSS,

@@ -5,14 +5,13 @@
  */
 import { expect, it } from 'vitest';
 import { z } from 'zod';
-import { TRPCError } from '@trpc/server';
 import { appRouter } from '../../src/main/api/root.js';
 import { createCallerFactory, createContext, mergeRouters, router, writeProcedure } from '../../src/main/api/trpc.js';
 import { ERRORS } from '../../src/main/core/errors.js';
-import type { DeskErrorData } from '../../src/shared/errors.js';
 import type { StaffIdentity } from '../../src/shared/identity.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { createTestRuntime, testStaff } from '../fixtures/runtime.js';
+import { rejectionOf } from '../fixtures/rejection.js';
 import type { AuroraDatabase } from '../../src/main/core/database.js';
 
 const gameMaster: StaffIdentity = { id: 1100000000000000002n, name: 'Game Master Lyra' };
@@ -40,30 +39,21 @@ async function auditCount(database: AuroraDatabase): Promise<number> {
   return Number((rows[0] as { n: string }).n);
 }
 
-async function trpcFailure(promise: Promise<unknown>): Promise<TRPCError & { data?: DeskErrorData }> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
-
 describeOnBothDrivers('write procedures and the audit log', (current) => {
   const callerAs = (identity: StaffIdentity | null, readOnlyReason: string | null = null) =>
     createTestCaller(createContext(createTestRuntime(current().database, { identity, readOnlyReason })));
 
   it('refuses a write without staff identity and writes nothing', async () => {
     const before = await auditCount(current().database);
-    const error = await trpcFailure(callerAs(null).test.grantCoins({ userId: 1n, amount: 5n }));
+    const error = await rejectionOf(callerAs(null).test.grantCoins({ userId: 1n, amount: 5n }));
     expect(error.code).toBe('PRECONDITION_FAILED');
-    expect((error.cause as { extra?: DeskErrorData }).extra?.precondition).toBe('identity');
+    expect(error.data.precondition).toBe('identity');
     expect(await auditCount(current().database)).toBe(before);
   });
 
   it('refuses a write on a read-only connection and writes nothing', async () => {
     const before = await auditCount(current().database);
-    const error = await trpcFailure(callerAs(testStaff, 'The role aurora_ro may only read.').test.grantCoins({ userId: 1n, amount: 5n }));
+    const error = await rejectionOf(callerAs(testStaff, 'The role aurora_ro may only read.').test.grantCoins({ userId: 1n, amount: 5n }));
     expect(error.code).toBe('PRECONDITION_FAILED');
     expect(error.message).toBe('The role aurora_ro may only read.');
     expect(await auditCount(current().database)).toBe(before);
@@ -92,7 +82,7 @@ describeOnBothDrivers('write procedures and the audit log', (current) => {
   });
 
   it('records a failed write with its error code and message', async () => {
-    const error = await trpcFailure(callerAs(testStaff).test.resolveCase({ caseId: 'CASE-0042' }));
+    const error = await rejectionOf(callerAs(testStaff).test.resolveCase({ caseId: 'CASE-0042' }));
     expect(error.code).toBe('CONFLICT');
     const { entries } = await callerAs(null).audit.list({ procedure: 'test.resolveCase' });
     expect(entries[0]).toMatchObject({ actorId: testStaff.id, outcome: 'error', errorCode: 'CONFLICT', errorMessage: 'Case CASE-0042 was resolved meanwhile.' });
@@ -100,7 +90,7 @@ describeOnBothDrivers('write procedures and the audit log', (current) => {
   });
 
   it('records a write refused by input validation as an error (BAD_REQUEST)', async () => {
-    const error = await trpcFailure(callerAs(testStaff).test.grantCoins({ userId: 1n, amount: -5n }));
+    const error = await rejectionOf(callerAs(testStaff).test.grantCoins({ userId: 1n, amount: -5n }));
     expect(error.code).toBe('BAD_REQUEST');
     const { entries } = await callerAs(null).audit.list({ procedure: 'test.grantCoins', outcome: 'error' });
     expect(entries[0]).toMatchObject({ errorCode: 'BAD_REQUEST', actorId: testStaff.id });
@@ -112,7 +102,7 @@ describeOnBothDrivers('write procedures and the audit log', (current) => {
     const eventStaff: StaffIdentity = { id: 1100000000000000003n, name: 'Event Staff Orin' };
     const orin = callerAs(eventStaff);
     for (let i = 0; i < 5; i++) await orin.test.grantCoins({ userId: BigInt(i), amount: 1n });
-    await trpcFailure(orin.test.resolveCase({ caseId: 'CASE-ORIN-1' }));
+    expect((await rejectionOf(orin.test.resolveCase({ caseId: 'CASE-ORIN-1' }))).code).toBe('CONFLICT');
     await callerAs(gameMaster).test.grantCoins({ userId: 9n, amount: 1n });
     const reader = callerAs(null);
 

@@ -9,19 +9,19 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WRITE_OUTCOME_UNKNOWN } from '../../src/main/api/trpc.js';
 import { openDatabase, type AuroraDatabase } from '../../src/main/core/database.js';
 import { seedDatabase } from '../../src/main/db/seed.js';
 import { createDeskHost, type DeskHost } from '../../src/main/host.js';
-import type { LiveEvent, LiveMode } from '../../src/main/live/types.js';
+import type { LiveEvent } from '../../src/main/live/types.js';
 import { silentLogger } from '../../src/main/core/log.js';
 import { createKeyFileCipher } from '../../src/main/core/settings-store/key-file-cipher.js';
 import { isCI } from '../fixtures/environment.js';
 import { clusterSkipReason, startCuttingProxy, startPostgresCluster, type CuttingProxy, type PostgresCluster } from '../fixtures/postgres-cluster.js';
 import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
-import { LiveProbe } from './live-probe.js';
+import { isResync, isStatus, LiveProbe } from '../fixtures/live-probe.js';
+import { rejectionOf } from '../fixtures/rejection.js';
 
 const reason = clusterSkipReason();
 if (reason) {
@@ -30,23 +30,12 @@ if (reason) {
 }
 
 const DB = 'aurora';
-const isStatus = (mode: LiveMode) => (event: LiveEvent) => event.kind === 'status' && event.status.mode === mode;
-const isResync = (event: LiveEvent) => event.kind === 'resync';
 /** "Retrying in 1.5 s" / "Retrying in 500 ms" → milliseconds. */
 function retryDelayOf(event: LiveEvent): number | null {
   if (event.kind !== 'status' || event.status.mode !== 'offline') return null;
   const match = /Retrying in ([\d.]+) (ms|s)\b/.exec(event.status.reason ?? '');
   if (!match) return null;
   return match[2] === 's' ? Number(match[1]) * 1000 : Number(match[1]);
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error, 'the call was reported as a success').toBeInstanceOf(TRPCError);
-  return error as TRPCError;
 }
 
 describe.skipIf(Boolean(reason))('database faults on a private PostgreSQL cluster', () => {
@@ -133,11 +122,11 @@ describe.skipIf(Boolean(reason))('database faults on a private PostgreSQL cluste
       });
 
       // Meanwhile calls fail clearly; a write that never reached the server says so plainly.
-      const read = await failureOf(caller.moderation.list({ queue: 'active' }));
+      const read = await rejectionOf(caller.moderation.list({ queue: 'active' }));
       expect(read.code).toBe('SERVICE_UNAVAILABLE');
       expect(read.message).toMatch(/connection was lost/);
       const player = 1n;
-      const write = await failureOf(caller.players.grantCurrency({ playerId: player, amount: '5', reason: 'while the database is down' }));
+      const write = await rejectionOf(caller.players.grantCurrency({ playerId: player, amount: '5', reason: 'while the database is down' }));
       expect(write.code).toBe('SERVICE_UNAVAILABLE');
       expect(write.message).not.toBe(WRITE_OUTCOME_UNKNOWN);
     } finally {
@@ -174,7 +163,7 @@ describe.skipIf(Boolean(reason))('database faults on a private PostgreSQL cluste
       expect(waiting, 'the grant never reached the lock').toHaveLength(1);
       await cluster.admin('SELECT pg_terminate_backend($1)', [waiting[0]!.pid]);
 
-      const failure = await failureOf(grant);
+      const failure = await rejectionOf(grant);
       expect(failure.code).toBe('SERVICE_UNAVAILABLE');
       expect(failure.message).toBe(WRITE_OUTCOME_UNKNOWN);
     } finally {
@@ -223,7 +212,7 @@ describe.skipIf(Boolean(reason))('database faults on a private PostgreSQL cluste
       const resolution = { id: target.id, expected: target.seen, reason: 'resolved during a network fault', liftOnDiscord: false };
 
       const cut = proxy.cutAfterNextCommit();
-      const failure = await failureOf(caller.moderation.resolve(resolution));
+      const failure = await rejectionOf(caller.moderation.resolve(resolution));
       await cut;
       expect(failure.code).toBe('SERVICE_UNAVAILABLE');
       expect(failure.message).toBe(WRITE_OUTCOME_UNKNOWN);
@@ -237,7 +226,7 @@ describe.skipIf(Boolean(reason))('database faults on a private PostgreSQL cluste
       expect(row).toEqual({ active: false, resolved_reason: 'resolved during a network fault' });
 
       // Repeating what the moderator saw is refused: the case changed since.
-      const repeat = await failureOf(caller.moderation.resolve(resolution));
+      const repeat = await rejectionOf(caller.moderation.resolve(resolution));
       expect(repeat.code).toBe('CONFLICT');
       const [count] = await cluster.admin<{ n: string }>(
         `SELECT count(*)::text AS n FROM moderation_cases WHERE id = $1 AND resolved_reason = 'resolved during a network fault'`,

@@ -11,35 +11,24 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { getTRPCErrorShape, TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appRouter } from '../../src/main/api/root.js';
-import { createContext } from '../../src/main/api/trpc.js';
 import { seedDatabase } from '../../src/main/db/seed.js';
 import { createDeskHost, type DeskHost } from '../../src/main/host.js';
 import { silentLogger } from '../../src/main/core/log.js';
 import { settingsPath } from '../../src/main/core/settings-store/file.js';
 import { createKeyFileCipher } from '../../src/main/core/settings-store/key-file-cipher.js';
-import type { DeskErrorData } from '../../src/shared/errors.js';
-import { describeOnBothDrivers } from '../fixtures/databases.js';
+import { describeOnBothDrivers, SMALL_WORLD } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
-import { acceptedBy, fingerprintTables, listMutations, rejectedInput } from './hostile-input-kit.js';
+import { acceptedBy, fingerprintTables, listMutations, procedureAt, rejectedInput } from '../fixtures/hostile-input-kit.js';
+import { rejectionOf } from '../fixtures/rejection.js';
 
 const RUNS = 18;
 const mutations = listMutations();
-
-/** A small world, so ids that the inputs name can exist. */
-const SMALL_WORLD = { users: 30, cases: 40, transactions: 40, itemTransactions: 20, quests: 6, questProgress: 20, lootdrops: 8, items: 25 };
 
 function seedFor(path: string): number {
   let hash = 7;
   for (const char of path) hash = (hash * 31 + char.charCodeAt(0)) | 0;
   return hash;
-}
-
-function procedureOf(caller: unknown, path: string): (input: unknown) => Promise<unknown> {
-  const fn = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
-  return fn as (input: unknown) => Promise<unknown>;
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -71,6 +60,7 @@ describe('the router definition', () => {
 
 describeOnBothDrivers('hostile input to every write procedure', (current) => {
   beforeAll(async () => {
+    // A small world, so ids that the inputs name can exist.
     await seedDatabase(current().database, SMALL_WORLD);
   }, 120_000);
 
@@ -78,29 +68,19 @@ describeOnBothDrivers('hostile input to every write procedure', (current) => {
     it(`${mutation.path} refuses what its schema refuses, and changes nothing`, async () => {
       const { database } = current();
       const runtime = createTestRuntime(database, { identity: testStaff, settings: settingsHost });
-      const ctx = createContext(runtime);
-      const call = procedureOf(callerFor(runtime), mutation.path);
+      const call = procedureAt(callerFor(runtime), mutation.path);
       const tablesBefore = await fingerprintTables(database);
       const settingsBefore = await readFile(settingsPath(settingsDir), 'utf8');
       const { rows: auditMark } = await database.query<{ id: string }>('SELECT coalesce(max(id), 0)::text AS id FROM aurora_desk.audit_log');
 
       await fc.assert(
         fc.asyncProperty(rejectedInput(mutation), async ({ input, field, value }) => {
-          let failure: unknown;
-          try {
-            await call(input);
-          } catch (error) {
-            failure = error;
-          }
-          expect(failure, 'the call was accepted').toBeInstanceOf(TRPCError);
-          const error = failure as TRPCError;
-          expect(error.code, error.message).toBe('BAD_REQUEST');
+          const refused = await rejectionOf(call(input), mutation.path);
+          expect(refused.code, refused.message).toBe('BAD_REQUEST');
           // What the renderer receives: the formatted error.
-          const shape = getTRPCErrorShape({ config: appRouter._def._config, error, type: 'mutation', path: mutation.path, input, ctx });
-          const data = shape.data as DeskErrorData;
-          const named = Object.keys(data.fieldErrors ?? {});
-          expect(named.length + (data.formErrors ?? []).length, 'no field or form error to show').toBeGreaterThan(0);
-          expect(JSON.stringify(shape).length, 'the answer echoes the input').toBeLessThan(20_000);
+          const named = Object.keys(refused.data.fieldErrors ?? {});
+          expect(named.length + (refused.data.formErrors ?? []).length, 'no field or form error to show').toBeGreaterThan(0);
+          expect(JSON.stringify({ message: refused.message, data: refused.data }).length, 'the answer echoes the input').toBeLessThan(20_000);
           const fieldSchema = field ? mutation.fieldSchemas.get(field) : undefined;
           if (mutation.isObject && field && fieldSchema && isPlainObject(input) && !acceptedBy(fieldSchema, value)) {
             expect(named.some((key) => key === field || key.startsWith(`${field}.`)), `field "${field}" not named in ${named.join(', ')}`).toBe(true);

@@ -1,9 +1,10 @@
 /** The item catalogue through the real router: list, create, edit, conflicts, guarded delete. */
-import { expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import * as s from '../../src/main/db/schema.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime } from '../fixtures/runtime.js';
-import { LYRA, NYX, ORIN, failure, seedQuestWorld, storedJson, type QuestWorld } from './quests-fixtures.js';
+import { LYRA, NYX, ORIN, freshQuestWorld, storedJson, type QuestWorld } from '../fixtures/quest-world.js';
+import { rejectionOf } from '../fixtures/rejection.js';
 
 const draft = {
   name: 'Stormglass Blade',
@@ -21,8 +22,8 @@ describeOnBothDrivers('item catalogue', (current) => {
   const lyra = () => callerFor(createTestRuntime(current().database, { identity: LYRA }));
   const orin = () => callerFor(createTestRuntime(current().database, { identity: ORIN }));
 
-  it('seeds', async () => {
-    world = await seedQuestWorld(current().database.db);
+  beforeEach(async () => {
+    world = await freshQuestWorld(current().database);
   });
 
   it('lists by name with search, type and rarity filters; prices stay exact', async () => {
@@ -51,17 +52,17 @@ describeOnBothDrivers('item catalogue', (current) => {
   });
 
   it('refuses bad items: duplicate names, http icons, usage that does not fit the type', async () => {
-    const duplicate = await failure(lyra().items.create({ ...draft }));
-    expect(duplicate.extra.fieldErrors?.name?.[0]).toMatch(/already called “Stormglass Blade”/);
-    const insecure = await failure(lyra().items.create({ ...draft, name: 'B', iconUrl: 'http://cdn.example/x.png' }));
+    const duplicate = await rejectionOf(lyra().items.create({ ...draft, name: 'Moonstone' }));
+    expect(duplicate.data.fieldErrors?.name?.[0]).toMatch(/already called “Moonstone”/);
+    const insecure = await rejectionOf(lyra().items.create({ ...draft, name: 'B', iconUrl: 'http://cdn.example/x.png' }));
     expect(insecure.code).toBe('BAD_REQUEST');
-    const script = await failure(lyra().items.create({ ...draft, name: 'C', imageUrl: 'javascript:alert(1)' }));
+    const script = await rejectionOf(lyra().items.create({ ...draft, name: 'C', imageUrl: 'javascript:alert(1)' }));
     expect(script.code).toBe('BAD_REQUEST');
-    const mismatch = await failure(lyra().items.create({ ...draft, name: 'D', type: 'CONSUMABLE' }));
-    expect(Object.keys(mismatch.extra.fieldErrors ?? {})).toContain('usageData');
-    const loot = await failure(lyra().items.create({ ...draft, name: 'E', type: 'KEY', usageData: { opens: 'vault', lootTable: [{ itemId: 4242, weight: 1 }] } }));
-    expect(loot.extra.fieldErrors).toEqual({ 'usageData.lootTable.0.itemId': ['No item #4242'] });
-    expect((await lyra().items.list({})).total).toBe(4);
+    const mismatch = await rejectionOf(lyra().items.create({ ...draft, name: 'D', type: 'CONSUMABLE' }));
+    expect(Object.keys(mismatch.data.fieldErrors ?? {})).toContain('usageData');
+    const loot = await rejectionOf(lyra().items.create({ ...draft, name: 'E', type: 'KEY', usageData: { opens: 'vault', lootTable: [{ itemId: 4242, weight: 1 }] } }));
+    expect(loot.data.fieldErrors).toEqual({ 'usageData.lootTable.0.itemId': ['No item #4242'] });
+    expect((await lyra().items.list({})).total).toBe(3);
   });
 
   it('edits only the changed columns and keeps a foreign usage_data as stored', async () => {
@@ -76,8 +77,8 @@ describeOnBothDrivers('item catalogue', (current) => {
     const edited = await lyra().items.update({ id: relic!.id, version: stored.version, changes: { description: 'Found in the vault.' } });
     expect(edited.description).toBe('Found in the vault.');
     expect((await storedJson(current().database, 'items', relic!.id))?.usage_data).toBe('{"power": 12345678901234567891}');
-    const typedType = await failure(lyra().items.update({ id: relic!.id, version: edited.version, changes: { type: 'MATERIAL' } }));
-    expect(Object.keys(typedType.extra.fieldErrors ?? {})).toContain('usageData');
+    const typedType = await rejectionOf(lyra().items.update({ id: relic!.id, version: edited.version, changes: { type: 'MATERIAL' } }));
+    expect(Object.keys(typedType.data.fieldErrors ?? {})).toContain('usageData');
     const fixed = await lyra().items.update({
       id: relic!.id,
       version: edited.version,
@@ -89,10 +90,10 @@ describeOnBothDrivers('item catalogue', (current) => {
   it('answers CONFLICT with the other version and who saved it', async () => {
     const opened = await lyra().items.get({ id: world.vaultKey });
     await orin().items.update({ id: world.vaultKey, version: opened.version, changes: { price: '100' } });
-    const conflict = await failure(lyra().items.update({ id: world.vaultKey, version: opened.version, changes: { price: '50' } }));
+    const conflict = await rejectionOf(lyra().items.update({ id: world.vaultKey, version: opened.version, changes: { price: '50' } }));
     expect(conflict.code).toBe('CONFLICT');
-    expect(conflict.extra.conflict?.changedBy).toBe('Game Master Orin');
-    expect(conflict.extra.conflict?.current).toMatchObject({ id: world.vaultKey, price: '100' });
+    expect(conflict.data.conflict?.changedBy).toBe('Game Master Orin');
+    expect(conflict.data.conflict?.current).toMatchObject({ id: world.vaultKey, price: '100' });
   });
 
   it('refuses to delete an item that anything references, with the counts', async () => {
@@ -103,7 +104,7 @@ describeOnBothDrivers('item catalogue', (current) => {
     const refs = await lyra().items.references({ id: world.moonstone });
     expect(refs).toMatchObject({ holders: 1, heldQuantity: 9007199254740993n, quests: 1, itemTransactions: 1, keyLootTables: 1 });
     expect(refs.questExamples.map((q) => q.name)).toEqual(['Chatterbox']);
-    const refused = await failure(lyra().items.delete({ id: world.moonstone }));
+    const refused = await rejectionOf(lyra().items.delete({ id: world.moonstone }));
     expect(refused.code).toBe('BAD_REQUEST');
     expect(refused.message).toContain('1 inventories hold 9,007,199,254,740,993 × Moonstone');
     expect(refused.message).toContain('1 quests reward or filter on it');
@@ -114,6 +115,6 @@ describeOnBothDrivers('item catalogue', (current) => {
     expect((await lyra().items.references({ id: world.vaultKey })).quests).toBe(1);
     const deleted = await lyra().items.delete({ id: key.id, version: key.version });
     expect(deleted).toEqual({ itemId: key.id, name: 'Moon Key' });
-    expect((await failure(lyra().items.get({ id: key.id }))).code).toBe('NOT_FOUND');
+    expect((await rejectionOf(lyra().items.get({ id: key.id }))).code).toBe('NOT_FOUND');
   });
 });

@@ -8,7 +8,7 @@ import { createLiveHub } from '../../src/main/live/hub.js';
 import type { LiveHub } from '../../src/main/live/types.js';
 import { silentLogger } from '../../src/main/core/log.js';
 import { adminQuery, describeOnBothDrivers, type Driver, type ScratchDatabase } from '../fixtures/databases.js';
-import { isChange, isResync, isStatus, LiveProbe, openWriter, type Writer } from './live-probe.js';
+import { isChange, isResync, isStatus, LiveProbe, openWriter, type Writer } from '../fixtures/live-probe.js';
 
 const tables = Object.keys(liveTableKeys);
 const fast = { log: silentLogger, pollIntervalMs: 40, checkIntervalMs: 100, reconnect: { initialMs: 20, maxMs: 200 } };

@@ -8,7 +8,7 @@ import { silentLogger } from '../../src/main/core/log.js';
 import { adminQuery, createMigratedDatabase, describeOnBothDrivers, type ScratchDatabase } from '../fixtures/databases.js';
 import { hasPostgres, noPostgresReason } from '../fixtures/environment.js';
 import { createTestRuntime } from '../fixtures/runtime.js';
-import { isChange, isResync, isStatus, LiveProbe, openWriter, type Writer } from './live-probe.js';
+import { isChange, isResync, isStatus, LiveProbe, openWriter, type Writer } from '../fixtures/live-probe.js';
 
 const MAX_SNOWFLAKE = '9223372036854775807'; // int8 max, far above 2^53
 const BIG = '1234567890123456789';

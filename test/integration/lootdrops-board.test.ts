@@ -14,8 +14,8 @@ import type { DeskServices } from '../../src/main/core/services.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { CHANNEL_LOOTDROPS, CHANNEL_RAIDS, CHANNEL_TAVERN } from '../fixtures/fake-discord-lootdrops.js';
 import { callerFor, createTestRuntime, stopServices } from '../fixtures/runtime.js';
-import { isChange, LiveProbe, openWriter, type Writer } from './live-probe.js';
-import { clearLootdrops, EMBER, insertDrop, insertPlayer, NYX, startLootdropDiscord, type LootdropDiscordRig } from './lootdrops-fixtures.js';
+import { isChange, LiveProbe, openWriter, type Writer } from '../fixtures/live-probe.js';
+import { clearLootdrops, EMBER, insertDrop, insertPlayer, NYX, startLootdropDiscord, type LootdropDiscordRig } from '../fixtures/lootdrops-world.js';
 
 const MIN = 60_000;
 const id = (n: number) => `14000000000000${String(n).padStart(5, '0')}`;

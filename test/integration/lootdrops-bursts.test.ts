@@ -7,7 +7,6 @@
  * `scheduler.settled()` waits for the work a fired timer started.
  */
 import { randomUUID } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Scheduler } from '../../src/main/core/scheduler.js';
 import { startLootdropHousekeeping } from '../../src/main/features/lootdrops/housekeeping.js';
@@ -16,7 +15,8 @@ import type { DeskServices } from '../../src/main/core/services.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { CHANNEL_LOOTDROPS, CHANNEL_RAIDS, CHANNEL_TAVERN } from '../fixtures/fake-discord-lootdrops.js';
 import { callerFor, createTestRuntime, testStaff, stopServices } from '../fixtures/runtime.js';
-import { clearLootdrops, routesOf, spawnRows, startLootdropDiscord, type LootdropDiscordRig } from './lootdrops-fixtures.js';
+import { clearLootdrops, routesOf, spawnRows, startLootdropDiscord, type LootdropDiscordRig } from '../fixtures/lootdrops-world.js';
+import { rejectionOf } from '../fixtures/rejection.js';
 
 const MIN = 60_000;
 
@@ -204,10 +204,9 @@ describeOnBothDrivers('event bursts', (current) => {
     await advance(desk.scheduler, 0);
     const laptop = app({ host: 'laptop-b' });
     expect((await laptop.caller.lootdrops.bursts())[0]).toMatchObject({ status: 'elsewhere', runnerHost: 'desk-a' });
-    const refusal = await laptop.caller.lootdrops.resumeBurst({ id: burst.id }).catch((e: unknown) => e);
-    expect(refusal).toBeInstanceOf(TRPCError);
-    expect((refusal as TRPCError).code).toBe('CONFLICT');
-    expect((refusal as TRPCError).message).toMatch(/running on desk-a/);
+    const refusal = await rejectionOf(laptop.caller.lootdrops.resumeBurst({ id: burst.id }));
+    expect(refusal.code).toBe('CONFLICT');
+    expect(refusal.message).toMatch(/running on desk-a/);
     // The laptop can pause it; the desk's next tick sees that and stops.
     await laptop.caller.lootdrops.pauseBurst({ id: burst.id });
     await advance(desk.scheduler, 10 * MIN);

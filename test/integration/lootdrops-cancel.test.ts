@@ -3,25 +3,15 @@
  * claimer's name once the bot has recorded a claim, and still possible without Discord.
  */
 import { randomUUID } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { DiscordClient } from '../../src/main/core/discord/index.js';
 import type { DeskServices } from '../../src/main/core/services.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { CHANNEL_LOOTDROPS } from '../fixtures/fake-discord-lootdrops.js';
 import { callerFor, createTestRuntime, testStaff, stopServices } from '../fixtures/runtime.js';
-import { openWriter, type Writer } from './live-probe.js';
-import { clearLootdrops, dropRows, insertPlayer, NYX, routesOf, startLootdropDiscord, type LootdropDiscordRig } from './lootdrops-fixtures.js';
-
-async function failureOf(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(TRPCError);
-    return error as TRPCError;
-  }
-  throw new Error('expected the call to fail');
-}
+import { openWriter, type Writer } from '../fixtures/live-probe.js';
+import { clearLootdrops, dropRows, insertPlayer, NYX, routesOf, startLootdropDiscord, type LootdropDiscordRig } from '../fixtures/lootdrops-world.js';
+import { rejectionOf } from '../fixtures/rejection.js';
 
 describeOnBothDrivers('cancelling lootdrops', (current) => {
   let rig: LootdropDiscordRig;
@@ -87,7 +77,7 @@ describeOnBothDrivers('cancelling lootdrops', (current) => {
   it('is refused once the bot recorded a claim, naming the claimer; the message is left alone', async () => {
     const drop = await spawn();
     await bot.query(`UPDATE lootdrops SET claimed_by = $1 WHERE message_id = $2 AND claimed_by IS NULL`, [String(NYX), drop.messageId]);
-    const failure = await failureOf(caller().lootdrops.cancel({ messageId: drop.messageId }));
+    const failure = await rejectionOf(caller().lootdrops.cancel({ messageId: drop.messageId }));
     expect(failure.code).toBe('CONFLICT');
     expect(failure.message).toMatch(/already claimed by nyx \(1300000000000000001\).*cannot be cancelled/);
     expect(rig.fake.requests).toEqual([]);
@@ -98,10 +88,10 @@ describeOnBothDrivers('cancelling lootdrops', (current) => {
   it('refuses a second cancel, naming who cancelled first, and an unknown drop', async () => {
     const drop = await spawn();
     await caller().lootdrops.cancel({ messageId: drop.messageId });
-    const again = await failureOf(caller().lootdrops.cancel({ messageId: drop.messageId }));
+    const again = await rejectionOf(caller().lootdrops.cancel({ messageId: drop.messageId }));
     expect(again.code).toBe('CONFLICT');
     expect(again.message).toMatch(new RegExp(`${testStaff.name} already cancelled this drop`));
-    const missing = await failureOf(caller().lootdrops.cancel({ messageId: '1499999999999999999' }));
+    const missing = await rejectionOf(caller().lootdrops.cancel({ messageId: '1499999999999999999' }));
     expect(missing.code).toBe('NOT_FOUND');
   });
 

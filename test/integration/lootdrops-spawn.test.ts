@@ -4,7 +4,6 @@
  * Discord fails, the message deleted again when the record fails, one drop per submission.
  */
 import { randomUUID } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { forgetRememberedSubmissions } from '../../src/main/features/lootdrops/spawn.js';
 import type { DeskServices } from '../../src/main/core/services.js';
@@ -13,20 +12,8 @@ import type { SettingsAccess } from '../../src/main/core/settings-store/settings
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { CHANNEL_LOOTDROPS, CHANNEL_VOICE, CHANNEL_RAIDS } from '../fixtures/fake-discord-lootdrops.js';
 import { callerFor, createTestRuntime, testStaff, stopServices } from '../fixtures/runtime.js';
-import { clearLootdrops, dropRows, insertDrop, routesOf, settingsWith, spawnRows, startLootdropDiscord, type LootdropDiscordRig } from './lootdrops-fixtures.js';
-
-type Failure = { code: string; message: string; data?: Record<string, unknown> };
-async function failureOf(promise: Promise<unknown>): Promise<Failure> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(TRPCError);
-    const e = error as TRPCError;
-    const cause = e.cause as { extra?: Record<string, unknown> } | undefined;
-    return { code: e.code, message: e.message, data: cause?.extra };
-  }
-  throw new Error('expected the call to fail');
-}
+import { clearLootdrops, dropRows, insertDrop, routesOf, settingsWith, spawnRows, startLootdropDiscord, type LootdropDiscordRig } from '../fixtures/lootdrops-world.js';
+import { rejectionOf } from '../fixtures/rejection.js';
 
 describeOnBothDrivers('spawning lootdrops', (current) => {
   let rig: LootdropDiscordRig;
@@ -114,9 +101,9 @@ describeOnBothDrivers('spawning lootdrops', (current) => {
   it('refuses a format Discord could not take, and a currency outside the list', async () => {
     const { settings, cleanup } = await settingsWith({ claimButtonFormat: 'drop:{dropId}' });
     cleanups.push(cleanup);
-    const badFormat = await failureOf(callerFor(runtime({ settings })).lootdrops.spawn(form()));
+    const badFormat = await rejectionOf(callerFor(runtime({ settings })).lootdrops.spawn(form()));
     expect(badFormat).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/Unknown placeholder \{dropId\}/) });
-    const badCurrency = await failureOf(callerFor(runtime()).lootdrops.spawn(form({ currency: 'GEMS' })));
+    const badCurrency = await rejectionOf(callerFor(runtime()).lootdrops.spawn(form({ currency: 'GEMS' })));
     expect(badCurrency).toMatchObject({ code: 'BAD_REQUEST', data: { fieldErrors: { currency: [expect.stringContaining('COINS')] } } });
     expect(rig.fake.requests).toEqual([]);
     expect(await dropRows(current().database)).toEqual([]);
@@ -124,7 +111,7 @@ describeOnBothDrivers('spawning lootdrops', (current) => {
 
   it('without a Discord token answers PRECONDITION_FAILED pointing to Settings; the board still works', async () => {
     const caller = callerFor(runtime({ discord: null }));
-    const failure = await failureOf(caller.lootdrops.spawn(form()));
+    const failure = await rejectionOf(caller.lootdrops.spawn(form()));
     expect(failure).toMatchObject({ code: 'PRECONDITION_FAILED', message: expect.stringContaining('Settings → Discord'), data: { precondition: 'discord' } });
     await insertDrop(current().database, { messageId: '1400000000000009001', channelId: CHANNEL_RAIDS, createdAt: new Date(Date.now() - 1000), expiresAt: new Date(Date.now() + 60_000) });
     const board = await caller.lootdrops.board({});
@@ -135,19 +122,19 @@ describeOnBothDrivers('spawning lootdrops', (current) => {
   it('writes nothing when Discord refuses: missing access, unknown channel, invalid token, 5xx', async () => {
     const caller = callerFor(runtime());
     rig.routes.lockedChannels.add(CHANNEL_RAIDS);
-    expect(await failureOf(caller.lootdrops.spawn(form({ channelId: CHANNEL_RAIDS })))).toMatchObject({
+    expect(await rejectionOf(caller.lootdrops.spawn(form({ channelId: CHANNEL_RAIDS })))).toMatchObject({
       code: 'BAD_REQUEST',
       message: expect.stringMatching(/no access/),
       data: { fieldErrors: { channelId: [expect.any(String)] } },
     });
-    expect(await failureOf(caller.lootdrops.spawn(form({ channelId: CHANNEL_VOICE })))).toMatchObject({
+    expect(await rejectionOf(caller.lootdrops.spawn(form({ channelId: CHANNEL_VOICE })))).toMatchObject({
       code: 'BAD_REQUEST',
       message: expect.stringMatching(/channel does not exist/),
     });
     rig.fake.failNext({ method: 'POST', path: '/messages', kind: 'server-error', times: 5 });
-    expect(await failureOf(caller.lootdrops.spawn(form()))).toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: expect.stringMatching(/Discord is unavailable/) });
+    expect(await rejectionOf(caller.lootdrops.spawn(form()))).toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: expect.stringMatching(/Discord is unavailable/) });
     const badToken = callerFor(runtime({ discord: rig.badTokenClient }));
-    expect(await failureOf(badToken.lootdrops.spawn(form()))).toMatchObject({
+    expect(await rejectionOf(badToken.lootdrops.spawn(form()))).toMatchObject({
       code: 'PRECONDITION_FAILED',
       message: expect.stringMatching(/rejected the bot token/),
       data: { precondition: 'discord' },
@@ -169,7 +156,7 @@ describeOnBothDrivers('spawning lootdrops', (current) => {
     const taken = '1400000000000007777';
     await insertDrop(current().database, { messageId: taken, channelId: CHANNEL_RAIDS, amount: 5, createdAt: new Date(Date.now() - 60_000), expiresAt: null });
     rig.routes.nextMessageIds.push(taken);
-    const failure = await failureOf(callerFor(runtime()).lootdrops.spawn(form()));
+    const failure = await rejectionOf(callerFor(runtime()).lootdrops.spawn(form()));
     expect(failure).toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: expect.stringMatching(/already recorded.*deleted again, so nothing is live/) });
     expect(routesOf(rig.fake)).toEqual([`POST /channels/${CHANNEL_LOOTDROPS}/messages`, `DELETE /channels/${CHANNEL_LOOTDROPS}/messages/${taken}`]);
     expect(rig.routes.live()).toEqual([]);
@@ -183,7 +170,7 @@ describeOnBothDrivers('spawning lootdrops', (current) => {
     await insertDrop(current().database, { messageId: taken, channelId: CHANNEL_RAIDS, createdAt: new Date(Date.now() - 60_000) });
     rig.routes.nextMessageIds.push(taken);
     rig.fake.failNext({ method: 'DELETE', kind: 'server-error', times: 5 });
-    const failure = await failureOf(callerFor(runtime()).lootdrops.spawn(form()));
+    const failure = await rejectionOf(callerFor(runtime()).lootdrops.spawn(form()));
     expect(failure.message).toMatch(new RegExp(`deleting its Discord message failed too .*Delete message ${taken} in channel ${CHANNEL_LOOTDROPS} by hand`));
     expect(rig.routes.live().map((m) => m.id)).toEqual([taken]);
   });
@@ -203,7 +190,7 @@ describeOnBothDrivers('spawning lootdrops', (current) => {
     expect(rig.fake.requests).toHaveLength(1);
     expect(await dropRows(current().database)).toHaveLength(1);
 
-    const changed = await failureOf(callerFor(r).lootdrops.spawn({ ...submission, idempotencyKey: submission.idempotencyKey, amount: '999' }));
+    const changed = await rejectionOf(callerFor(r).lootdrops.spawn({ ...submission, idempotencyKey: submission.idempotencyKey, amount: '999' }));
     expect(changed).toMatchObject({ code: 'BAD_REQUEST' });
   });
 

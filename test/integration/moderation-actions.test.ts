@@ -10,15 +10,14 @@ import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
 import {
   caseRow,
-  conflictData,
   DRIFTER,
   EMBER,
   insertBotCase,
   NYX,
   OTHER_MOD,
   seedPlayers,
-  trpcFailure,
-} from './moderation-fixtures.js';
+} from '../fixtures/moderation-world.js';
+import { rejectionOf } from '../fixtures/rejection.js';
 
 describeOnBothDrivers('moderation actions', (current) => {
   const me = () => callerFor(createTestRuntime(current().database));
@@ -54,10 +53,10 @@ describeOnBothDrivers('moderation actions', (current) => {
     const seen = (await summaryOf(id)).seen;
     await other().moderation.resolve({ id, expected: seen, reason: 'handled by Orin' });
     const before = await caseRow(current().database, id);
-    const error = await trpcFailure(me().moderation.resolve({ id, expected: seen, reason: 'me too' }));
+    const error = await rejectionOf(me().moderation.resolve({ id, expected: seen, reason: 'me too' }));
     expect(error.code).toBe('CONFLICT');
     expect(error.message).toMatch(/already resolved by Moderator Orin \(1100000000000000009\) at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
-    expect(conflictData(error)).toMatchObject({ changedBy: 'Moderator Orin (1100000000000000009)', changedAt: expect.any(String) });
+    expect(error.data.conflict).toMatchObject({ changedBy: 'Moderator Orin (1100000000000000009)', changedAt: expect.any(String) });
     expect(await caseRow(current().database, id)).toEqual(before);
   });
 
@@ -72,7 +71,7 @@ describeOnBothDrivers('moderation actions', (current) => {
       ['reopened', 'first'],
     ]);
     // Reopening again with the old view: it is active now.
-    const error = await trpcFailure(other().moderation.reopen({ id, expected: resolved.summary.seen }));
+    const error = await rejectionOf(other().moderation.reopen({ id, expected: resolved.summary.seen }));
     expect(error.code).toBe('CONFLICT');
     expect(error.message).toMatch(/already reopened by Test Moderator/);
   });
@@ -87,10 +86,10 @@ describeOnBothDrivers('moderation actions', (current) => {
     expect(row.metadata.aurora_desk?.history).toEqual([
       expect.objectContaining({ action: 'reason-edited', previous: 'spamming the tavern', text: 'Spam in <#tavern> **again**' }),
     ]);
-    const error = await trpcFailure(other().moderation.editReason({ id, expected: seen, reason: 'mine' }));
+    const error = await rejectionOf(other().moderation.editReason({ id, expected: seen, reason: 'mine' }));
     expect(error.code).toBe('CONFLICT');
     expect(error.message).toMatch(/changed by Test Moderator/);
-    expect(conflictData(error)?.current).toMatchObject({ reason: 'Spam in <#tavern> **again**' });
+    expect(error.data.conflict?.current).toMatchObject({ reason: 'Spam in <#tavern> **again**' });
     // An empty reason clears it.
     await me().moderation.editReason({ id, expected: edited.summary.seen, reason: '' });
     expect((await caseRow(current().database, id)).reason).toBeNull();
@@ -117,11 +116,11 @@ describeOnBothDrivers('moderation actions', (current) => {
     expect(claimed.summary.claim).toEqual({ by: { id: testStaff.id, name: testStaff.name }, at: expect.any(Date) });
     // Claiming again is a no-op for the same moderator.
     await me().moderation.claim({ id, expected: seen });
-    const error = await trpcFailure(other().moderation.claim({ id, expected: seen }));
+    const error = await rejectionOf(other().moderation.claim({ id, expected: seen }));
     expect(error.code).toBe('CONFLICT');
     expect(error.message).toMatch(/claimed by Test Moderator \(1100000000000000001\) since/);
     // Orin unclaiming with a stale view (saw it unclaimed) conflicts too.
-    expect((await trpcFailure(other().moderation.unclaim({ id, expected: seen }))).code).toBe('CONFLICT');
+    expect((await rejectionOf(other().moderation.unclaim({ id, expected: seen }))).code).toBe('CONFLICT');
     const released = await me().moderation.unclaim({ id, expected: claimed.summary.seen });
     expect(released.summary.claim).toBeNull();
     const taken = await other().moderation.claim({ id, expected: released.summary.seen });
@@ -131,7 +130,7 @@ describeOnBothDrivers('moderation actions', (current) => {
     // Resolving clears the claim; claiming a case resolved meanwhile conflicts.
     const done = await other().moderation.resolve({ id, expected: taken.summary.seen, reason: 'done' });
     expect(done.summary.claim).toBeNull();
-    const late = await trpcFailure(me().moderation.claim({ id, expected: taken.summary.seen }));
+    const late = await rejectionOf(me().moderation.claim({ id, expected: taken.summary.seen }));
     expect(late.code).toBe('CONFLICT');
     expect(late.message).toMatch(/already resolved by Moderator Orin/);
   });
@@ -171,20 +170,20 @@ describeOnBothDrivers('moderation actions', (current) => {
     const detail = await me().moderation.detail({ id: warn.summary.id });
     expect(detail.timeline.map((t) => [t.kind, t.source])).toEqual([['opened', 'desk']]);
     // Timeouts need a duration; the zod error names the field.
-    const noDuration = await trpcFailure(me().moderation.open({ type: 'timeout', userId: EMBER.toString() }));
+    const noDuration = await rejectionOf(me().moderation.open({ type: 'timeout', userId: EMBER.toString() }));
     expect(noDuration.code).toBe('BAD_REQUEST');
-    const badId = await trpcFailure(me().moderation.open({ type: 'warn', userId: '12ab' }));
+    const badId = await rejectionOf(me().moderation.open({ type: 'warn', userId: '12ab' }));
     expect(badId.code).toBe('BAD_REQUEST');
   });
 
   it('keeps metadata that is not an object: notes and claims refused clearly, resolve still works', async () => {
     const id = await insertBotCase(current().database, { metadataJson: '["automod", 3]' });
     const seen = (await summaryOf(id)).seen;
-    const note = await trpcFailure(me().moderation.addNote({ id, text: 'hello' }));
+    const note = await rejectionOf(me().moderation.addNote({ id, text: 'hello' }));
     expect(note.code).toBe('BAD_REQUEST');
     expect(note.message).toMatch(/not a JSON object \(it is an array\).*Resolving still works/);
-    expect((await trpcFailure(me().moderation.claim({ id, expected: seen }))).code).toBe('BAD_REQUEST');
-    expect((await trpcFailure(me().moderation.editReason({ id, expected: seen, reason: 'x' }))).code).toBe('BAD_REQUEST');
+    expect((await rejectionOf(me().moderation.claim({ id, expected: seen }))).code).toBe('BAD_REQUEST');
+    expect((await rejectionOf(me().moderation.editReason({ id, expected: seen, reason: 'x' }))).code).toBe('BAD_REQUEST');
     const resolved = await me().moderation.resolve({ id, expected: seen, reason: 'ok' });
     expect(resolved.summary.active).toBe(false);
     expect((await caseRow(current().database, id)).metadata_text).toBe('["automod", 3]');
@@ -194,10 +193,10 @@ describeOnBothDrivers('moderation actions', (current) => {
     const id = await botCase();
     const seen = (await summaryOf(id)).seen;
     const anonymous = callerFor(createTestRuntime(current().database, { identity: null }));
-    expect((await trpcFailure(anonymous.moderation.resolve({ id, expected: seen, reason: 'x' }))).code).toBe('PRECONDITION_FAILED');
+    expect((await rejectionOf(anonymous.moderation.resolve({ id, expected: seen, reason: 'x' }))).code).toBe('PRECONDITION_FAILED');
     const readOnly = callerFor(createTestRuntime(current().database, { readOnlyReason: 'read-only role' }));
-    expect((await trpcFailure(readOnly.moderation.addNote({ id, text: 'x' }))).code).toBe('PRECONDITION_FAILED');
+    expect((await rejectionOf(readOnly.moderation.addNote({ id, text: 'x' }))).code).toBe('PRECONDITION_FAILED');
     expect((await caseRow(current().database, id)).active).toBe(true);
-    expect((await trpcFailure(me().moderation.resolve({ id: 99999999n, expected: seen, reason: 'x' }))).code).toBe('NOT_FOUND');
+    expect((await rejectionOf(me().moderation.resolve({ id: 99999999n, expected: seen, reason: 'x' }))).code).toBe('NOT_FOUND');
   });
 });

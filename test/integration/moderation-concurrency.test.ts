@@ -11,7 +11,8 @@ import type { CaseSummary } from '../../src/shared/domain/moderation.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { fixedDiscordGateway } from '../../src/main/core/discord/gateway.js';
 import { callerFor, createTestRuntime, testStaff, testWrite } from '../fixtures/runtime.js';
-import { DRIFTER, NYX, OTHER_MOD, trpcFailure } from './moderation-fixtures.js';
+import { DRIFTER, NYX, OTHER_MOD } from '../fixtures/moderation-world.js';
+import { rejectionOf } from '../fixtures/rejection.js';
 
 type Run = (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
 
@@ -133,7 +134,7 @@ describeOnBothDrivers('moderation under concurrency', (current, driver) => {
       const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
       expect(won).toHaveLength(1);
       expect(lost).toHaveLength(1);
-      const error = await trpcFailure(Promise.reject(lost[0]!.reason));
+      const error = await rejectionOf(Promise.reject(lost[0]!.reason));
       expect(error.code).toBe('CONFLICT');
       const winner = (won[0] as PromiseFulfilledResult<{ summary: CaseSummary }>).value.summary;
       const winnerName = action === 'resolve' ? (winner.resolvedBy === testStaff.id ? testStaff.name : OTHER_MOD.name) : winner.claim!.by.name!;

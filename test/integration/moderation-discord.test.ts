@@ -8,7 +8,7 @@ import { createDiscordClient, type DiscordClient } from '../../src/main/core/dis
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { startFakeDiscord, type FakeDiscord } from '../fixtures/fake-discord.js';
 import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
-import { caseRow, DRIFTER, EMBER, insertBotCase, NYX } from './moderation-fixtures.js';
+import { caseRow, DRIFTER, EMBER, insertBotCase, NYX } from '../fixtures/moderation-world.js';
 
 const GUILD = 1400000000000000001n;
 

@@ -8,7 +8,7 @@ import { moderationIndexNames } from '../../src/main/db/desk/0004_moderation_ind
 import type { CaseSummary, ModerationQueue } from '../../src/shared/domain/moderation.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
-import { BOT_MOD, DRIFTER, EMBER, insertBotCase, NYX, OTHER_MOD, seedPlayers } from './moderation-fixtures.js';
+import { BOT_MOD, DRIFTER, EMBER, insertBotCase, NYX, OTHER_MOD, seedPlayers } from '../fixtures/moderation-world.js';
 
 describeOnBothDrivers('moderation queues', (current, driver) => {
   const ids: Record<string, bigint> = {};

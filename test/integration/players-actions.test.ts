@@ -1,33 +1,11 @@
-import { and, desc, eq } from 'drizzle-orm';
-import { beforeAll, expect, it } from 'vitest';
+import { desc, eq } from 'drizzle-orm';
+import { beforeEach, expect, it } from 'vitest';
 import { auditLog } from '../../src/main/db/desk/tables.js';
 import * as s from '../../src/main/db/schema.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
-import { EMBER, NYX, PLAYING_STAFF, QUIET, SEER, WARDEN, seedPlayersWorld, type World } from './players-world.js';
-
-interface CallError {
-  code?: string;
-  message: string;
-  /** A DeskError's extra (fieldErrors, conflict …), what the renderer gets in error.data. */
-  extra: { fieldErrors?: Record<string, string[]>; conflict?: { changedBy?: string; changedAt?: string } };
-  /** Paths of zod input issues. */
-  invalid: string[];
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<CallError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e as { code?: string; message: string; cause?: { extra?: CallError['extra']; issues?: { path: PropertyKey[] }[] } },
-  );
-  expect(error, 'expected the call to fail').toBeDefined();
-  return {
-    code: error!.code,
-    message: error!.message,
-    extra: error!.cause?.extra ?? {},
-    invalid: (error!.cause?.issues ?? []).map((i) => i.path.map(String).join('.')),
-  };
-}
+import { EMBER, NYX, PLAYING_STAFF, QUIET, SEER, WARDEN, freshPlayersWorld, heldQuantity, userRow, type World } from '../fixtures/players-world.js';
+import { rejectionOf } from '../fixtures/rejection.js';
 
 describeOnBothDrivers('staff actions on players', (current) => {
   let world: World;
@@ -36,14 +14,12 @@ describeOnBothDrivers('staff actions on players', (current) => {
   const db = () => current().database.db;
 
   const balanceOf = async (id: bigint) => (await db().select({ b: s.users.balance }).from(s.users).where(eq(s.users.id, id)))[0]?.b;
-  const userRow = async (id: bigint) => (await db().select().from(s.users).where(eq(s.users.id, id)))[0]!;
   const ledgerRow = async (id: bigint) => (await db().select().from(s.transactions).where(eq(s.transactions.id, id)))[0]!;
   const itemLedgerRow = async (id: bigint) => (await db().select().from(s.itemTransactions).where(eq(s.itemTransactions.id, id)))[0]!;
-  const held = async (userId: bigint, itemId: number) =>
-    (await db().select().from(s.inventory).where(and(eq(s.inventory.userId, userId), eq(s.inventory.itemId, itemId))))[0]?.quantity;
 
-  beforeAll(async () => {
-    world = await seedPlayersWorld(db());
+  // Each test starts from the same players, whatever the one before it granted or took.
+  beforeEach(async () => {
+    world = await freshPlayersWorld(current().database);
     // Make updated_at visibly old, so "set to now()" is observable.
     await current().database.query(`UPDATE users SET updated_at = '2020-01-01 00:00:00'`);
   });
@@ -56,7 +32,7 @@ describeOnBothDrivers('staff actions on players', (current) => {
     expect(row).toMatchObject({ userId: NYX, relatedUserId: null, amount: 1000n, type: 'STAFF_GRANT' });
     // The staff member is not a player, so the FK column stays NULL and the description names them.
     expect(row.description).toBe(`Granted by staff ${testStaff.name} (${testStaff.id}): Outage compensation`);
-    expect((await userRow(NYX)).updatedAt.getUTCFullYear()).toBeGreaterThan(2020);
+    expect((await userRow(db(), NYX)).updatedAt.getUTCFullYear()).toBeGreaterThan(2020);
     const [audit] = await db().select().from(auditLog).where(eq(auditLog.procedure, 'players.grantCurrency')).orderBy(desc(auditLog.id)).limit(1);
     expect(audit).toMatchObject({ outcome: 'ok', actorId: testStaff.id });
     expect((audit!.input as Record<string, unknown>).reason).toBe('Outage compensation');
@@ -77,21 +53,21 @@ describeOnBothDrivers('staff actions on players', (current) => {
 
   it('takes coins with a negative STAFF_TAKE row, down to exactly zero', async () => {
     const result = await caller().players.takeCurrency({ playerId: EMBER, amount: 105n, reason: 'Duplicated reward' });
-    expect(result).toMatchObject({ balanceBefore: 305n, balance: 200n });
+    expect(result).toMatchObject({ balanceBefore: 300n, balance: 195n });
     expect(await ledgerRow(result.transactionId)).toMatchObject({ amount: -105n, type: 'STAFF_TAKE', relatedUserId: null });
     expect((await ledgerRow(result.transactionId)).description).toContain('Taken by staff Test Moderator');
-    const all = await caller().players.takeCurrency({ playerId: EMBER, amount: 200n, reason: 'Reset the account' });
+    const all = await caller().players.takeCurrency({ playerId: EMBER, amount: 195n, reason: 'Reset the account' });
     expect(all.balance).toBe(0n);
   });
 
   it('refuses a take beyond the balance, saying the balance, changing nothing', async () => {
-    const before = await userRow(NYX);
+    const before = await userRow(db(), NYX);
     const rows = await db().$count(s.transactions);
-    const error = await errorOf(caller().players.takeCurrency({ playerId: NYX, amount: 2201n, reason: 'Too much' }));
+    const error = await rejectionOf(caller().players.takeCurrency({ playerId: NYX, amount: 1201n, reason: 'Too much' }));
     expect(error.code).toBe('BAD_REQUEST');
-    expect(error.message).toContain('nyx has 2,200 coins: cannot take 2,201');
-    expect(error.extra.fieldErrors?.amount?.[0]).toContain('2,200');
-    expect(await userRow(NYX)).toEqual(before);
+    expect(error.message).toContain('nyx has 1,200 coins: cannot take 1,201');
+    expect(error.data.fieldErrors?.amount?.[0]).toContain('1,200');
+    expect(await userRow(db(), NYX)).toEqual(before);
     expect(await db().$count(s.transactions)).toBe(rows);
     const [audit] = await db().select().from(auditLog).where(eq(auditLog.procedure, 'players.takeCurrency')).orderBy(desc(auditLog.id)).limit(1);
     expect(audit).toMatchObject({ outcome: 'error', errorCode: 'BAD_REQUEST' });
@@ -99,23 +75,23 @@ describeOnBothDrivers('staff actions on players', (current) => {
 
   it('validates amounts and reasons before touching anything', async () => {
     for (const amount of ['0', '-5', '1.5', 'abc', (2n ** 63n).toString(), 0n, -1n]) {
-      const error = await errorOf(caller().players.grantCurrency({ playerId: NYX, amount, reason: 'Valid reason' }));
+      const error = await rejectionOf(caller().players.grantCurrency({ playerId: NYX, amount, reason: 'Valid reason' }));
       expect(error.code, `amount ${String(amount)}`).toBe('BAD_REQUEST');
-      expect(error.invalid, `amount ${String(amount)}`).toEqual(['amount']);
+      expect(Object.keys(error.data.fieldErrors ?? {}), `amount ${String(amount)}`).toEqual(['amount']);
     }
-    const noReason = await errorOf(caller().players.grantCurrency({ playerId: NYX, amount: 1n, reason: '  ' }));
+    const noReason = await rejectionOf(caller().players.grantCurrency({ playerId: NYX, amount: 1n, reason: '  ' }));
     expect(noReason.code).toBe('BAD_REQUEST');
-    expect(noReason.invalid).toEqual(['reason']);
-    const longReason = await errorOf(caller().players.grantCurrency({ playerId: NYX, amount: 1n, reason: 'x'.repeat(201) }));
+    expect(Object.keys(noReason.data.fieldErrors ?? {})).toEqual(['reason']);
+    const longReason = await rejectionOf(caller().players.grantCurrency({ playerId: NYX, amount: 1n, reason: 'x'.repeat(201) }));
     expect(longReason.code).toBe('BAD_REQUEST');
-    expect(await balanceOf(NYX)).toBe(2200n);
+    expect(await balanceOf(NYX)).toBe(1200n);
   });
 
   it('accepts the largest amount and refuses a grant that would overflow the balance', async () => {
     const max = 2n ** 63n - 1n;
     const fill = await caller().players.grantCurrency({ playerId: QUIET, amount: max, reason: 'Edge of int8' });
     expect(fill.balance).toBe(max);
-    const error = await errorOf(caller().players.grantCurrency({ playerId: QUIET, amount: 1n, reason: 'One more' }));
+    const error = await rejectionOf(caller().players.grantCurrency({ playerId: QUIET, amount: 1n, reason: 'One more' }));
     expect(error.code).toBe('BAD_REQUEST');
     expect(await balanceOf(QUIET)).toBe(max);
     await caller().players.takeCurrency({ playerId: QUIET, amount: max, reason: 'Back to zero' });
@@ -124,10 +100,10 @@ describeOnBothDrivers('staff actions on players', (current) => {
 
   it('answers NOT_FOUND for unknown players and items', async () => {
     const ghost = 1500000000000000000n;
-    expect((await errorOf(caller().players.grantCurrency({ playerId: ghost, amount: 1n, reason: 'Nobody' }))).code).toBe('NOT_FOUND');
-    expect((await errorOf(caller().players.takeCurrency({ playerId: ghost, amount: 1n, reason: 'Nobody' }))).code).toBe('NOT_FOUND');
-    expect((await errorOf(caller().players.grantItem({ playerId: ghost, itemId: world.moonstone, quantity: 1n, reason: 'Nobody' }))).code).toBe('NOT_FOUND');
-    const noItem = await errorOf(caller().players.grantItem({ playerId: NYX, itemId: 999_999, quantity: 1n, reason: 'No item' }));
+    expect((await rejectionOf(caller().players.grantCurrency({ playerId: ghost, amount: 1n, reason: 'Nobody' }))).code).toBe('NOT_FOUND');
+    expect((await rejectionOf(caller().players.takeCurrency({ playerId: ghost, amount: 1n, reason: 'Nobody' }))).code).toBe('NOT_FOUND');
+    expect((await rejectionOf(caller().players.grantItem({ playerId: ghost, itemId: world.moonstone, quantity: 1n, reason: 'Nobody' }))).code).toBe('NOT_FOUND');
+    const noItem = await rejectionOf(caller().players.grantItem({ playerId: NYX, itemId: 999_999, quantity: 1n, reason: 'No item' }));
     expect(noItem.code).toBe('NOT_FOUND');
     expect(noItem.message).toContain('Item #999999');
   });
@@ -137,24 +113,24 @@ describeOnBothDrivers('staff actions on players', (current) => {
     expect(fresh).toMatchObject({ quantityBefore: 0n, quantity: 2n });
     const more = await caller().players.grantItem({ playerId: NYX, itemId: world.moonstone, quantity: 4n, reason: 'Quest fix' });
     expect(more).toMatchObject({ quantityBefore: 3n, quantity: 7n });
-    expect(await held(NYX, world.moonstone)).toBe(7n);
+    expect(await heldQuantity(db(), NYX, world.moonstone)).toBe(7n);
     const row = await itemLedgerRow(more.itemTransactionId);
     expect(row).toMatchObject({ userId: NYX, itemId: world.moonstone, quantity: 4n, type: 'STAFF_GRANT', relatedUserId: null });
     expect(row.description).toBe(`Granted by staff ${testStaff.name} (${testStaff.id}): Quest fix`);
   });
 
   it('removes items with a -N row, deleting the stack at zero, never below', async () => {
-    const part = await caller().players.removeItem({ playerId: NYX, itemId: world.moonstone, quantity: 5n, reason: 'Exploit' });
-    expect(part).toMatchObject({ quantityBefore: 7n, quantity: 2n });
-    expect(await itemLedgerRow(part.itemTransactionId)).toMatchObject({ quantity: -5n, type: 'STAFF_TAKE' });
-    const tooMany = await errorOf(caller().players.removeItem({ playerId: NYX, itemId: world.moonstone, quantity: 3n, reason: 'Exploit' }));
+    const part = await caller().players.removeItem({ playerId: NYX, itemId: world.moonstone, quantity: 1n, reason: 'Exploit' });
+    expect(part).toMatchObject({ quantityBefore: 3n, quantity: 2n });
+    expect(await itemLedgerRow(part.itemTransactionId)).toMatchObject({ quantity: -1n, type: 'STAFF_TAKE' });
+    const tooMany = await rejectionOf(caller().players.removeItem({ playerId: NYX, itemId: world.moonstone, quantity: 3n, reason: 'Exploit' }));
     expect(tooMany.code).toBe('BAD_REQUEST');
     expect(tooMany.message).toContain('nyx holds 2 × Moonstone: cannot remove 3');
-    expect(await held(NYX, world.moonstone)).toBe(2n);
+    expect(await heldQuantity(db(), NYX, world.moonstone)).toBe(2n);
     const rest = await caller().players.removeItem({ playerId: NYX, itemId: world.moonstone, quantity: 2n, reason: 'Exploit' });
     expect(rest.quantity).toBe(0n);
-    expect(await held(NYX, world.moonstone)).toBeUndefined();
-    const none = await errorOf(caller().players.removeItem({ playerId: NYX, itemId: world.moonstone, quantity: 1n, reason: 'Exploit' }));
+    expect(await heldQuantity(db(), NYX, world.moonstone)).toBeUndefined();
+    const none = await rejectionOf(caller().players.removeItem({ playerId: NYX, itemId: world.moonstone, quantity: 1n, reason: 'Exploit' }));
     expect(none.message).toContain('nyx holds 0 × Moonstone');
     const { rows } = await current().database.query<{ n: number }>('SELECT count(*)::int AS n FROM inventory WHERE quantity <= 0');
     expect(rows[0]?.n).toBe(0);
@@ -164,7 +140,7 @@ describeOnBothDrivers('staff actions on players', (current) => {
     const result = await caller().players.clearTimer({ playerId: NYX, type: 'COOLDOWN', key: 'daily', reason: 'Stuck cooldown' });
     expect(result.cleared).toBe(true);
     expect((await caller().players.timers({ playerId: NYX })).map((t) => t.key)).toEqual(['luck']);
-    const again = await errorOf(caller().players.clearTimer({ playerId: NYX, type: 'COOLDOWN', key: 'daily', reason: 'Stuck cooldown' }));
+    const again = await rejectionOf(caller().players.clearTimer({ playerId: NYX, type: 'COOLDOWN', key: 'daily', reason: 'Stuck cooldown' }));
     expect(again.code).toBe('NOT_FOUND');
   });
 
@@ -172,21 +148,21 @@ describeOnBothDrivers('staff actions on players', (current) => {
     await current().database.query(`UPDATE users SET updated_at = '2020-01-01 00:00:00' WHERE id = $1`, [EMBER.toString()]);
     const off = await caller().players.setActive({ playerId: EMBER, active: false, reason: 'Left the server' });
     expect(off.changed).toBe(true);
-    const row = await userRow(EMBER);
+    const row = await userRow(db(), EMBER);
     expect(row.isActive).toBe(false);
     expect(row.updatedAt.getUTCFullYear()).toBeGreaterThan(2020);
     const again = await caller().players.setActive({ playerId: EMBER, active: false, reason: 'Left the server' });
     expect(again.changed).toBe(false);
     await caller().players.setActive({ playerId: EMBER, active: true, reason: 'Came back' });
-    expect((await userRow(EMBER)).isActive).toBe(true);
+    expect((await userRow(db(), EMBER)).isActive).toBe(true);
   });
 
   it('changes class, clears it, and refuses an unknown class', async () => {
     await caller().players.changeClass({ playerId: EMBER, classId: WARDEN.toString(), expectedClassId: SEER, reason: 'Asked in ticket' });
-    expect((await userRow(EMBER)).classId).toBe(WARDEN);
+    expect((await userRow(db(), EMBER)).classId).toBe(WARDEN);
     await caller().players.changeClass({ playerId: EMBER, classId: null, reason: 'Respec' });
-    expect((await userRow(EMBER)).classId).toBeNull();
-    const unknown = await errorOf(caller().players.changeClass({ playerId: EMBER, classId: 77n, reason: 'Typo' }));
+    expect((await userRow(db(), EMBER)).classId).toBeNull();
+    const unknown = await rejectionOf(caller().players.changeClass({ playerId: EMBER, classId: 77n, reason: 'Typo' }));
     expect(unknown.code).toBe('NOT_FOUND');
     await caller().players.changeClass({ playerId: EMBER, classId: SEER, reason: 'Restore' });
   });
@@ -195,26 +171,27 @@ describeOnBothDrivers('staff actions on players', (current) => {
     const jane = callerFor(createTestRuntime(current().database, { identity: { id: 1100000000000000002n, name: 'Jane' } }));
     // Jane moves Ember to Warden; we still saw Seer.
     await jane.players.changeClass({ playerId: EMBER, classId: WARDEN, expectedClassId: SEER, reason: 'Ticket 12' });
-    const stale = await errorOf(caller().players.changeClass({ playerId: EMBER, classId: null, expectedClassId: SEER, reason: 'Ticket 13' }));
+    const stale = await rejectionOf(caller().players.changeClass({ playerId: EMBER, classId: null, expectedClassId: SEER, reason: 'Ticket 13' }));
     expect(stale.code).toBe('CONFLICT');
     expect(stale.message).toContain('now Warden');
     expect(stale.message).toContain('by Jane');
-    expect(stale.extra.conflict?.changedBy).toBe('Jane');
-    expect((await userRow(EMBER)).classId).toBe(WARDEN);
+    expect(stale.data.conflict?.changedBy).toBe('Jane');
+    expect((await userRow(db(), EMBER)).classId).toBe(WARDEN);
     // A change by the bot (not in the audit log) is named as such.
     await current().database.query('UPDATE users SET class_id = NULL, updated_at = now() WHERE id = $1', [EMBER.toString()]);
-    const outside = await errorOf(caller().players.changeClass({ playerId: EMBER, classId: SEER, expectedClassId: WARDEN, reason: 'Ticket 14' }));
+    const outside = await rejectionOf(caller().players.changeClass({ playerId: EMBER, classId: SEER, expectedClassId: WARDEN, reason: 'Ticket 14' }));
     expect(outside.message).toContain('outside Aurora Desk');
   });
 
   it('requires a staff identity and a writable database for every action', async () => {
     const anonymous = callerFor(createTestRuntime(current().database, { identity: null }));
-    const error = await errorOf(anonymous.players.grantCurrency({ playerId: NYX, amount: 1n, reason: 'No identity' }));
+    const error = await rejectionOf(anonymous.players.grantCurrency({ playerId: NYX, amount: 1n, reason: 'No identity' }));
     expect(error.code).toBe('PRECONDITION_FAILED');
     const readOnly = callerFor(createTestRuntime(current().database, { readOnlyReason: 'Read-only replica' }));
-    expect((await errorOf(readOnly.players.grantItem({ playerId: NYX, itemId: world.sunpetal, quantity: 1n, reason: 'Read only' }))).code).toBe(
+    expect((await rejectionOf(readOnly.players.grantItem({ playerId: NYX, itemId: world.sunpetal, quantity: 1n, reason: 'Read only' }))).code).toBe(
       'PRECONDITION_FAILED',
     );
-    expect(await balanceOf(NYX)).toBe(2200n);
+    expect(await balanceOf(NYX)).toBe(1200n);
+    expect(await heldQuantity(db(), NYX, world.sunpetal)).toBeUndefined();
   });
 });

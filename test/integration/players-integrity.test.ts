@@ -6,13 +6,13 @@
  * lock while both actions start, and releases it only once both are waiting on it. PGlite runs
  * one statement at a time, so there the same calls run interleaved through its queue.
  */
-import { and, eq } from 'drizzle-orm';
 import pg from 'pg';
 import { beforeAll, expect, it } from 'vitest';
 import * as s from '../../src/main/db/schema.js';
 import { describeOnBothDrivers, type ScratchDatabase } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime } from '../fixtures/runtime.js';
-import { EMBER, NYX, seedPlayersWorld, type World } from './players-world.js';
+import { EMBER, NYX, heldQuantity, seedPlayersWorld, userRow, type World } from '../fixtures/players-world.js';
+import { rejectionOf } from '../fixtures/rejection.js';
 
 const PROBE = 'LEDGER-PROBE';
 
@@ -70,9 +70,6 @@ describeOnBothDrivers('ledger integrity', (current) => {
   let world: World;
   const caller = () => callerFor(createTestRuntime(current().database));
   const db = () => current().database.db;
-  const userRow = async (id: bigint) => (await db().select().from(s.users).where(eq(s.users.id, id)))[0]!;
-  const held = async (userId: bigint, itemId: number) =>
-    (await db().select().from(s.inventory).where(and(eq(s.inventory.userId, userId), eq(s.inventory.itemId, itemId))))[0]?.quantity;
   const count = async (table: 'transactions' | 'item_transactions', type: string) => {
     const { rows } = await current().database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE type = $1`, [type]);
     return rows[0]!.n;
@@ -88,15 +85,12 @@ describeOnBothDrivers('ledger integrity', (current) => {
     // A temporary rule in this scratch database makes the bot's ledger refuse our row.
     await database.query(`ALTER TABLE transactions ADD CONSTRAINT players_test_probe CHECK (description IS NULL OR description NOT LIKE '%${PROBE}%')`);
     try {
-      const before = await userRow(NYX);
+      const before = await userRow(db(), NYX);
       const rows = await db().$count(s.transactions);
       for (const action of ['grantCurrency', 'takeCurrency'] as const) {
-        const failed = await caller().players[action]({ playerId: NYX, amount: 100n, reason: `Probe ${PROBE}` }).then(
-          () => 'committed',
-          (e: { code?: string }) => e.code,
-        );
-        expect(failed, action).toBe('INTERNAL_SERVER_ERROR');
-        expect(await userRow(NYX), action).toEqual(before);
+        const failed = await rejectionOf(caller().players[action]({ playerId: NYX, amount: 100n, reason: `Probe ${PROBE}` }), action);
+        expect(failed.code, action).toBe('INTERNAL_SERVER_ERROR');
+        expect(await userRow(db(), NYX), action).toEqual(before);
       }
       expect(await db().$count(s.transactions)).toBe(rows);
       // The same calls without the probe go through: the failure was the ledger row alone.
@@ -115,11 +109,14 @@ describeOnBothDrivers('ledger integrity', (current) => {
       const rows = await db().$count(s.itemTransactions);
       const reason = `Probe ${PROBE}`;
       // onto an existing stack, a new stack, and a removal that would delete the stack
-      await expect(caller().players.grantItem({ playerId: NYX, itemId: world.moonstone, quantity: 2n, reason })).rejects.toThrow();
-      await expect(caller().players.grantItem({ playerId: NYX, itemId: world.sunpetal, quantity: 2n, reason })).rejects.toThrow();
-      await expect(caller().players.removeItem({ playerId: NYX, itemId: world.moonstone, quantity: 3n, reason })).rejects.toThrow();
-      expect(await held(NYX, world.moonstone)).toBe(3n);
-      expect(await held(NYX, world.sunpetal)).toBeUndefined();
+      const failures = [
+        await rejectionOf(caller().players.grantItem({ playerId: NYX, itemId: world.moonstone, quantity: 2n, reason })),
+        await rejectionOf(caller().players.grantItem({ playerId: NYX, itemId: world.sunpetal, quantity: 2n, reason })),
+        await rejectionOf(caller().players.removeItem({ playerId: NYX, itemId: world.moonstone, quantity: 3n, reason })),
+      ];
+      expect(failures.map((f) => f.code)).toEqual(['INTERNAL_SERVER_ERROR', 'INTERNAL_SERVER_ERROR', 'INTERNAL_SERVER_ERROR']);
+      expect(await heldQuantity(db(), NYX, world.moonstone)).toBe(3n);
+      expect(await heldQuantity(db(), NYX, world.sunpetal)).toBeUndefined();
       expect(await db().$count(s.itemTransactions)).toBe(rows);
     } finally {
       await database.query('ALTER TABLE item_transactions DROP CONSTRAINT players_test_probe');
@@ -127,7 +124,7 @@ describeOnBothDrivers('ledger integrity', (current) => {
   });
 
   it('loses no update: two parallel grants of +100 end at +200, each with its row', async () => {
-    const start = (await userRow(NYX)).balance;
+    const start = (await userRow(db(), NYX)).balance;
     const grantsBefore = await count('transactions', 'STAFF_GRANT');
     const results = await race(current(), userLock(NYX), [
       () => caller().players.grantCurrency({ playerId: NYX, amount: 100n, reason: 'Parallel A' }),
@@ -136,7 +133,7 @@ describeOnBothDrivers('ledger integrity', (current) => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
     const balances = results.map((r) => (r.status === 'fulfilled' ? r.value.balance : null)).sort();
     expect(balances).toEqual([start + 100n, start + 200n]);
-    expect((await userRow(NYX)).balance).toBe(start + 200n);
+    expect((await userRow(db(), NYX)).balance).toBe(start + 200n);
     expect(await count('transactions', 'STAFF_GRANT')).toBe(grantsBefore + 2);
   });
 
@@ -153,7 +150,7 @@ describeOnBothDrivers('ledger integrity', (current) => {
     expect(rejected).toHaveLength(1);
     expect((rejected[0]!.reason as { code?: string }).code).toBe('BAD_REQUEST');
     expect((rejected[0]!.reason as Error).message).toContain('has 30 coins');
-    expect((await userRow(EMBER)).balance).toBe(30n);
+    expect((await userRow(db(), EMBER)).balance).toBe(30n);
     expect(await count('transactions', 'STAFF_TAKE')).toBe(takesBefore + 1);
   });
 
@@ -168,7 +165,7 @@ describeOnBothDrivers('ledger integrity', (current) => {
       () => caller().players.removeItem({ playerId: NYX, itemId: world.moonstone, quantity: 3n, reason: 'Parallel B' }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
-    expect(await held(NYX, world.moonstone)).toBe(2n);
+    expect(await heldQuantity(db(), NYX, world.moonstone)).toBe(2n);
   });
 
   it('adds up parallel grants onto a stack that did not exist', async () => {
@@ -179,12 +176,12 @@ describeOnBothDrivers('ledger integrity', (current) => {
     // none may, and either way nothing is lost: what committed is exactly what is held.
     const committed = results.filter((r) => r.status === 'fulfilled').length;
     expect(committed).toBe(6);
-    expect(await held(EMBER, world.sunpetal)).toBe(6n);
+    expect(await heldQuantity(db(), EMBER, world.sunpetal)).toBe(6n);
   });
 
   it('adds up a burst of parallel coin grants exactly', async () => {
-    const start = (await userRow(EMBER)).balance;
+    const start = (await userRow(db(), EMBER)).balance;
     await Promise.all(Array.from({ length: 10 }, (_, i) => caller().players.grantCurrency({ playerId: EMBER, amount: 7n, reason: `Burst ${i}` })));
-    expect((await userRow(EMBER)).balance).toBe(start + 70n);
+    expect((await userRow(db(), EMBER)).balance).toBe(start + 70n);
   });
 });

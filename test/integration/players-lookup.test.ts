@@ -2,16 +2,8 @@ import { beforeAll, expect, it } from 'vitest';
 import * as s from '../../src/main/db/schema.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime } from '../fixtures/runtime.js';
-import { EMBER, NYX, QUIET, SEER, WARDEN, seedPlayersWorld, type World } from './players-world.js';
-
-async function errorOf(promise: Promise<unknown>): Promise<{ code?: string; message: string }> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e as { code?: string; message: string },
-  );
-  expect(error, 'expected the call to fail').toBeDefined();
-  return error!;
-}
+import { EMBER, NYX, QUIET, SEER, WARDEN, seedPlayersWorld, type World } from '../fixtures/players-world.js';
+import { rejectionOf } from '../fixtures/rejection.js';
 
 describeOnBothDrivers('player lookup', (current, driver) => {
   let world: World;
@@ -84,8 +76,9 @@ describeOnBothDrivers('player lookup', (current, driver) => {
   });
 
   it('rejects an over-long query', async () => {
-    const error = await errorOf(caller().players.search({ query: 'x'.repeat(101) }));
+    const error = await rejectionOf(caller().players.search({ query: 'x'.repeat(101) }));
     expect(error.code).toBe('BAD_REQUEST');
+    expect(Object.keys(error.data.fieldErrors ?? {})).toEqual(['query']);
   });
 
   it('shows a profile: class with role ID, level, xp, balance, streak, flags, settings, counts', async () => {
@@ -112,7 +105,7 @@ describeOnBothDrivers('player lookup', (current, driver) => {
       () => caller().players.currencyLedger(unknown),
       () => caller().players.itemLedger(unknown),
     ]) {
-      const error = await errorOf(call());
+      const error = await rejectionOf(call());
       expect(error.code).toBe('NOT_FOUND');
       expect(error.message).toContain('1500000000000000000');
     }

@@ -2,12 +2,13 @@
  * Quest packs between two databases: export, dry run, apply in one transaction, item references
  * matched by name, and nothing written when one entry is invalid or a write fails midway.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import * as s from '../../src/main/db/schema.js';
 import type { QuestPack } from '../../src/shared/domain/quest-pack.js';
-import { createMigratedDatabase, describeOnBothDrivers, type ScratchDatabase } from '../fixtures/databases.js';
+import { createMigratedDatabase, describeOnBothDrivers, emptyBotTables, type ScratchDatabase } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime } from '../fixtures/runtime.js';
-import { LYRA, failure, seedQuestWorld, type QuestWorld } from './quests-fixtures.js';
+import { LYRA, seedQuestWorld, type QuestWorld } from '../fixtures/quest-world.js';
+import { rejectionOf } from '../fixtures/rejection.js';
 
 async function tableCounts(target: ScratchDatabase): Promise<{ items: number; quests: number }> {
   const { rows } = await target.database.query<{ items: number; quests: number }>('SELECT (SELECT count(*)::int FROM items) AS items, (SELECT count(*)::int FROM quests) AS quests');
@@ -21,14 +22,9 @@ describeOnBothDrivers('quest packs', (current, driver) => {
   const source = () => callerFor(createTestRuntime(current().database, { identity: LYRA }));
   const dest = () => callerFor(createTestRuntime(target.database, { identity: LYRA }));
 
+  // The source: the quest world, a key that drops Sunpetal, and a quest that waits for another.
   beforeAll(async () => {
     target = await createMigratedDatabase(driver);
-  });
-  afterAll(async () => {
-    await target?.drop();
-  });
-
-  it('seeds two databases whose ids differ', async () => {
     world = await seedQuestWorld(current().database.db);
     const key = await source().items.create({
       name: 'Tide Key',
@@ -47,7 +43,16 @@ describeOnBothDrivers('quest packs', (current, driver) => {
       requirements: { target: 1, filters: { questId: world.chatter } },
       rewards: { items: [{ itemId: key.id, quantity: 1 }] },
     });
-    // The destination already knows other items, and a Moonstone described differently.
+    pack = (await source().quests.exportPack({})).pack;
+  });
+  afterAll(async () => {
+    await target?.drop();
+  });
+
+  // The destination, before each test: other items (so its ids differ from the source's), and a
+  // Moonstone described differently.
+  beforeEach(async () => {
+    await emptyBotTables(target.database);
     await target.database.db.insert(s.items).values([
       { name: 'Driftwood', type: 'MATERIAL', usageData: {} },
       { name: 'Ashen Coin', type: 'COLLECTIBLE', usageData: {} },
@@ -57,18 +62,17 @@ describeOnBothDrivers('quest packs', (current, driver) => {
 
   it('exports the quests, the items they point at and what keys drop; foreign rows are listed as skipped', async () => {
     const exported = await source().quests.exportPack({});
-    pack = exported.pack;
     expect(exported.fileName).toMatch(/^aurora-quest-pack-\d{4}-\d\d-\d\d\.json$/);
-    expect(pack).toMatchObject({ format: 'aurora-desk.quest-pack', version: 1, exportedBy: 'Game Master Lyra' });
-    expect(pack.items.map((i) => i.name)).toEqual(['Moonstone', 'Sunpetal', 'Tide Key']);
-    expect(pack.items[1]!.price).toBe('9223372036854775807');
-    expect(pack.items[2]!.usageData).toEqual({ opens: 'raid_chest', lootTable: [{ item: 'Sunpetal', weight: 3 }] });
-    expect(pack.quests.map((q) => q.name)).toEqual(['Chatterbox', 'After the chatter']);
-    expect(pack.quests[0]!.rewards).toEqual({ currency: '500', xp: 100, items: [{ item: 'Moonstone', quantity: 2 }] });
-    expect(pack.quests[1]!.requirements).toEqual({ target: 1, filters: { quest: 'Chatterbox' } });
+    expect(exported.pack).toMatchObject({ format: 'aurora-desk.quest-pack', version: 1, exportedBy: 'Game Master Lyra' });
+    expect(exported.pack.items.map((i) => i.name)).toEqual(['Moonstone', 'Sunpetal', 'Tide Key']);
+    expect(exported.pack.items[1]!.price).toBe('9223372036854775807');
+    expect(exported.pack.items[2]!.usageData).toEqual({ opens: 'raid_chest', lootTable: [{ item: 'Sunpetal', weight: 3 }] });
+    expect(exported.pack.quests.map((q) => q.name)).toEqual(['Chatterbox', 'After the chatter']);
+    expect(exported.pack.quests[0]!.rewards).toEqual({ currency: '500', xp: 100, items: [{ item: 'Moonstone', quantity: 2 }] });
+    expect(exported.pack.quests[1]!.requirements).toEqual({ target: 1, filters: { quest: 'Chatterbox' } });
     expect(exported.skipped).toEqual([{ kind: 'quest', id: world.foreign, name: 'Old timer', reason: expect.stringContaining('foreign shape') }]);
     // It survives a trip through a file.
-    expect(JSON.parse(JSON.stringify(pack))).toEqual(pack);
+    expect(JSON.parse(JSON.stringify(exported.pack))).toEqual(exported.pack);
     const catalogue = await source().quests.exportPack({ quests: 'none', items: 'all' });
     expect(catalogue.fileName).toMatch(/^aurora-item-catalogue-/);
     expect(catalogue.pack.quests).toEqual([]);
@@ -103,13 +107,6 @@ describeOnBothDrivers('quest packs', (current, driver) => {
     expect(again.counts).toEqual({ create: 0, update: 0, unchanged: 5, invalid: 0 });
   });
 
-  it('plans an update with the fields that differ', async () => {
-    const edited = structuredClone(pack);
-    edited.quests[0]!.rewards = { currency: '750', items: [{ item: 'Sunpetal', quantity: 1 }] };
-    const plan = await dest().quests.previewImport({ text: JSON.stringify(edited) });
-    expect(plan.entries.find((e) => e.name === 'Chatterbox')).toMatchObject({ action: 'update', changedFields: ['rewards'] });
-  });
-
   it('refuses the whole pack when one entry is invalid, with reasons per entry', async () => {
     const broken = structuredClone(pack) as unknown as { items: Record<string, unknown>[]; quests: Record<string, unknown>[] };
     broken.items.push({ name: 'Brand New', description: null, rarity: 'Common', type: 'MATERIAL', usageData: {}, price: null, iconUrl: null, imageUrl: null });
@@ -123,36 +120,16 @@ describeOnBothDrivers('quest packs', (current, driver) => {
       'rewards.currency: An amount is a decimal string, e.g. "500"',
     ]);
     expect(plan.entries.find((e) => e.kind === 'quest' && e.index === 3)?.reasons).toEqual(['“Chatterbox” is listed twice in the pack']);
-    const refused = await failure(dest().quests.applyImport({ text: JSON.stringify(broken) }));
+    const refused = await rejectionOf(dest().quests.applyImport({ text: JSON.stringify(broken) }));
     expect(refused.code).toBe('BAD_REQUEST');
     expect(refused.message).toContain('nothing was imported');
-    expect(Object.keys(refused.extra.fieldErrors ?? {})).toEqual(['quests.2', 'quests.3']);
+    expect(Object.keys(refused.data.fieldErrors ?? {})).toEqual(['quests.2', 'quests.3']);
     expect(await tableCounts(target)).toEqual(before);
     // Fixed types but an unknown item: still invalid, by name.
     broken.quests[2] = { name: 'Impossible', triggerEvent: 'ITEM_USED', requirements: { target: 1, filters: { item: 'Unobtainium' } }, rewards: {} };
     broken.quests.pop();
     const named = await dest().quests.previewImport({ text: JSON.stringify(broken) });
     expect(named.entries.find((e) => e.name === 'Impossible')?.reasons).toEqual(['requirements.filters.item: no item “Unobtainium” in the pack or the database']);
-  });
-
-  it('rolls every write back when one fails midway', async () => {
-    // A trigger stands in for anything that fails after the first rows are written.
-    await target.database.query(`
-      CREATE FUNCTION refuse_boom() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN IF NEW.name = 'Boom' THEN RAISE EXCEPTION 'boom refused'; END IF; RETURN NEW; END $$`);
-    await target.database.query('CREATE TRIGGER refuse_boom BEFORE INSERT ON quests FOR EACH ROW EXECUTE FUNCTION refuse_boom()');
-    const risky = structuredClone(pack);
-    risky.items.push({ name: 'Early Bird', description: null, rarity: 'Common', type: 'MATERIAL', usageData: {}, price: '1', iconUrl: null, imageUrl: null });
-    risky.quests[0]!.description = 'Changed before the failure.';
-    risky.quests.push({ name: 'Boom', description: null, triggerEvent: 'LEVEL_UP', requirements: { target: 5 }, rewards: { items: [{ item: 'Early Bird', quantity: 1 }] } });
-    const before = await tableCounts(target);
-    expect((await dest().quests.previewImport({ text: JSON.stringify(risky) })).canApply).toBe(true);
-    const failed = await failure(dest().quests.applyImport({ text: JSON.stringify(risky) }));
-    expect(failed.code).toBe('INTERNAL_SERVER_ERROR');
-    expect(await tableCounts(target)).toEqual(before);
-    expect((await dest().items.list({ search: 'Early Bird' })).total).toBe(0);
-    expect((await dest().quests.list({ search: 'Chatterbox' })).quests[0]?.description).toBe('Say hello in the tavern.');
-    await target.database.query('DROP TRIGGER refuse_boom ON quests');
   });
 
   it('reports files that are not packs', async () => {
@@ -163,19 +140,55 @@ describeOnBothDrivers('quest packs', (current, driver) => {
       'version: This pack was written by a newer Aurora Desk: update the app to import it',
     ]);
     expect(await plan(JSON.stringify({ format: 'aurora-desk.quest-pack', version: 1 }))).toEqual(['The pack holds no items and no quests']);
-    expect((await failure(dest().quests.applyImport({ text: '[]' }))).code).toBe('BAD_REQUEST');
+    expect((await rejectionOf(dest().quests.applyImport({ text: '[]' }))).code).toBe('BAD_REQUEST');
   });
 
-  it('refuses to guess between quests of the same name', async () => {
-    await target.database.db.insert(s.quests).values({ name: 'Chatterbox', triggerEvent: 'MESSAGE_SENT', requirements: { target: 1 }, rewards: {} });
-    const plan = await dest().quests.previewImport({ text: JSON.stringify(pack) });
-    expect(plan.entries.find((e) => e.name === 'Chatterbox')?.reasons[0]).toMatch(/^2 quests are named “Chatterbox” in this database/);
-    expect(plan.entries.find((e) => e.name === 'After the chatter')?.reasons).toEqual([
-      'requirements.filters.quest: 2 quests are named “Chatterbox” in the database',
-    ]);
-    // Export never writes two quests of one name: the second is left out, with why.
-    const exported = await dest().quests.exportPack({});
-    expect(exported.pack.quests.filter((q) => q.name === 'Chatterbox')).toHaveLength(1);
-    expect(exported.skipped).toContainEqual(expect.objectContaining({ kind: 'quest', name: 'Chatterbox', reason: expect.stringContaining('same name') }));
+  describe('into a database that already holds it', () => {
+    beforeEach(async () => {
+      await dest().quests.applyImport({ text: JSON.stringify(pack) });
+    });
+
+    it('plans an update with the fields that differ', async () => {
+      const edited = structuredClone(pack);
+      edited.quests[0]!.rewards = { currency: '750', items: [{ item: 'Sunpetal', quantity: 1 }] };
+      const plan = await dest().quests.previewImport({ text: JSON.stringify(edited) });
+      expect(plan.entries.find((e) => e.name === 'Chatterbox')).toMatchObject({ action: 'update', changedFields: ['rewards'] });
+    });
+
+    it('rolls every write back when one fails midway', async () => {
+      // A trigger stands in for anything that fails after the first rows are written.
+      await target.database.query(`
+        CREATE FUNCTION refuse_boom() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.name = 'Boom' THEN RAISE EXCEPTION 'boom refused'; END IF; RETURN NEW; END $$`);
+      await target.database.query('CREATE TRIGGER refuse_boom BEFORE INSERT ON quests FOR EACH ROW EXECUTE FUNCTION refuse_boom()');
+      onTestFinished(async () => {
+        await target.database.query('DROP TRIGGER IF EXISTS refuse_boom ON quests');
+        await target.database.query('DROP FUNCTION IF EXISTS refuse_boom()');
+      });
+      const risky = structuredClone(pack);
+      risky.items.push({ name: 'Early Bird', description: null, rarity: 'Common', type: 'MATERIAL', usageData: {}, price: '1', iconUrl: null, imageUrl: null });
+      risky.quests[0]!.description = 'Changed before the failure.';
+      risky.quests.push({ name: 'Boom', description: null, triggerEvent: 'LEVEL_UP', requirements: { target: 5 }, rewards: { items: [{ item: 'Early Bird', quantity: 1 }] } });
+      const before = await tableCounts(target);
+      expect((await dest().quests.previewImport({ text: JSON.stringify(risky) })).canApply).toBe(true);
+      const failed = await rejectionOf(dest().quests.applyImport({ text: JSON.stringify(risky) }));
+      expect(failed.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(await tableCounts(target)).toEqual(before);
+      expect((await dest().items.list({ search: 'Early Bird' })).total).toBe(0);
+      expect((await dest().quests.list({ search: 'Chatterbox' })).quests[0]?.description).toBe('Say hello in the tavern.');
+    });
+
+    it('refuses to guess between quests of the same name', async () => {
+      await target.database.db.insert(s.quests).values({ name: 'Chatterbox', triggerEvent: 'MESSAGE_SENT', requirements: { target: 1 }, rewards: {} });
+      const plan = await dest().quests.previewImport({ text: JSON.stringify(pack) });
+      expect(plan.entries.find((e) => e.name === 'Chatterbox')?.reasons[0]).toMatch(/^2 quests are named “Chatterbox” in this database/);
+      expect(plan.entries.find((e) => e.name === 'After the chatter')?.reasons).toEqual([
+        'requirements.filters.quest: 2 quests are named “Chatterbox” in the database',
+      ]);
+      // Export never writes two quests of one name: the second is left out, with why.
+      const exported = await dest().quests.exportPack({});
+      expect(exported.pack.quests.filter((q) => q.name === 'Chatterbox')).toHaveLength(1);
+      expect(exported.skipped).toContainEqual(expect.objectContaining({ kind: 'quest', name: 'Chatterbox', reason: expect.stringContaining('same name') }));
+    });
   });
 });

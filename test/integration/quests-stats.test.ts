@@ -1,8 +1,9 @@
 /** Quest stats and a game master's hand on player progress, through the real router. */
-import { expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime } from '../fixtures/runtime.js';
-import { EMBER, LYRA, NYX, ROOK, SAGE, failure, seedProgress, seedQuestWorld, type QuestWorld } from './quests-fixtures.js';
+import { EMBER, freshQuestWorld, LYRA, NYX, ROOK, SAGE, seedProgress, type QuestWorld } from '../fixtures/quest-world.js';
+import { rejectionOf } from '../fixtures/rejection.js';
 
 const LATEST = new Date('2026-03-10T18:30:00Z');
 
@@ -10,8 +11,8 @@ describeOnBothDrivers('quest stats', (current) => {
   let world: QuestWorld;
   const lyra = () => callerFor(createTestRuntime(current().database, { identity: LYRA }));
 
-  it('seeds', async () => {
-    world = await seedQuestWorld(current().database.db);
+  beforeEach(async () => {
+    world = await freshQuestWorld(current().database);
     await seedProgress(
       current().database.db,
       world.chatter,
@@ -73,18 +74,29 @@ describeOnBothDrivers('quest stats', (current) => {
     const { rows } = await current().database.query('SELECT progress, completed_at FROM user_quests WHERE quest_id = $1 AND user_id = $2', [world.chatter, NYX.toString()]);
     expect(rows[0]).toEqual({ progress: 0, completed_at: null });
     expect((await lyra().quests.stats({ id: world.chatter, days: 7 })).completed).toBe(1);
-    expect((await failure(lyra().quests.resetProgress({ questId: world.foreign, userId: NYX }))).code).toBe('NOT_FOUND');
+  });
+
+  it('refuses to reset progress the player does not have, changing nothing', async () => {
+    const refused = await rejectionOf(lyra().quests.resetProgress({ questId: world.foreign, userId: NYX }));
+    expect(refused.code).toBe('NOT_FOUND');
+    expect((await lyra().quests.stats({ id: world.chatter, days: 7 })).completed).toBe(2);
   });
 
   it('assigns the quest to a player, once', async () => {
     const assigned = await lyra().quests.assign({ questId: world.foreign, userId: NYX.toString() as never });
     expect(assigned).toMatchObject({ questId: world.foreign, userId: NYX, progress: 0 });
-    const again = await failure(lyra().quests.assign({ questId: world.foreign, userId: NYX }));
+    const again = await rejectionOf(lyra().quests.assign({ questId: world.foreign, userId: NYX }));
     expect(again.code).toBe('BAD_REQUEST');
     expect(again.message).toContain('nyx already is on it');
-    expect((await failure(lyra().quests.assign({ questId: world.foreign, userId: 999999999999999999n }))).code).toBe('NOT_FOUND');
-    expect((await failure(lyra().quests.assign({ questId: 987654, userId: NYX }))).code).toBe('NOT_FOUND');
-    expect((await failure(lyra().quests.assign({ questId: world.foreign, userId: 'nyx' as never }))).code).toBe('BAD_REQUEST');
     expect((await lyra().quests.stats({ id: world.foreign, days: 1 })).started).toBe(1);
+  });
+
+  it('refuses to assign to an unknown player, an unknown quest or an ID that is not a number', async () => {
+    expect((await rejectionOf(lyra().quests.assign({ questId: world.foreign, userId: 999999999999999999n }))).code).toBe('NOT_FOUND');
+    expect((await rejectionOf(lyra().quests.assign({ questId: 987654, userId: NYX }))).code).toBe('NOT_FOUND');
+    const malformed = await rejectionOf(lyra().quests.assign({ questId: world.foreign, userId: 'nyx' as never }));
+    expect(malformed.code).toBe('BAD_REQUEST');
+    expect(Object.keys(malformed.data.fieldErrors ?? {})).toEqual(['userId']);
+    expect((await lyra().quests.stats({ id: world.foreign, days: 1 })).started).toBe(0);
   });
 });

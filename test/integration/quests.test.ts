@@ -2,18 +2,19 @@
  * Quest authoring through the real router: list and filters, create, partial edits that leave
  * foreign shapes untouched, duplicate, delete with the progress it takes, and conflicts.
  */
-import { expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime } from '../fixtures/runtime.js';
-import { EMBER, FOREIGN_REQUIREMENTS, FOREIGN_REWARDS, LYRA, NYX, ORIN, failure, seedProgress, seedQuestWorld, storedJson, type QuestWorld } from './quests-fixtures.js';
+import { EMBER, FOREIGN_REQUIREMENTS, FOREIGN_REWARDS, LYRA, NYX, ORIN, freshQuestWorld, seedProgress, storedJson, type QuestWorld } from '../fixtures/quest-world.js';
+import { rejectionOf } from '../fixtures/rejection.js';
 
 describeOnBothDrivers('quest authoring', (current) => {
   let world: QuestWorld;
   const lyra = () => callerFor(createTestRuntime(current().database, { identity: LYRA }));
   const orin = () => callerFor(createTestRuntime(current().database, { identity: ORIN }));
 
-  it('seeds', async () => {
-    world = await seedQuestWorld(current().database.db);
+  beforeEach(async () => {
+    world = await freshQuestWorld(current().database);
   });
 
   it('lists quests newest first, typed or foreign, with search and filters', async () => {
@@ -81,17 +82,17 @@ describeOnBothDrivers('quest authoring', (current) => {
 
   it('refuses invalid quests with field errors and writes nothing', async () => {
     const before = (await lyra().quests.list({})).total;
-    const missing = await failure(
+    const missing = await rejectionOf(
       lyra().quests.create({ name: 'Ghost', description: null, triggerEvent: 'ITEM_USED', requirements: { target: 1 }, rewards: { items: [{ itemId: 99999, quantity: 1 }] } }),
     );
     expect(missing.code).toBe('BAD_REQUEST');
-    expect(missing.extra.fieldErrors).toEqual({ 'rewards.items.0.itemId': ['No item #99999 (it may have been deleted)'] });
-    const shape = await failure(
+    expect(missing.data.fieldErrors).toEqual({ 'rewards.items.0.itemId': ['No item #99999 (it may have been deleted)'] });
+    const shape = await rejectionOf(
       lyra().quests.create({ name: 'Bad', description: null, triggerEvent: 'DAILY_CLAIMED', requirements: { target: 1, filters: { itemId: world.moonstone } }, rewards: {} }),
     );
     expect(shape.code).toBe('BAD_REQUEST');
     expect(shape.message).toContain('DAILY_CLAIMED does not filter by itemId');
-    const wrongTypes = await failure(lyra().quests.create({ name: '', description: null, triggerEvent: 'x', requirements: { target: -1 }, rewards: { currency: 5 } } as never));
+    const wrongTypes = await rejectionOf(lyra().quests.create({ name: '', description: null, triggerEvent: 'x', requirements: { target: -1 }, rewards: { currency: 5 } } as never));
     expect(wrongTypes.code).toBe('BAD_REQUEST');
     expect((await lyra().quests.list({})).total).toBe(before);
   });
@@ -113,11 +114,11 @@ describeOnBothDrivers('quest authoring', (current) => {
   it('refuses raw JSON outside the contract unless the game master says the bot reads it', async () => {
     const foreign = await lyra().quests.get({ id: world.foreign });
     const raw = '{"gold": 300, "channel": 1200000000000000009}';
-    const refused = await failure(lyra().quests.update({ id: world.foreign, version: foreign.version, changes: { rewards: { kind: 'raw', json: raw } } }));
+    const refused = await rejectionOf(lyra().quests.update({ id: world.foreign, version: foreign.version, changes: { rewards: { kind: 'raw', json: raw } } }));
     expect(refused.code).toBe('BAD_REQUEST');
-    expect(Object.keys(refused.extra.fieldErrors ?? {})).toEqual(['rewards']);
-    const notJson = await failure(lyra().quests.update({ id: world.foreign, version: foreign.version, changes: { rewards: { kind: 'raw', json: '{"gold":' } } }));
-    expect(notJson.extra.fieldErrors?.rewards?.[0]).toMatch(/^Not valid JSON/);
+    expect(Object.keys(refused.data.fieldErrors ?? {})).toEqual(['rewards']);
+    const notJson = await rejectionOf(lyra().quests.update({ id: world.foreign, version: foreign.version, changes: { rewards: { kind: 'raw', json: '{"gold":' } } }));
+    expect(notJson.data.fieldErrors?.rewards?.[0]).toMatch(/^Not valid JSON/);
     const saved = await lyra().quests.update({ id: world.foreign, version: foreign.version, changes: { rewards: { kind: 'raw', json: raw, allowForeign: true } } });
     expect(saved.shape).toBe('foreign');
     expect((await storedJson(current().database, 'quests', world.foreign))?.rewards).toBe('{"gold": 300, "channel": 1200000000000000009}');
@@ -141,39 +142,38 @@ describeOnBothDrivers('quest authoring', (current) => {
 
   it('keeps a valid quest valid: an edit that would break it is refused', async () => {
     const chatter = await lyra().quests.get({ id: world.chatter });
-    const refused = await failure(lyra().quests.update({ id: world.chatter, version: chatter.version, changes: { triggerEvent: 'DAILY_CLAIMED' } }));
-    expect(refused.extra.fieldErrors).toEqual({ 'requirements.filters.channelId': ['DAILY_CLAIMED does not filter by channelId'] });
-    const dangling = await failure(
+    const refused = await rejectionOf(lyra().quests.update({ id: world.chatter, version: chatter.version, changes: { triggerEvent: 'DAILY_CLAIMED' } }));
+    expect(refused.data.fieldErrors).toEqual({ 'requirements.filters.channelId': ['DAILY_CLAIMED does not filter by channelId'] });
+    const dangling = await rejectionOf(
       lyra().quests.update({ id: world.chatter, version: chatter.version, changes: { rewards: { kind: 'typed', value: { items: [{ itemId: 424242, quantity: 1 }] } } } }),
     );
-    expect(dangling.extra.fieldErrors).toEqual({ 'rewards.items.0.itemId': ['No item #424242 (it may have been deleted)'] });
-    const self = await failure(
+    expect(dangling.data.fieldErrors).toEqual({ 'rewards.items.0.itemId': ['No item #424242 (it may have been deleted)'] });
+    const self = await rejectionOf(
       lyra().quests.update({ id: world.chatter, version: chatter.version, changes: { triggerEvent: 'QUEST_COMPLETED', requirements: { kind: 'typed', value: { target: 1, filters: { questId: world.chatter } } } } }),
     );
-    expect(self.extra.fieldErrors).toEqual({ 'requirements.filters.questId': ['A quest cannot wait for itself'] });
+    expect(self.data.fieldErrors).toEqual({ 'requirements.filters.questId': ['A quest cannot wait for itself'] });
     expect((await lyra().quests.get({ id: world.chatter })).version).toBe(chatter.version);
   });
 
   it('answers CONFLICT naming the other game master, with the current row', async () => {
     const opened = await lyra().quests.get({ id: world.chatter });
     const theirs = await orin().quests.update({ id: world.chatter, version: opened.version, changes: { description: 'Orin was here.' } });
-    const conflict = await failure(lyra().quests.update({ id: world.chatter, version: opened.version, changes: { name: 'Lyra was here' } }));
+    const conflict = await rejectionOf(lyra().quests.update({ id: world.chatter, version: opened.version, changes: { name: 'Lyra was here' } }));
     expect(conflict.code).toBe('CONFLICT');
     expect(conflict.message).toContain('Game Master Orin');
-    expect(conflict.extra.conflict?.changedBy).toBe('Game Master Orin');
-    expect(conflict.extra.conflict?.changedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
-    expect(conflict.extra.conflict?.current).toMatchObject({ id: world.chatter, description: 'Orin was here.', version: theirs.version });
+    expect(conflict.data.conflict?.changedBy).toBe('Game Master Orin');
+    expect(conflict.data.conflict?.changedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(conflict.data.conflict?.current).toMatchObject({ id: world.chatter, description: 'Orin was here.', version: theirs.version });
     expect((await lyra().quests.get({ id: world.chatter })).name).toBe('Chatterbox');
   });
 
   it('says when the row was changed outside Aurora Desk', async () => {
     const opened = await lyra().quests.get({ id: world.chatter });
     await current().database.query(`UPDATE quests SET rewards = '{"xp": 1}' WHERE id = $1`, [world.chatter]);
-    const conflict = await failure(lyra().quests.update({ id: world.chatter, version: opened.version, changes: { name: 'x' } }));
+    const conflict = await rejectionOf(lyra().quests.update({ id: world.chatter, version: opened.version, changes: { name: 'x' } }));
     expect(conflict.code).toBe('CONFLICT');
-    expect(conflict.extra.conflict?.changedBy).toBe('outside Aurora Desk');
+    expect(conflict.data.conflict?.changedBy).toBe('outside Aurora Desk');
     expect(conflict.message).toContain('outside Aurora Desk');
-    await current().database.query(`UPDATE quests SET rewards = $2::jsonb WHERE id = $1`, [world.chatter, JSON.stringify({ currency: '500', xp: 100, items: [{ itemId: world.moonstone, quantity: 2 }] })]);
   });
 
   it('duplicates a quest, foreign shapes included, as stored', async () => {
@@ -196,19 +196,19 @@ describeOnBothDrivers('quest authoring', (current) => {
     expect(preview).toMatchObject({ playersWithProgress: 2, completed: 1 });
     expect(preview.consequence).toContain('2 players');
     expect(preview.consequence).toContain('user_quests rows are removed');
-    const stale = await failure(lyra().quests.delete({ id: doomed.id, version: 'not-the-version' }));
+    const stale = await rejectionOf(lyra().quests.delete({ id: doomed.id, version: 'not-the-version' }));
     expect(stale.code).toBe('CONFLICT');
     const deleted = await lyra().quests.delete({ id: doomed.id, version: doomed.version });
     expect(deleted).toMatchObject({ questId: doomed.id, deletedProgressRows: 2 });
     const { rows } = await current().database.query('SELECT count(*)::int AS n FROM user_quests WHERE quest_id = $1', [doomed.id]);
     expect(rows[0]).toEqual({ n: 0 });
-    expect((await failure(lyra().quests.get({ id: doomed.id }))).code).toBe('NOT_FOUND');
-    expect((await failure(lyra().quests.delete({ id: doomed.id }))).code).toBe('NOT_FOUND');
+    expect((await rejectionOf(lyra().quests.get({ id: doomed.id }))).code).toBe('NOT_FOUND');
+    expect((await rejectionOf(lyra().quests.delete({ id: doomed.id }))).code).toBe('NOT_FOUND');
   });
 
   it('refuses writes without a staff identity', async () => {
     const anonymous = callerFor(createTestRuntime(current().database, { identity: null }));
-    const refused = await failure(anonymous.quests.duplicate({ id: world.chatter }));
+    const refused = await rejectionOf(anonymous.quests.duplicate({ id: world.chatter }));
     expect(refused.code).toBe('PRECONDITION_FAILED');
   });
 });

@@ -12,7 +12,7 @@ import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
 import { CHANNEL_LOOTDROPS } from '../fixtures/fake-discord-lootdrops.js';
 import { pgliteReplayer, pgReplayer, recordStatements } from '../bench/replay.js';
-import { clearLootdrops, EMBER, insertDrop, insertPlayer, NYX } from './lootdrops-fixtures.js';
+import { clearLootdrops, EMBER, insertDrop, insertPlayer, NYX } from '../fixtures/lootdrops-world.js';
 
 const MIN = 60_000;
 const dropId = (n: number) => `15000000000000${String(n).padStart(5, '0')}`;

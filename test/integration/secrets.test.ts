@@ -11,7 +11,6 @@
  */
 import { EventEmitter } from 'node:events';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
@@ -31,6 +30,8 @@ import { createScratchDatabase, type ScratchDatabase } from '../fixtures/databas
 import { hasPostgres, noPostgresReason } from '../fixtures/environment.js';
 import { startFakeDiscord, type FakeDiscord } from '../fixtures/fake-discord.js';
 import { CHANNEL_LOOTDROPS, CHANNEL_RAIDS, CHANNEL_TAVERN, FAKE_GUILD, installLootdropRoutes } from '../fixtures/fake-discord-lootdrops.js';
+import { unusedPort } from '../fixtures/ports.js';
+import { rejectionOf } from '../fixtures/rejection.js';
 
 const PASSWORD = 'Aurora-Pw_7f3c9e+Q.secret';
 const OVERRIDE_PASSWORD = 'Env-Only-Pw_44d1c0ffee';
@@ -42,15 +43,6 @@ function expectNoSecret(channel: string, text: string): void {
   for (const secret of SECRETS) {
     expect(text.includes(secret), `${channel} contains a secret (${secret.slice(0, 6)}…)`).toBe(false);
   }
-}
-
-/** A port nothing listens on: bound, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 async function readLogs(dir: string): Promise<string> {
@@ -100,16 +92,6 @@ function connect(host: DeskHost, log: FileLogger): Wire {
   };
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<{ message: string; code?: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { message: string; data?: { code?: string } };
-    return { message: e.message, code: e.data?.code };
-  }
-  throw new Error('expected the call to fail');
-}
-
 describe('secrets on every output channel', () => {
   let dataDir: string;
   let logDir: string;
@@ -140,7 +122,7 @@ describe('secrets on every output channel', () => {
     log = createFileLogger({ dir: logDir, maxBytes: 1_500, maxFiles: 20, secrets: () => host?.store.secretValues() ?? [] });
     host = await createDeskHost({ dataDir, cipher: createKeyFileCipher(dataDir), log, seedDemo: false, livePollIntervalMs: 500 });
     wire = connect(host, log);
-    deadPort = await closedPort();
+    deadPort = await unusedPort();
 
     fake = await startFakeDiscord({ token: TOKEN });
     // Before the lootdrop routes, so it wins for #raids: a Discord error that quotes the
@@ -182,16 +164,16 @@ describe('secrets on every output channel', () => {
     expect(tested).toMatchObject({ ok: false, problem: 'unreachable' });
     const unsaved = await wire.client.settings.testProfile.mutate({ url: `postgres://aurora:${encodeURIComponent(PASSWORD)}@127.0.0.1:${deadPort}/aurora` });
     expect(unsaved.ok).toBe(false);
-    const switched = await failureOf(wire.client.settings.switchProfile.mutate({ id: profile.id }));
+    const switched = await rejectionOf(wire.client.settings.switchProfile.mutate({ id: profile.id }));
     expect(switched.code).toBe('SERVICE_UNAVAILABLE');
 
     // A write that fails at Discord, whose error text carries the Authorization header.
-    const refused = await failureOf(
+    const refused = await rejectionOf(
       wire.client.lootdrops.spawn.mutate({ idempotencyKey: crypto.randomUUID(), channelId: CHANNEL_RAIDS, amount: '250', currency: 'COINS', lifetimeSeconds: 120 }),
     );
     // Still says what Discord answered, with the header's value taken out.
     expect(refused.message).toMatch(/Discord refused the request \(400\): Invalid Form Body \(sent with Bot \[redacted\]\)/);
-    const bare = await failureOf(
+    const bare = await rejectionOf(
       wire.client.lootdrops.spawn.mutate({ idempotencyKey: crypto.randomUUID(), channelId: CHANNEL_TAVERN, amount: '250', currency: 'COINS', lifetimeSeconds: 120 }),
     );
     expect(bare.message).toMatch(/Bad token \[redacted\]/);
@@ -221,7 +203,7 @@ describe('secrets on every output channel', () => {
       try {
         const status = await envWire.client.system.status.query();
         expect(JSON.stringify(status)).toContain(`127.0.0.1:${deadPort}`);
-        const write = await failureOf(envWire.client.settings.setIdentity.mutate(STAFF).then(() => envWire.client.moderation.exportCsv.query({ queue: 'active' })));
+        const write = await rejectionOf(envWire.client.settings.setIdentity.mutate(STAFF).then(() => envWire.client.moderation.exportCsv.query({ queue: 'active' })));
         expect(write.message).toMatch(/No database is open/);
         wire.sent.push(...envWire.sent);
       } finally {
@@ -286,10 +268,10 @@ describe('secrets on every output channel', () => {
         lifetimeSeconds: 90,
       });
       expect(spawned.drop.currency).toBe('COINS');
-      const refused = await failureOf(
+      const refused = await rejectionOf(
         wire.client.lootdrops.spawn.mutate({ idempotencyKey: crypto.randomUUID(), channelId: CHANNEL_RAIDS, amount: '1', currency: 'COINS', lifetimeSeconds: 60 }),
       );
-      expect(refused.message.length).toBeGreaterThan(0);
+      expect(refused.message).toMatch(/Discord refused the request \(400\): Invalid Form Body \(sent with Bot \[redacted\]\)/);
       const wrongDb = new URL(url);
       wrongDb.pathname = '/aurora_no_such_database';
       const tested = await wire.client.settings.testProfile.mutate({ url: wrongDb.toString() });

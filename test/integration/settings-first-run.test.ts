@@ -9,16 +9,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSeedOptions } from '../../src/main/db/seed.js';
 import { createDeskHost } from '../../src/main/host.js';
-import type { Logger } from '../../src/main/core/log.js';
 import { settingsPath } from '../../src/main/core/settings-store/file.js';
 import { createKeyFileCipher } from '../../src/main/core/settings-store/key-file-cipher.js';
+import { recordingLogger } from '../fixtures/logger.js';
 import { callerFor } from '../fixtures/runtime.js';
-
-function recordingLogger(): Logger & { messages: string[] } {
-  const messages: string[] = [];
-  const push = (message: string) => void messages.push(message);
-  return { messages, info: push, warn: push, error: push };
-}
 
 let dataDir: string;
 beforeAll(async () => {

@@ -9,27 +9,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ZodError } from 'zod';
 import { users } from '../../src/main/db/schema.js';
 import { createDeskHost, type DeskHost } from '../../src/main/host.js';
-import type { Logger } from '../../src/main/core/log.js';
 import { settingsPath } from '../../src/main/core/settings-store/file.js';
 import { createKeyFileCipher } from '../../src/main/core/settings-store/key-file-cipher.js';
 import { createScratchDatabase, type ScratchDatabase } from '../fixtures/databases.js';
 import { hasPostgres, noPostgresReason, testDatabaseUrl } from '../fixtures/environment.js';
+import { recordingLogger } from '../fixtures/logger.js';
 import { callerFor } from '../fixtures/runtime.js';
+import { rejectionOf } from '../fixtures/rejection.js';
 
 const PASSWORD = 'hunter2-Aurora-pw!';
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.Gq1Xy2.fake-token-for-the-host-test';
 const MARKER_PLAYER = 1234567890123456789n;
-
-function capturingLogger(): Logger & { text(): string } {
-  const lines: string[] = [];
-  const push = (level: string) => (message: string, fields?: Record<string, unknown>) => {
-    lines.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`);
-  };
-  return { info: push('info'), warn: push('warn'), error: push('error'), text: () => lines.join('\n') };
-}
 
 function withUserAndPassword(url: string, user: string, password: string | null): string {
   const u = new URL(url);
@@ -44,23 +36,9 @@ function databaseUrl(name: string): string {
   return u.toString();
 }
 
-/** A caller's TRPCError, with the zod field paths the renderer would get in error.data. */
-async function errorOf(promise: Promise<unknown>): Promise<{ code?: string; message: string; fields: string[] }> {
-  return promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (error: { code?: string; message: string; cause?: unknown }) => ({
-      code: error.code,
-      message: error.message,
-      fields: error.cause instanceof ZodError ? error.cause.issues.map((i) => i.path.join('.')) : [],
-    }),
-  );
-}
-
 let dataDir: string;
 let host: DeskHost;
-const log = capturingLogger();
+const log = recordingLogger();
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'aurora-host-'));
@@ -96,9 +74,9 @@ describe('the host on the embedded database', () => {
     const audit = await caller.audit.list({ procedure: 'settings.setIdentity' });
     expect(audit.entries).toHaveLength(1);
     expect(audit.entries[0]).toMatchObject({ actorId: 1100000000000000001n, outcome: 'ok' });
-    const bad = await errorOf(caller.settings.setIdentity({ id: '12ab', name: '' }));
+    const bad = await rejectionOf(caller.settings.setIdentity({ id: '12ab', name: '' }));
     expect(bad.code).toBe('BAD_REQUEST');
-    expect(bad.fields).toEqual(expect.arrayContaining(['id', 'name']));
+    expect(Object.keys(bad.data.fieldErrors ?? {})).toEqual(expect.arrayContaining(['id', 'name']));
   });
 
   it('keeps the Discord token write-only: the renderer learns only that it is set', async () => {
@@ -137,9 +115,9 @@ describe('the host on the embedded database', () => {
 
   it('answers a bad URL and an unreachable database in words, without crashing', async () => {
     const caller = callerFor(host);
-    const notPostgres = await errorOf(caller.settings.saveProfile({ name: 'Web', url: 'http://db.example/aurora' }));
+    const notPostgres = await rejectionOf(caller.settings.saveProfile({ name: 'Web', url: 'http://db.example/aurora' }));
     expect(notPostgres.code).toBe('BAD_REQUEST');
-    expect(notPostgres.fields).toEqual(['url']);
+    expect(Object.keys(notPostgres.data.fieldErrors ?? {})).toEqual(['url']);
 
     const badPort = await caller.settings.testProfile({ url: 'postgres://aurora@db.example:99999/aurora' });
     expect(badPort).toMatchObject({ ok: false, problem: 'bad-url' });
@@ -160,7 +138,7 @@ describe('the host on the embedded database', () => {
     const caller = callerFor(host);
     const before = host.database();
     const dead = await caller.settings.saveProfile({ name: 'Dead host', url: 'postgres://aurora@127.0.0.1:1/aurora', password: PASSWORD });
-    const failed = await errorOf(caller.settings.switchProfile({ id: dead.id }));
+    const failed = await rejectionOf(caller.settings.switchProfile({ id: dead.id }));
     expect(failed.code).toBe('SERVICE_UNAVAILABLE');
     expect(failed.message).toMatch(/Could not switch to "Dead host": Nothing answers at 127\.0\.0\.1:1\/aurora.*Still connected to embedded\./);
     expect(host.database()).toBe(before);
@@ -172,7 +150,7 @@ describe('the host on the embedded database', () => {
     const audit = await caller.audit.list({ procedure: 'settings.switchProfile', outcome: 'error' });
     expect(audit.entries[0]).toMatchObject({ errorCode: 'SERVICE_UNAVAILABLE', errorMessage: expect.stringMatching(/Still connected to embedded/) });
     await caller.settings.deleteProfile({ id: dead.id });
-    const unknown = await errorOf(caller.settings.switchProfile({ id: 'pg-nope' }));
+    const unknown = await rejectionOf(caller.settings.switchProfile({ id: 'pg-nope' }));
     expect(unknown.code).toBe('NOT_FOUND');
   });
 });

@@ -17,6 +17,7 @@ import { messagePortLink } from '../../src/renderer/src/lib/port-link.js';
 import type { DeskErrorData } from '../../src/shared/errors.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { createTestRuntime, testStaff } from '../fixtures/runtime.js';
+import { rejectionOf } from '../fixtures/rejection.js';
 
 const BIG = 9223372036854775807n; // int8 max: a JS number would round it
 
@@ -106,15 +107,6 @@ function connect(runtime: DeskServices): Connection {
   return connection;
 }
 
-async function failure(promise: Promise<unknown>): Promise<TRPCClientError<TestRouter> & { data: DeskErrorData }> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCClientError);
-  return error as TRPCClientError<TestRouter> & { data: DeskErrorData };
-}
-
 describeOnBothDrivers('the tRPC transport over a MessageChannel', (current) => {
   it('answers a query of the real app router (system.ping)', async () => {
     const { client } = connect(createTestRuntime(current().database));
@@ -151,26 +143,26 @@ describeOnBothDrivers('the tRPC transport over a MessageChannel', (current) => {
 
   it('keeps error codes: NOT_FOUND from a DeskError, BAD_REQUEST with zod field errors, unknown paths', async () => {
     const { client, errors } = connect(createTestRuntime(current().database));
-    const notFound = await failure(client.test.missing.query({ questId: 42n }));
+    const notFound = await rejectionOf(client.test.missing.query({ questId: 42n }));
     expect(notFound.data.code).toBe('NOT_FOUND');
     expect(notFound.message).toMatch(/Quest 42 was not found/);
 
-    const badNote = await failure(client.test.echo.query({ id: 1n, at: new Date(), note: '' }));
+    const badNote = await rejectionOf(client.test.echo.query({ id: 1n, at: new Date(), note: '' }));
     expect(badNote.data.code).toBe('BAD_REQUEST');
     expect(badNote.data.fieldErrors).toEqual({ note: ['Write a note'] });
 
-    const badLimit = await failure(client.audit.list.query({ limit: 0 }));
+    const badLimit = await rejectionOf(client.audit.list.query({ limit: 0 }));
     expect(badLimit.data.code).toBe('BAD_REQUEST');
     expect(Object.keys(badLimit.data.fieldErrors ?? {})).toEqual(['limit']);
 
-    const noSuch = await failure((client.system as unknown as { nope: { query(): Promise<unknown> } }).nope.query());
+    const noSuch = await rejectionOf((client.system as unknown as { nope: { query(): Promise<unknown> } }).nope.query());
     expect(noSuch.data.code).toBe('NOT_FOUND');
     expect(errors.map((e) => e.error.code)).toEqual(['NOT_FOUND', 'BAD_REQUEST', 'BAD_REQUEST', 'NOT_FOUND']);
   });
 
   it('refuses a write without staff identity with PRECONDITION_FAILED (identity)', async () => {
     const { client } = connect(createTestRuntime(current().database, { identity: null }));
-    const error = await failure(client.test.grant.mutate({ amount: 1n, token: 'x' }));
+    const error = await rejectionOf(client.test.grant.mutate({ amount: 1n, token: 'x' }));
     expect(error.data.code).toBe('PRECONDITION_FAILED');
     expect(error.data.precondition).toBe('identity');
     expect(error.message).toMatch(/staff identity/);
@@ -232,14 +224,14 @@ describeOnBothDrivers('the tRPC transport over a MessageChannel', (current) => {
     const first = deferred<void>();
     const lost = deferred<unknown>();
     client.test.ticks.subscribe({ label: 'port-closed' }, { onData: () => first.resolve(), onError: (e) => lost.resolve(e) });
-    const slow = failure(client.test.waitForever.query({ label: 'port-closed' }));
+    const slow = client.test.waitForever.query({ label: 'port-closed' }).catch((e: unknown) => e);
     await first.promise;
     while (!slowQueries.has('port-closed')) await pause(5);
     clientPort.close();
     expect(await ending('port-closed').promise).toBe('aborted');
     expect(await slowQueries.get('port-closed')!.promise).toBe('aborted');
     expect(((await lost.promise) as Error).message).toMatch(/lost the connection/);
-    expect((await slow).message).toMatch(/lost the connection/);
+    expect(((await slow) as Error).message).toMatch(/lost the connection/);
   });
 
   it('aborts every subscription when the server is stopped', async () => {
