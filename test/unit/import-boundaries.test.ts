@@ -388,7 +388,7 @@ describe('the other rooms', () => {
     {
       name: 'an import the resolver cannot follow',
       filePath: 'src/main/core/boundary-probe.ts',
-      code: `import { appRouter } from '@main/api/root';\nexport { appRouter };\n`,
+      code: `import { appRouter } from '@main/api/router';\nexport { appRouter };\n`,
       rule: BOUNDARIES,
       names: 'origin "local"',
     },
