@@ -1,13 +1,14 @@
 /**
  * The main process' log: JSON lines in the app's data folder, rotated by size
- * (aurora-desk.log, aurora-desk.log.1, … .N), with secrets redacted before anything is written.
+ * (aurora-desk.log, aurora-desk.log.1, … .N) by rotating-file-stream, with secrets redacted
+ * before anything is written.
  *
- * Writes are queued and appended asynchronously so logging never blocks the window; `close()`
- * waits for the queue. A failing disk is reported once on stderr and never crashes the app.
+ * Writes go to the stream asynchronously so logging never blocks the window; `close()` waits
+ * for them. A failing disk is reported once on stderr and never crashes the app.
  */
-import { statSync } from 'node:fs';
-import { appendFile, mkdir, rename, rm } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createStream } from 'rotating-file-stream';
 import type { Logger } from '../core/log.js';
 import { redactText, redactValue } from '../core/redact.js';
 
@@ -34,32 +35,26 @@ export type FileLogger = Logger & {
 export function createFileLogger(options: FileLoggerOptions): FileLogger {
   const { dir, maxBytes = 5 * 1024 * 1024, maxFiles = 5, secrets = () => [], fileName = 'aurora-desk.log' } = options;
   const path = join(dir, fileName);
-  let size = currentSize(path);
-  let queue: Promise<void> = mkdir(dir, { recursive: true }).then(() => undefined);
-  let closed = false;
+  mkdirSync(dir, { recursive: true });
+  // rotating-file-stream's classical rotation (it passes the rotation's number): aurora-desk.log,
+  // then .1 (newest) … .N. A file is rotated once a write takes it to maxBytes.
+  const stream = createStream((rotation: number | Date | null) => (rotation ? `${fileName}.${String(rotation)}` : fileName), {
+    path: dir,
+    size: `${Math.max(1, maxBytes)}B`,
+    rotate: maxFiles,
+    mode: 0o600,
+  });
   let reportedFailure = false;
-
-  const rotate = async () => {
-    await rm(`${path}.${maxFiles}`, { force: true });
-    for (let i = maxFiles - 1; i >= 1; i--) await rename(`${path}.${i}`, `${path}.${i + 1}`).catch(ignoreMissing);
-    if (maxFiles >= 1) await rename(path, `${path}.1`).catch(ignoreMissing);
-    else await rm(path, { force: true });
-    size = 0;
-  };
+  stream.on('error', (error: unknown) => {
+    if (reportedFailure) return;
+    reportedFailure = true;
+    console.error(`[aurora-desk] cannot write the log file ${path}: ${String(error)}`);
+  });
+  let written: Promise<void> = Promise.resolve();
+  let closed = false;
 
   const write = (line: string) => {
-    const bytes = Buffer.byteLength(line);
-    queue = queue
-      .then(async () => {
-        if (size > 0 && size + bytes > maxBytes) await rotate();
-        await appendFile(path, line, { mode: 0o600 });
-        size += bytes;
-      })
-      .catch((error: unknown) => {
-        if (reportedFailure) return;
-        reportedFailure = true;
-        console.error(`[aurora-desk] cannot write the log file ${path}: ${String(error)}`);
-      });
+    written = new Promise((resolve) => stream.write(line, () => resolve()));
   };
 
   const entry = (level: 'info' | 'warn' | 'error') => (message: string, fields?: Record<string, unknown>) => {
@@ -81,22 +76,15 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
     info: entry('info'),
     warn: entry('warn'),
     error: entry('error'),
-    flush: () => queue,
+    flush: () => written,
     async close() {
+      if (closed) return;
       closed = true;
-      await queue;
+      await new Promise<void>((resolve) => {
+        stream.once('finish', () => resolve());
+        stream.once('error', () => resolve());
+        stream.end();
+      });
     },
   };
-}
-
-function currentSize(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
-  }
-}
-
-function ignoreMissing(error: unknown): void {
-  if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
 }

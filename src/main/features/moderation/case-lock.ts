@@ -16,21 +16,13 @@ import { moderationCases, users } from '../../db/schema.js';
 import { ERRORS } from '../../core/errors.js';
 import { readDeskMeta, type HistoryAction } from './desk-metadata.js';
 
-export interface LockedCase {
-  id: bigint;
-  caseId: string;
-  type: string;
-  userId: bigint;
-  username: string | null;
-  moderatorId: bigint;
-  active: boolean;
-  resolvedAt: Date | null;
-  resolvedBy: bigint | null;
-  resolvedReason: string | null;
-  reason: string | null;
-  reasonDigest: string;
-  metadata: unknown;
-}
+type CaseColumns = typeof moderationCases.$inferSelect;
+
+/** The case row as an action sees it under its lock, with a digest of the reason to compare. */
+export type LockedCase = Pick<
+  CaseColumns,
+  'id' | 'caseId' | 'type' | 'userId' | 'username' | 'moderatorId' | 'active' | 'resolvedAt' | 'resolvedBy' | 'resolvedReason' | 'reason'
+> & { reasonDigest: string; metadata: unknown };
 
 export async function lockCase(tx: AuroraTx, id: bigint): Promise<LockedCase> {
   const [row] = await tx

@@ -4,25 +4,13 @@ import type { StaffIdentity } from '@shared/identity.js';
 import type { AuroraDatabase } from '../../core/database.js';
 import { ERRORS } from '../../core/errors.js';
 import { buildCaseListQuery, EXPORT_COLUMNS, makeCursor } from './queue-sql.js';
-import { toDate } from './rows.js';
+import { toDate, type CaseRow } from './rows.js';
 
-interface ExportRow {
-  id: string;
-  case_id: string;
-  type: string;
-  user_id: string;
-  username: string | null;
-  moderator_id: string;
-  moderator_name: string | null;
+/** A CSV row: the case with its full texts. */
+interface ExportRow extends CaseRow {
   reason: string | null;
-  active: boolean;
-  created_at_utc: Date | string;
-  created_key: string;
-  resolved_at_utc: Date | string | null;
-  resolved_by: string | null;
   resolved_reason: string | null;
   claimed_by: string | null;
-  note_count: number | string;
 }
 
 const HEADER = [

@@ -6,7 +6,8 @@ import type { CaseSummary } from '@shared/domain/moderation.js';
 import { toClaim } from './desk-metadata.js';
 import { makeCursor } from './queue-sql.js';
 
-export interface SummaryRow {
+/** The columns every case read returns (queue-sql.ts), bigints as decimal text. */
+export interface CaseRow {
   id: string;
   case_id: string;
   type: string;
@@ -14,16 +15,20 @@ export interface SummaryRow {
   username: string | null;
   moderator_id: string;
   moderator_name: string | null;
-  reason_excerpt: string | null;
-  reason_length: number | string;
   active: boolean;
   created_at_utc: Date | string;
   created_key: string;
   resolved_at_utc: Date | string | null;
   resolved_by: string | null;
+  note_count: number | string;
+}
+
+/** A queue row: the case with excerpts and what the list shows of the desk's metadata. */
+export interface SummaryRow extends CaseRow {
+  reason_excerpt: string | null;
+  reason_length: number | string;
   resolved_reason_excerpt: string | null;
   claim: unknown;
-  note_count: number | string;
   metadata_is_object: boolean;
   reason_digest: string;
 }

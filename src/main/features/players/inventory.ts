@@ -9,12 +9,12 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { STAFF_LEDGER_TYPES, type ItemAction, type ItemActionResult } from '@shared/domain/players.js';
+import type { StaffIdentity } from '@shared/identity.js';
 import type { StaffWrite } from '../../core/audit.js';
-import type { AuroraDatabase } from '../../core/database.js';
-import { inventory, itemTransactions, items, users } from '../../db/schema.js';
-import { ERRORS } from '../../core/errors.js';
-import type { AuroraTx } from '../../core/database.js';
+import type { AuroraDatabase, AuroraTx } from '../../core/database.js';
 import { isOutOfRange } from '../../core/driver-errors.js';
+import { ERRORS } from '../../core/errors.js';
+import { inventory, itemTransactions, items, users } from '../../db/schema.js';
 import { likePattern } from '../../core/sql.js';
 import { describeStaffAction, formatAmount, resolveStaffLedgerParty } from './staff-party.js';
 
@@ -40,18 +40,8 @@ export async function grantItem(write: StaffWrite, input: ItemAction): Promise<I
           set: { quantity: sql`${inventory.quantity} + excluded.quantity` },
         })
         .returning({ quantity: inventory.quantity });
-      const [ledger] = await tx
-        .insert(itemTransactions)
-        .values({
-          userId: input.playerId,
-          relatedUserId,
-          itemId: input.itemId,
-          quantity: input.quantity,
-          type: STAFF_LEDGER_TYPES.grant,
-          description: describeStaffAction('Granted', actor, input.reason),
-        })
-        .returning({ id: itemTransactions.id });
-      return { quantityBefore: held!.quantity - input.quantity, quantity: held!.quantity, itemTransactionId: ledger!.id, relatedUserId };
+      const ledgerId = await recordItemMovement(tx, actor, input, relatedUserId, 'grant');
+      return { quantityBefore: held!.quantity - input.quantity, quantity: held!.quantity, itemTransactionId: ledgerId, relatedUserId };
     });
   } catch (error) {
     if (isOutOfRange(error)) {
@@ -80,19 +70,25 @@ export async function removeItem(write: StaffWrite, input: ItemAction): Promise<
     const after = before - input.quantity;
     if (after === 0n) await tx.delete(inventory).where(stack);
     else await tx.update(inventory).set({ quantity: after }).where(stack);
-    const [ledger] = await tx
-      .insert(itemTransactions)
-      .values({
-        userId: input.playerId,
-        relatedUserId,
-        itemId: input.itemId,
-        quantity: -input.quantity,
-        type: STAFF_LEDGER_TYPES.take,
-        description: describeStaffAction('Removed', actor, input.reason),
-      })
-      .returning({ id: itemTransactions.id });
-    return { quantityBefore: before, quantity: after, itemTransactionId: ledger!.id, relatedUserId };
+    const ledgerId = await recordItemMovement(tx, actor, input, relatedUserId, 'take');
+    return { quantityBefore: before, quantity: after, itemTransactionId: ledgerId, relatedUserId };
   });
+}
+
+/** The `item_transactions` row of a staff grant (+N) or take (-N), naming the staff member and the reason. */
+async function recordItemMovement(tx: AuroraTx, actor: StaffIdentity, input: ItemAction, relatedUserId: bigint | null, kind: 'grant' | 'take'): Promise<bigint> {
+  const [ledger] = await tx
+    .insert(itemTransactions)
+    .values({
+      userId: input.playerId,
+      relatedUserId,
+      itemId: input.itemId,
+      quantity: kind === 'grant' ? input.quantity : -input.quantity,
+      type: STAFF_LEDGER_TYPES[kind],
+      description: describeStaffAction(kind === 'grant' ? 'Granted' : 'Removed', actor, input.reason),
+    })
+    .returning({ id: itemTransactions.id });
+  return ledger!.id;
 }
 
 /** The item picker of the grant dialog: by name fragment or exact item number. */

@@ -29,6 +29,11 @@ function party(id: bigint | null, username: string | null): LedgerParty | null {
 /** A value, or its placeholder in a read built once. */
 type Or<T> = T | Placeholder;
 
+/** One player's rows of a ledger, of one type when asked, older than the cursor when there is one. */
+function ofPlayer(ledger: typeof transactions | typeof itemTransactions, playerId: Or<bigint>, type: Or<string> | undefined, cursor: Or<bigint> | undefined) {
+  return and(eq(ledger.userId, playerId), type !== undefined ? eq(ledger.type, type) : undefined, cursor !== undefined ? lt(ledger.id, cursor) : undefined);
+}
+
 /** A page of the currency ledger: newest first, after the cursor when there is one. */
 function currencyPage(db: AuroraDb, playerId: Or<bigint>, type: Or<string> | undefined, cursor: Or<bigint> | undefined, limit: Or<number>) {
   return db
@@ -43,7 +48,7 @@ function currencyPage(db: AuroraDb, playerId: Or<bigint>, type: Or<string> | und
     })
     .from(transactions)
     .leftJoin(relatedUsers, eq(relatedUsers.id, transactions.relatedUserId))
-    .where(and(eq(transactions.userId, playerId), type !== undefined ? eq(transactions.type, type) : undefined, cursor !== undefined ? lt(transactions.id, cursor) : undefined))
+    .where(ofPlayer(transactions, playerId, type, cursor))
     .orderBy(desc(transactions.id))
     .limit(limit);
 }
@@ -64,7 +69,7 @@ function itemPage(db: AuroraDb, playerId: Or<bigint>, type: Or<string> | undefin
     .from(itemTransactions)
     .innerJoin(items, eq(items.id, itemTransactions.itemId))
     .leftJoin(relatedUsers, eq(relatedUsers.id, itemTransactions.relatedUserId))
-    .where(and(eq(itemTransactions.userId, playerId), type !== undefined ? eq(itemTransactions.type, type) : undefined, cursor !== undefined ? lt(itemTransactions.id, cursor) : undefined))
+    .where(ofPlayer(itemTransactions, playerId, type, cursor))
     .orderBy(desc(itemTransactions.id))
     .limit(limit);
 }
