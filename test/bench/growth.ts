@@ -19,7 +19,7 @@ import { openDatabase, type AuroraDatabase } from '../../src/main/core/database.
 import { seedDatabase } from '../../src/main/db/seed.js';
 import { makeCursor } from '../../src/main/features/moderation/queue-sql.js';
 import { forgetCounts, moderationIndexStatus } from '../../src/main/features/moderation/queues.js';
-import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
+import { callerFor, createTestServices, testStaff } from '../fixtures/services.js';
 import { countCases, openBenchDatabase } from './database.js';
 import { round, sampleAlternating, summarize, type BenchEntry, type BenchModule, type BenchOptions } from './stats.js';
 
@@ -87,7 +87,7 @@ async function openSize(size: Size, options: BenchOptions, useGiven: boolean, op
 }
 
 async function prepare(size: Size, database: AuroraDatabase, note: string): Promise<Shelf> {
-  const caller = callerFor(createTestRuntime(database, { identity: testStaff }));
+  const caller = callerFor(createTestServices(database, { identity: testStaff }));
   const counted = await database.query<{ n: string; active: string }>(
     `SELECT count(*)::text AS n, count(*) FILTER (WHERE active)::text AS active FROM moderation_cases`,
   );

@@ -32,7 +32,7 @@ import type { LiveEvent } from '../../src/main/live/types.js';
 import { silentLogger } from '../../src/main/core/log.js';
 import { servePort } from '../../src/main/rpc/serve-port.js';
 import { messagePortLink } from '../../src/renderer/src/lib/port-link.js';
-import { createTestRuntime } from '../fixtures/runtime.js';
+import { createTestServices } from '../fixtures/services.js';
 import { openBenchDatabase } from './database.js';
 import { summarize, type BenchEntry, type BenchModule, type BenchOptions } from './stats.js';
 
@@ -114,9 +114,9 @@ async function measure(database: AuroraDatabase, url: string, samples: number, w
   const abort = new AbortController();
   const pending: Pending = new Map();
   // The window's end: the real router over the port, as src/main/electron/index.ts serves it per window.
-  const runtime = createTestRuntime(database, { live: hub });
+  const desk = createTestServices(database, { live: hub });
   const { port1, port2 } = new MessageChannel();
-  const stopServing = servePort(port1, { router: appRouter, createContext: () => createContext(runtime) });
+  const stopServing = servePort(port1, { router: appRouter, createContext: () => createContext(desk) });
   let unsubscribe = () => {};
   let bare: BareListener | undefined;
   try {

@@ -12,7 +12,7 @@ import pg from 'pg';
 import { moderationIndexStatus, forgetCounts } from '../../src/main/features/moderation/queues.js';
 import { buildCaseListQuery, buildCountsQuery, buildMineCountsQuery, type SqlQuery } from '../../src/main/features/moderation/queue-sql.js';
 import { openDatabase, type AuroraDatabase } from '../../src/main/core/database.js';
-import { createTestRuntime, callerFor, testStaff } from '../fixtures/runtime.js';
+import { createTestServices, callerFor, testStaff } from '../fixtures/services.js';
 import { countCases, openBenchDatabase, seedModerationCases } from './database.js';
 import { sampleAlternating, summarize, type BenchEntry, type BenchModule, type BenchOptions } from './stats.js';
 
@@ -78,7 +78,7 @@ export async function benchModeration(options: BenchOptions): Promise<BenchEntry
       `SELECT user_id, count(*) AS n FROM moderation_cases GROUP BY user_id ORDER BY count(*) DESC LIMIT 1`,
     );
     const busiest = BigInt(rows[0]!.user_id);
-    const caller = callerFor(createTestRuntime(database, { identity: testStaff }));
+    const caller = callerFor(createTestServices(database, { identity: testStaff }));
     const fetch = PAGE + 1;
     const scenarios = {
       'active first page': {

@@ -25,7 +25,7 @@ import { createKeyFileCipher } from '../../src/main/core/settings-store/key-file
 import { startWebHarness } from '../../src/main/web/harness.js';
 import { launchChromium, saveScreenshot } from '../fixtures/browser.js';
 import { hasChromium, noChromiumReason } from '../fixtures/environment.js';
-import { testStaff } from '../fixtures/runtime.js';
+import { testStaff } from '../fixtures/services.js';
 import { countCases, openBenchDatabase, seedModerationCases } from './database.js';
 import { percentile, round, summarize, type BenchEntry, type BenchModule, type BenchOptions } from './stats.js';
 

@@ -5,7 +5,7 @@
  */
 import type { AuroraDatabase } from '../../src/main/core/database.js';
 import { forgetEconomyFigures } from '../../src/main/features/players/economy.js';
-import type { callerFor } from '../fixtures/runtime.js';
+import type { callerFor } from '../fixtures/services.js';
 
 type Caller = ReturnType<typeof callerFor>;
 

@@ -11,7 +11,7 @@
  */
 import { openDatabase, type AuroraDatabase } from '../../src/main/core/database.js';
 import { scaleSeedOptions, seedDatabase } from '../../src/main/db/seed.js';
-import { callerFor, createTestRuntime, stopServices, testStaff } from '../fixtures/runtime.js';
+import { callerFor, createTestServices, stopServices, testStaff } from '../fixtures/services.js';
 import { countCases, openBenchDatabase } from './database.js';
 import { describeRecording, pgliteReplayer, pgReplayer, recordStatements, type Replayer } from './replay.js';
 import { describeSubjects, pickSubjects, screenScenarios } from './screens-scenarios.js';
@@ -95,12 +95,12 @@ export async function benchScreens(options: BenchOptions): Promise<BenchEntry[]>
   const warmup = options.warmup ?? 10;
   const target = await openTarget(options);
   // No housekeeping is started: nothing writes while the bench reads.
-  const runtime = createTestRuntime(target.database, { identity: testStaff });
+  const desk = createTestServices(target.database, { identity: testStaff });
   try {
     const { database, replayer } = target;
     const subjects = await pickSubjects(database);
     options.print(`screens: ${database.label} (${target.note}); ${describeSubjects(subjects)}`);
-    const caller = callerFor(runtime);
+    const caller = callerFor(desk);
     const entries: BenchEntry[] = [];
     for (const scenario of screenScenarios(database, caller, subjects)) {
       // One call first: per-handle probes (e.g. "is aurora_desk there") are answered once, as in the app.
@@ -120,7 +120,7 @@ export async function benchScreens(options: BenchOptions): Promise<BenchEntry[]>
     }
     return entries;
   } finally {
-    await stopServices(runtime);
+    await stopServices(desk);
     await target.close();
   }
 }

@@ -12,7 +12,7 @@ import { appRouter, createCaller, type AppRouter } from '../../src/main/api/root
 import { createContext } from '../../src/main/api/trpc.js';
 import { servePort } from '../../src/main/rpc/serve-port.js';
 import { messagePortLink } from '../../src/renderer/src/lib/port-link.js';
-import { createTestRuntime } from '../fixtures/runtime.js';
+import { createTestServices } from '../fixtures/services.js';
 import { openBenchDatabase } from './database.js';
 import { sampleAlternating, summarize, type BenchEntry, type BenchModule, type BenchOptions } from './stats.js';
 
@@ -36,13 +36,13 @@ export async function benchTransport(options: BenchOptions): Promise<BenchEntry[
   const samples = options.samples ?? 3000;
   const warmup = options.warmup ?? 300;
   const bench = await openBenchDatabase(options.databaseUrl);
-  const runtime = createTestRuntime(bench.database);
+  const desk = createTestServices(bench.database);
   const { port1, port2 } = new MessageChannel();
-  const stop = servePort(port1, { router: appRouter, createContext: () => createContext(runtime) });
+  const stop = servePort(port1, { router: appRouter, createContext: () => createContext(desk) });
   const echo = bareEcho();
   try {
     const client = createTRPCClient<AppRouter>({ links: [messagePortLink<AppRouter>({ port: port2, transformer: superjson })] });
-    const caller = createCaller(createContext(runtime));
+    const caller = createCaller(createContext(desk));
     const input = { echo: 'aurora' };
     const times = await sampleAlternating(
       {

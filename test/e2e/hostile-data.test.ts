@@ -15,7 +15,7 @@ import { seedDatabase } from '../../src/main/db/seed.js';
 import type { Logger } from '../../src/main/core/log.js';
 import { describeE2E, E2E_START_TIMEOUT, startDeskApp, type DeskApp } from '../fixtures/harness.js';
 import { SMALL_WORLD } from '../fixtures/databases.js';
-import { testStaff } from '../fixtures/runtime.js';
+import { testStaff } from '../fixtures/services.js';
 
 const STEP_TIMEOUT = 120_000;
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../fixtures/fake-discord.js';
 import { FAKE_GUILD, installLootdropRoutes, type FakeChannel, type FakeLootdropDiscord } from '../fixtures/fake-discord-lootdrops.js';
 import { describeE2E, E2E_START_TIMEOUT, startDeskApp, type DeskApp } from '../fixtures/harness.js';
-import { testStaff } from '../fixtures/runtime.js';
+import { testStaff } from '../fixtures/services.js';
 
 const EVENTS = '1400000000000000100';
 const TOWN = '1400000000000000200';

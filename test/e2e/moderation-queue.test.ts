@@ -8,7 +8,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeE2E, E2E_START_TIMEOUT, startDeskApp, type DeskApp } from '../fixtures/harness.js';
-import { testStaff } from '../fixtures/runtime.js';
+import { testStaff } from '../fixtures/services.js';
 
 const BOT_CASE = 'A-E2E-000001';
 const HTML_REASON = '<img src=x onerror=alert(1)> **raid** from <#general>';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedDatabase } from '../../src/main/db/seed.js';
 import { MAX_PAGE_SIZE } from '../../src/shared/domain/moderation.js';
 import { describeE2E, E2E_START_TIMEOUT, startDeskApp, type DeskApp } from '../fixtures/harness.js';
-import { testStaff } from '../fixtures/runtime.js';
+import { testStaff } from '../fixtures/services.js';
 
 const CASES = MAX_PAGE_SIZE + 300;
 const LIST = '[data-testid="case-list"]';

@@ -7,7 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as s from '../../src/main/db/schema.js';
-import { testStaff } from '../fixtures/runtime.js';
+import { testStaff } from '../fixtures/services.js';
 import { describeE2E, E2E_START_TIMEOUT, startDeskApp, type DeskApp } from '../fixtures/harness.js';
 
 const NYXARA = 1234567890123456789n; // above 2^53: shown and sent digit for digit

@@ -13,7 +13,7 @@ import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { screenshotDir } from '../fixtures/browser.js';
 import { describeE2E, E2E_START_TIMEOUT, startDeskApp, type DeskApp } from '../fixtures/harness.js';
-import { testStaff } from '../fixtures/runtime.js';
+import { testStaff } from '../fixtures/services.js';
 
 /** A slow shared machine: each step drives several round trips through the real router. */
 const STEP_TIMEOUT = 120_000;

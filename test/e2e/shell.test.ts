@@ -5,7 +5,7 @@
  * Screenshots land in test-results/ (shell-dark-*.png, shell-light-*.png).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { testStaff } from '../fixtures/runtime.js';
+import { testStaff } from '../fixtures/services.js';
 import { describeE2E, E2E_START_TIMEOUT, startDeskApp, type DeskApp } from '../fixtures/harness.js';
 
 const AREAS = [

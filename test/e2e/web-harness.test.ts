@@ -13,7 +13,7 @@ import { startWebHarness, type WebHarness } from '../../src/main/web/harness.js'
 import { buildContentSecurityPolicy } from '../../src/main/electron/window-policy.js';
 import { silentLogger } from '../../src/main/core/log.js';
 import { createMigratedDatabase, type ScratchDatabase } from '../fixtures/databases.js';
-import { createTestRuntime } from '../fixtures/runtime.js';
+import { createTestServices } from '../fixtures/services.js';
 
 interface Reply {
   status: number;
@@ -46,7 +46,7 @@ describe('the web harness', () => {
     mkdirSync(join(rendererDir, 'assets'));
     writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log("hi")');
     writeFileSync(join(rendererDir, '..', 'aurora-secret-neighbour.txt'), 'not for the browser');
-    harness = await startWebHarness({ services: createTestRuntime(scratch.database), rendererDir, build: false, log: silentLogger });
+    harness = await startWebHarness({ services: createTestServices(scratch.database), rendererDir, build: false, log: silentLogger });
   });
 
   afterAll(async () => {
@@ -142,12 +142,12 @@ describe('the web harness', () => {
       req.on('error', (error) => (error.message.includes('aborted') || error.message.includes('socket hang up') ? undefined : reject(error)));
       req.end();
     });
-    // The test runtime's idle hub reports itself offline first.
+    // The test desk's idle hub reports itself offline first.
     expect(events).toContain('"kind":"status"');
   });
 
   it('closes even while a subscription stream is open', async () => {
-    const other = await startWebHarness({ services: createTestRuntime(scratch.database), rendererDir, build: false, log: silentLogger });
+    const other = await startWebHarness({ services: createTestServices(scratch.database), rendererDir, build: false, log: silentLogger });
     await new Promise<void>((resolve) => {
       const req = request({ host: '127.0.0.1', port: other.port, path: '/trpc/live.changes', headers: { 'x-aurora-desk-token': other.token } }, () => resolve());
       req.on('error', () => {});

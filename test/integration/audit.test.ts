@@ -10,7 +10,7 @@ import { createCallerFactory, createContext, mergeRouters, router, writeProcedur
 import { ERRORS } from '../../src/main/core/errors.js';
 import type { StaffIdentity } from '../../src/shared/identity.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
-import { createTestRuntime, testStaff } from '../fixtures/runtime.js';
+import { createTestServices, testStaff } from '../fixtures/services.js';
 import { rejectionOf } from '../fixtures/rejection.js';
 import type { AuroraDatabase } from '../../src/main/core/database.js';
 
@@ -41,7 +41,7 @@ async function auditCount(database: AuroraDatabase): Promise<number> {
 
 describeOnBothDrivers('write procedures and the audit log', (current) => {
   const callerAs = (identity: StaffIdentity | null, readOnlyReason: string | null = null) =>
-    createTestCaller(createContext(createTestRuntime(current().database, { identity, readOnlyReason })));
+    createTestCaller(createContext(createTestServices(current().database, { identity, readOnlyReason })));
 
   it('refuses a write without staff identity and writes nothing', async () => {
     const before = await auditCount(current().database);

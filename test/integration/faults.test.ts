@@ -19,7 +19,7 @@ import { silentLogger } from '../../src/main/core/log.js';
 import { createKeyFileCipher } from '../../src/main/core/settings-store/key-file-cipher.js';
 import { isCI } from '../fixtures/environment.js';
 import { clusterSkipReason, startCuttingProxy, startPostgresCluster, type CuttingProxy, type PostgresCluster } from '../fixtures/postgres-cluster.js';
-import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
+import { callerFor, createTestServices, testStaff } from '../fixtures/services.js';
 import { isResync, isStatus, LiveProbe } from '../fixtures/live-probe.js';
 import { rejectionOf } from '../fixtures/rejection.js';
 
@@ -206,7 +206,7 @@ describe.skipIf(Boolean(reason))('database faults on a private PostgreSQL cluste
     });
 
     it('is not reported as saved, is not retried behind the staff member\'s back, and a repeat is refused', async () => {
-      const caller = callerFor(createTestRuntime(database, { identity: testStaff }));
+      const caller = callerFor(createTestServices(database, { identity: testStaff }));
       const page = await caller.moderation.list({ queue: 'active' });
       const target = page.cases[0]!;
       const resolution = { id: target.id, expected: target.seen, reason: 'resolved during a network fault', liftOnDiscord: false };

@@ -18,7 +18,7 @@ import { silentLogger } from '../../src/main/core/log.js';
 import { settingsPath } from '../../src/main/core/settings-store/file.js';
 import { createKeyFileCipher } from '../../src/main/core/settings-store/key-file-cipher.js';
 import { describeOnBothDrivers, SMALL_WORLD } from '../fixtures/databases.js';
-import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
+import { callerFor, createTestServices, testStaff } from '../fixtures/services.js';
 import { acceptedBy, fingerprintTables, listMutations, procedureAt, rejectedInput } from '../fixtures/hostile-input-kit.js';
 import { rejectionOf } from '../fixtures/rejection.js';
 
@@ -67,8 +67,8 @@ describeOnBothDrivers('hostile input to every write procedure', (current) => {
   for (const mutation of mutations) {
     it(`${mutation.path} refuses what its schema refuses, and changes nothing`, async () => {
       const { database } = current();
-      const runtime = createTestRuntime(database, { identity: testStaff, settings: settingsHost });
-      const call = procedureAt(callerFor(runtime), mutation.path);
+      const desk = createTestServices(database, { identity: testStaff, settings: settingsHost });
+      const call = procedureAt(callerFor(desk), mutation.path);
       const tablesBefore = await fingerprintTables(database);
       const settingsBefore = await readFile(settingsPath(settingsDir), 'utf8');
       const { rows: auditMark } = await database.query<{ id: string }>('SELECT coalesce(max(id), 0)::text AS id FROM aurora_desk.audit_log');

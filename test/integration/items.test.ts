@@ -2,7 +2,7 @@
 import { beforeEach, expect, it } from 'vitest';
 import * as s from '../../src/main/db/schema.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
-import { callerFor, createTestRuntime } from '../fixtures/runtime.js';
+import { callerFor, createTestServices } from '../fixtures/services.js';
 import { LYRA, NYX, ORIN, freshQuestWorld, storedJson, type QuestWorld } from '../fixtures/quest-world.js';
 import { rejectionOf } from '../fixtures/rejection.js';
 
@@ -19,8 +19,8 @@ const draft = {
 
 describeOnBothDrivers('item catalogue', (current) => {
   let world: QuestWorld;
-  const lyra = () => callerFor(createTestRuntime(current().database, { identity: LYRA }));
-  const orin = () => callerFor(createTestRuntime(current().database, { identity: ORIN }));
+  const lyra = () => callerFor(createTestServices(current().database, { identity: LYRA }));
+  const orin = () => callerFor(createTestServices(current().database, { identity: ORIN }));
 
   beforeEach(async () => {
     world = await freshQuestWorld(current().database);

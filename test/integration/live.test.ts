@@ -7,7 +7,7 @@ import type { LiveHub } from '../../src/main/live/types.js';
 import { silentLogger } from '../../src/main/core/log.js';
 import { adminQuery, createMigratedDatabase, describeOnBothDrivers, type ScratchDatabase } from '../fixtures/databases.js';
 import { hasPostgres, noPostgresReason } from '../fixtures/environment.js';
-import { createTestRuntime } from '../fixtures/runtime.js';
+import { createTestServices } from '../fixtures/services.js';
 import { isChange, isResync, isStatus, LiveProbe, openWriter, type Writer } from '../fixtures/live-probe.js';
 
 const MAX_SNOWFLAKE = '9223372036854775807'; // int8 max, far above 2^53
@@ -117,10 +117,10 @@ describeOnBothDrivers('the live hub', (current, driver) => {
   });
 
   it('serves live.changes and live.status through the real router', async () => {
-    const runtime = createTestRuntime(current().database, { live: hub });
-    const status = await createCaller(createContext(runtime)).live.status();
+    const desk = createTestServices(current().database, { live: hub });
+    const status = await createCaller(createContext(desk)).live.status();
     expect(status.mode).toBe('live');
-    const p = probe((signal) => createCaller(createContext(runtime), { signal }).live.changes());
+    const p = probe((signal) => createCaller(createContext(desk), { signal }).live.changes());
     await p.waitFor(isStatus('live'), 'router status');
     await writer.query(`INSERT INTO users (id, username) VALUES ($1, 'ember')`, [BIG]);
     await p.waitFor(isChange('users', 'INSERT', { id: BIG }), 'router change');

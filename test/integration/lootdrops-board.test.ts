@@ -13,7 +13,7 @@ import { silentLogger } from '../../src/main/core/log.js';
 import type { DeskServices } from '../../src/main/core/services.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { CHANNEL_LOOTDROPS, CHANNEL_RAIDS, CHANNEL_TAVERN } from '../fixtures/fake-discord-lootdrops.js';
-import { callerFor, createTestRuntime, stopServices } from '../fixtures/runtime.js';
+import { callerFor, createTestServices, stopServices } from '../fixtures/services.js';
 import { isChange, LiveProbe, openWriter, type Writer } from '../fixtures/live-probe.js';
 import { clearLootdrops, EMBER, insertDrop, insertPlayer, NYX, startLootdropDiscord, type LootdropDiscordRig } from '../fixtures/lootdrops-world.js';
 
@@ -24,19 +24,19 @@ describeOnBothDrivers('the lootdrop board', (current) => {
   let rig: LootdropDiscordRig;
   let hub: LiveHub;
   let bot: Writer;
-  let runtime: DeskServices;
-  const caller = () => callerFor(runtime);
+  let desk: DeskServices;
+  const caller = () => callerFor(desk);
 
   beforeAll(async () => {
     rig = await startLootdropDiscord();
     hub = await createLiveHub(current().database, { log: silentLogger });
     bot = await openWriter(current());
-    runtime = createTestRuntime(current().database, { discord: rig.client, live: hub });
+    desk = createTestServices(current().database, { discord: rig.client, live: hub });
     await insertPlayer(current().database, NYX, 'nyx');
     await insertPlayer(current().database, EMBER, 'ember');
   });
   afterAll(async () => {
-    await stopServices(runtime);
+    await stopServices(desk);
     await hub?.close();
     await bot?.close();
     await rig?.close();
@@ -66,7 +66,7 @@ describeOnBothDrivers('the lootdrop board', (current) => {
     const { drop } = await caller().lootdrops.spawn({ idempotencyKey: randomUUID(), channelId: CHANNEL_LOOTDROPS, amount: '75', currency: 'COINS', lifetimeSeconds: 120 });
     expect((await caller().lootdrops.board({})).active.map((d) => d.messageId)).toEqual([drop.messageId]);
 
-    const probe = new LiveProbe((signal) => createCaller(createContext(runtime), { signal }).live.changes());
+    const probe = new LiveProbe((signal) => createCaller(createContext(desk), { signal }).live.changes());
     try {
       await probe.waitFor((e) => e.kind === 'status', 'the first status');
       await bot.query(`UPDATE lootdrops SET claimed_by = $1 WHERE message_id = $2 AND claimed_by IS NULL`, [String(EMBER), drop.messageId]);

@@ -14,7 +14,7 @@ import { planBurst } from '../../src/main/features/lootdrops/burst-plan.js';
 import type { DeskServices } from '../../src/main/core/services.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { CHANNEL_LOOTDROPS, CHANNEL_RAIDS, CHANNEL_TAVERN } from '../fixtures/fake-discord-lootdrops.js';
-import { callerFor, createTestRuntime, testStaff, stopServices } from '../fixtures/runtime.js';
+import { callerFor, createTestServices, testStaff, stopServices } from '../fixtures/services.js';
 import { clearLootdrops, routesOf, spawnRows, startLootdropDiscord, type LootdropDiscordRig } from '../fixtures/lootdrops-world.js';
 import { rejectionOf } from '../fixtures/rejection.js';
 
@@ -46,7 +46,7 @@ describe('planning a burst', () => {
 
 describeOnBothDrivers('event bursts', (current) => {
   let rig: LootdropDiscordRig;
-  const runtimes: DeskServices[] = [];
+  const desks: DeskServices[] = [];
 
   beforeAll(async () => {
     rig = await startLootdropDiscord();
@@ -61,20 +61,20 @@ describeOnBothDrivers('event bursts', (current) => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
   });
   afterEach(async () => {
-    await Promise.all(runtimes.splice(0).map(stopServices));
+    await Promise.all(desks.splice(0).map(stopServices));
     vi.useRealTimers();
   });
 
-  /** One "app run": a runtime with its scheduler on this machine. */
+  /** One "app run": a desk with its scheduler on this machine. */
   const app = (options: { host?: string; discord?: boolean } = {}) => {
-    const runtime = createTestRuntime(current().database, {
+    const desk = createTestServices(current().database, {
       discord: options.discord === false ? null : rig.client,
       run: { host: options.host ?? 'desk-a' },
       random: () => 0.5,
     });
-    runtimes.push(runtime);
-    startLootdropHousekeeping(runtime);
-    return { runtime, scheduler: runtime.scheduler, caller: callerFor(runtime) };
+    desks.push(desk);
+    startLootdropHousekeeping(desk);
+    return { desk, scheduler: desk.scheduler, caller: callerFor(desk) };
   };
   /** Moves the fake clock and waits for the drops it set off. */
   const advance = async (scheduler: Scheduler, ms: number) => {

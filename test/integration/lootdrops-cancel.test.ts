@@ -8,7 +8,7 @@ import type { DiscordClient } from '../../src/main/core/discord/index.js';
 import type { DeskServices } from '../../src/main/core/services.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { CHANNEL_LOOTDROPS } from '../fixtures/fake-discord-lootdrops.js';
-import { callerFor, createTestRuntime, testStaff, stopServices } from '../fixtures/runtime.js';
+import { callerFor, createTestServices, testStaff, stopServices } from '../fixtures/services.js';
 import { openWriter, type Writer } from '../fixtures/live-probe.js';
 import { clearLootdrops, dropRows, insertPlayer, NYX, routesOf, startLootdropDiscord, type LootdropDiscordRig } from '../fixtures/lootdrops-world.js';
 import { rejectionOf } from '../fixtures/rejection.js';
@@ -16,7 +16,7 @@ import { rejectionOf } from '../fixtures/rejection.js';
 describeOnBothDrivers('cancelling lootdrops', (current) => {
   let rig: LootdropDiscordRig;
   let bot: Writer;
-  const runtimes: DeskServices[] = [];
+  const desks: DeskServices[] = [];
 
   beforeAll(async () => {
     rig = await startLootdropDiscord();
@@ -24,7 +24,7 @@ describeOnBothDrivers('cancelling lootdrops', (current) => {
     await insertPlayer(current().database, NYX, 'nyx');
   });
   afterAll(async () => {
-    await Promise.all(runtimes.map(stopServices));
+    await Promise.all(desks.map(stopServices));
     await bot.close();
     await rig.close();
   });
@@ -35,9 +35,9 @@ describeOnBothDrivers('cancelling lootdrops', (current) => {
   });
 
   const caller = (discord: DiscordClient | null = rig.client) => {
-    const runtime = createTestRuntime(current().database, { discord });
-    runtimes.push(runtime);
-    return callerFor(runtime);
+    const desk = createTestServices(current().database, { discord });
+    desks.push(desk);
+    return callerFor(desk);
   };
   const spawn = async () => {
     const { drop } = await caller().lootdrops.spawn({ idempotencyKey: randomUUID(), channelId: CHANNEL_LOOTDROPS, amount: '250', currency: 'COINS', lifetimeSeconds: 600 });

@@ -11,20 +11,20 @@ import type { DiscordClient } from '../../src/main/core/discord/index.js';
 import type { SettingsAccess } from '../../src/main/core/settings-store/settings-access.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { CHANNEL_LOOTDROPS, CHANNEL_VOICE, CHANNEL_RAIDS } from '../fixtures/fake-discord-lootdrops.js';
-import { callerFor, createTestRuntime, testStaff, stopServices } from '../fixtures/runtime.js';
+import { callerFor, createTestServices, testStaff, stopServices } from '../fixtures/services.js';
 import { clearLootdrops, dropRows, insertDrop, routesOf, settingsWith, spawnRows, startLootdropDiscord, type LootdropDiscordRig } from '../fixtures/lootdrops-world.js';
 import { rejectionOf } from '../fixtures/rejection.js';
 
 describeOnBothDrivers('spawning lootdrops', (current) => {
   let rig: LootdropDiscordRig;
-  const runtimes: DeskServices[] = [];
+  const desks: DeskServices[] = [];
   const cleanups: (() => void)[] = [];
 
   beforeAll(async () => {
     rig = await startLootdropDiscord();
   });
   afterAll(async () => {
-    await Promise.all(runtimes.map(stopServices));
+    await Promise.all(desks.map(stopServices));
     cleanups.forEach((c) => c());
     await rig.close();
   });
@@ -35,9 +35,9 @@ describeOnBothDrivers('spawning lootdrops', (current) => {
     await clearLootdrops(current().database);
   });
 
-  const runtime = (options: { discord?: DiscordClient | null; settings?: SettingsAccess } = {}) => {
-    const r = createTestRuntime(current().database, { discord: options.discord === undefined ? rig.client : options.discord, settings: options.settings });
-    runtimes.push(r);
+  const desk = (options: { discord?: DiscordClient | null; settings?: SettingsAccess } = {}) => {
+    const r = createTestServices(current().database, { discord: options.discord === undefined ? rig.client : options.discord, settings: options.settings });
+    desks.push(r);
     return r;
   };
   const form = (overrides: Record<string, unknown> = {}) => ({
@@ -51,7 +51,7 @@ describeOnBothDrivers('spawning lootdrops', (current) => {
 
   it('posts the message, then records the row with the returned message ID', async () => {
     const before = Date.now();
-    const { drop, repeated } = await callerFor(runtime()).lootdrops.spawn(form());
+    const { drop, repeated } = await callerFor(desk()).lootdrops.spawn(form());
     expect(repeated).toBe(false);
     expect(routesOf(rig.fake)).toEqual([`POST /channels/${CHANNEL_LOOTDROPS}/messages`]);
     const [post] = rig.fake.requests;
@@ -90,7 +90,7 @@ describeOnBothDrivers('spawning lootdrops', (current) => {
   it('with a {messageId} format, posts first and edits the button in with the real ID', async () => {
     const { settings, cleanup } = await settingsWith({ claimButtonFormat: 'claim_lootdrop:{messageId}', currencies: ['COINS', 'GEMS'] });
     cleanups.push(cleanup);
-    const { drop } = await callerFor(runtime({ settings })).lootdrops.spawn(form({ currency: 'GEMS', amount: 25 }));
+    const { drop } = await callerFor(desk({ settings })).lootdrops.spawn(form({ currency: 'GEMS', amount: 25 }));
     expect(routesOf(rig.fake)).toEqual([`POST /channels/${CHANNEL_LOOTDROPS}/messages`, `PATCH /channels/${CHANNEL_LOOTDROPS}/messages/${drop.messageId}`]);
     expect((rig.fake.requests[0]!.body as { components: unknown[] }).components).toEqual([]);
     const edit = rig.fake.requests[1]!.body as { components: { components: { custom_id: string }[] }[] };
@@ -101,16 +101,16 @@ describeOnBothDrivers('spawning lootdrops', (current) => {
   it('refuses a format Discord could not take, and a currency outside the list', async () => {
     const { settings, cleanup } = await settingsWith({ claimButtonFormat: 'drop:{dropId}' });
     cleanups.push(cleanup);
-    const badFormat = await rejectionOf(callerFor(runtime({ settings })).lootdrops.spawn(form()));
+    const badFormat = await rejectionOf(callerFor(desk({ settings })).lootdrops.spawn(form()));
     expect(badFormat).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/Unknown placeholder \{dropId\}/) });
-    const badCurrency = await rejectionOf(callerFor(runtime()).lootdrops.spawn(form({ currency: 'GEMS' })));
+    const badCurrency = await rejectionOf(callerFor(desk()).lootdrops.spawn(form({ currency: 'GEMS' })));
     expect(badCurrency).toMatchObject({ code: 'BAD_REQUEST', data: { fieldErrors: { currency: [expect.stringContaining('COINS')] } } });
     expect(rig.fake.requests).toEqual([]);
     expect(await dropRows(current().database)).toEqual([]);
   });
 
   it('without a Discord token answers PRECONDITION_FAILED pointing to Settings; the board still works', async () => {
-    const caller = callerFor(runtime({ discord: null }));
+    const caller = callerFor(desk({ discord: null }));
     const failure = await rejectionOf(caller.lootdrops.spawn(form()));
     expect(failure).toMatchObject({ code: 'PRECONDITION_FAILED', message: expect.stringContaining('Settings → Discord'), data: { precondition: 'discord' } });
     await insertDrop(current().database, { messageId: '1400000000000009001', channelId: CHANNEL_RAIDS, createdAt: new Date(Date.now() - 1000), expiresAt: new Date(Date.now() + 60_000) });
@@ -120,7 +120,7 @@ describeOnBothDrivers('spawning lootdrops', (current) => {
   });
 
   it('writes nothing when Discord refuses: missing access, unknown channel, invalid token, 5xx', async () => {
-    const caller = callerFor(runtime());
+    const caller = callerFor(desk());
     rig.routes.lockedChannels.add(CHANNEL_RAIDS);
     expect(await rejectionOf(caller.lootdrops.spawn(form({ channelId: CHANNEL_RAIDS })))).toMatchObject({
       code: 'BAD_REQUEST',
@@ -133,7 +133,7 @@ describeOnBothDrivers('spawning lootdrops', (current) => {
     });
     rig.fake.failNext({ method: 'POST', path: '/messages', kind: 'server-error', times: 5 });
     expect(await rejectionOf(caller.lootdrops.spawn(form()))).toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: expect.stringMatching(/Discord is unavailable/) });
-    const badToken = callerFor(runtime({ discord: rig.badTokenClient }));
+    const badToken = callerFor(desk({ discord: rig.badTokenClient }));
     expect(await rejectionOf(badToken.lootdrops.spawn(form()))).toMatchObject({
       code: 'PRECONDITION_FAILED',
       message: expect.stringMatching(/rejected the bot token/),
@@ -146,7 +146,7 @@ describeOnBothDrivers('spawning lootdrops', (current) => {
 
   it('waits out a 429 (retry_after) and spawns once', async () => {
     rig.fake.failNext({ method: 'POST', path: '/messages', kind: 'rate-limit', retryAfter: 0.05 });
-    const { drop } = await callerFor(runtime()).lootdrops.spawn(form());
+    const { drop } = await callerFor(desk()).lootdrops.spawn(form());
     expect(routesOf(rig.fake)).toEqual([`POST /channels/${CHANNEL_LOOTDROPS}/messages`, `POST /channels/${CHANNEL_LOOTDROPS}/messages`]);
     expect(rig.routes.live().map((m) => m.id)).toEqual([drop.messageId]);
     expect((await dropRows(current().database)).map((r) => r.message_id)).toEqual([drop.messageId]);
@@ -156,7 +156,7 @@ describeOnBothDrivers('spawning lootdrops', (current) => {
     const taken = '1400000000000007777';
     await insertDrop(current().database, { messageId: taken, channelId: CHANNEL_RAIDS, amount: 5, createdAt: new Date(Date.now() - 60_000), expiresAt: null });
     rig.routes.nextMessageIds.push(taken);
-    const failure = await rejectionOf(callerFor(runtime()).lootdrops.spawn(form()));
+    const failure = await rejectionOf(callerFor(desk()).lootdrops.spawn(form()));
     expect(failure).toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: expect.stringMatching(/already recorded.*deleted again, so nothing is live/) });
     expect(routesOf(rig.fake)).toEqual([`POST /channels/${CHANNEL_LOOTDROPS}/messages`, `DELETE /channels/${CHANNEL_LOOTDROPS}/messages/${taken}`]);
     expect(rig.routes.live()).toEqual([]);
@@ -170,13 +170,13 @@ describeOnBothDrivers('spawning lootdrops', (current) => {
     await insertDrop(current().database, { messageId: taken, channelId: CHANNEL_RAIDS, createdAt: new Date(Date.now() - 60_000) });
     rig.routes.nextMessageIds.push(taken);
     rig.fake.failNext({ method: 'DELETE', kind: 'server-error', times: 5 });
-    const failure = await rejectionOf(callerFor(runtime()).lootdrops.spawn(form()));
+    const failure = await rejectionOf(callerFor(desk()).lootdrops.spawn(form()));
     expect(failure.message).toMatch(new RegExp(`deleting its Discord message failed too .*Delete message ${taken} in channel ${CHANNEL_LOOTDROPS} by hand`));
     expect(rig.routes.live().map((m) => m.id)).toEqual([taken]);
   });
 
   it('spawns one drop for a double submit, and answers repeats with the first result', async () => {
-    const r = runtime();
+    const r = desk();
     const submission = form();
     const [first, second] = await Promise.all([callerFor(r).lootdrops.spawn(submission), callerFor(r).lootdrops.spawn(submission)]);
     expect(first.drop.messageId).toBe(second.drop.messageId);
@@ -185,7 +185,7 @@ describeOnBothDrivers('spawning lootdrops', (current) => {
 
     // After a restart (the process forgot), the aurora_desk record answers.
     forgetRememberedSubmissions(current().database);
-    const again = await callerFor(runtime()).lootdrops.spawn(submission);
+    const again = await callerFor(desk()).lootdrops.spawn(submission);
     expect(again).toMatchObject({ repeated: true, drop: { messageId: first.drop.messageId } });
     expect(rig.fake.requests).toHaveLength(1);
     expect(await dropRows(current().database)).toHaveLength(1);
@@ -195,13 +195,13 @@ describeOnBothDrivers('spawning lootdrops', (current) => {
   });
 
   it('lists the channels grouped by category, postable ones only', async () => {
-    const { groups } = await callerFor(runtime()).lootdrops.channels({});
+    const { groups } = await callerFor(desk()).lootdrops.channels({});
     expect(groups.map((g) => [g.categoryName, g.channels.map((c) => c.name)])).toEqual([
       [null, ['announcements']],
       ['Events', ['lootdrops', 'raids']],
       ['Town', ['tavern']],
     ]);
-    const users = await callerFor(runtime()).lootdrops.users({ ids: ['1300000000000000001', '1300000000000000009'] });
+    const users = await callerFor(desk()).lootdrops.users({ ids: ['1300000000000000001', '1300000000000000009'] });
     expect(users).toEqual([{ id: 1300000000000000001n, username: 'nyx', globalName: 'Nyx', avatarUrl: expect.stringContaining('/avatars/1300000000000000001/a1b2c3.png') }]);
   });
 });

@@ -7,7 +7,7 @@ import { expect, it } from 'vitest';
 import { CASE_ID_PATTERN } from '../../src/main/features/moderation/case-id.js';
 import type { CaseSummary } from '../../src/shared/domain/moderation.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
-import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
+import { callerFor, createTestServices, testStaff } from '../fixtures/services.js';
 import {
   caseRow,
   DRIFTER,
@@ -20,8 +20,8 @@ import {
 import { rejectionOf } from '../fixtures/rejection.js';
 
 describeOnBothDrivers('moderation actions', (current) => {
-  const me = () => callerFor(createTestRuntime(current().database));
-  const other = () => callerFor(createTestRuntime(current().database, { identity: OTHER_MOD }));
+  const me = () => callerFor(createTestServices(current().database));
+  const other = () => callerFor(createTestServices(current().database, { identity: OTHER_MOD }));
   const summaryOf = async (id: bigint): Promise<CaseSummary> => (await me().moderation.byIds({ ids: [id] }))[0]!;
   const botCase = (metadataJson = '{"points": 2, "messageLink": "https://discord.com/channels/1/2/3"}') =>
     insertBotCase(current().database, { type: 'warn', metadataJson });
@@ -192,9 +192,9 @@ describeOnBothDrivers('moderation actions', (current) => {
   it('refuses writes without an identity or on a read-only connection', async () => {
     const id = await botCase();
     const seen = (await summaryOf(id)).seen;
-    const anonymous = callerFor(createTestRuntime(current().database, { identity: null }));
+    const anonymous = callerFor(createTestServices(current().database, { identity: null }));
     expect((await rejectionOf(anonymous.moderation.resolve({ id, expected: seen, reason: 'x' }))).code).toBe('PRECONDITION_FAILED');
-    const readOnly = callerFor(createTestRuntime(current().database, { readOnlyReason: 'read-only role' }));
+    const readOnly = callerFor(createTestServices(current().database, { readOnlyReason: 'read-only role' }));
     expect((await rejectionOf(readOnly.moderation.addNote({ id, text: 'x' }))).code).toBe('PRECONDITION_FAILED');
     expect((await caseRow(current().database, id)).active).toBe(true);
     expect((await rejectionOf(me().moderation.resolve({ id: 99999999n, expected: seen, reason: 'x' }))).code).toBe('NOT_FOUND');

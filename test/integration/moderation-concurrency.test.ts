@@ -10,7 +10,7 @@ import { openCase } from '../../src/main/features/moderation/open-case.js';
 import type { CaseSummary } from '../../src/shared/domain/moderation.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { fixedDiscordGateway } from '../../src/main/core/discord/gateway.js';
-import { callerFor, createTestRuntime, testStaff, testWrite } from '../fixtures/runtime.js';
+import { callerFor, createTestServices, testStaff, testWrite } from '../fixtures/services.js';
 import { DRIFTER, NYX, OTHER_MOD } from '../fixtures/moderation-world.js';
 import { rejectionOf } from '../fixtures/rejection.js';
 
@@ -36,8 +36,8 @@ describeOnBothDrivers('moderation under concurrency', (current, driver) => {
     await botPool?.end();
   });
 
-  const me = () => callerFor(createTestRuntime(current().database));
-  const orin = () => callerFor(createTestRuntime(current().database, { identity: OTHER_MOD }));
+  const me = () => callerFor(createTestServices(current().database));
+  const orin = () => callerFor(createTestServices(current().database, { identity: OTHER_MOD }));
   let botSeq = 0;
   const botInsert = (createdAt: string | null, type = 'warn') =>
     bot(

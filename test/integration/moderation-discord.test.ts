@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createDiscordClient, type DiscordClient } from '../../src/main/core/discord/index.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { startFakeDiscord, type FakeDiscord } from '../fixtures/fake-discord.js';
-import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
+import { callerFor, createTestServices, testStaff } from '../fixtures/services.js';
 import { caseRow, DRIFTER, EMBER, insertBotCase, NYX } from '../fixtures/moderation-world.js';
 
 const GUILD = 1400000000000000001n;
@@ -25,7 +25,7 @@ describeOnBothDrivers('moderation on Discord', (current) => {
   });
   beforeEach(() => fake.reset());
 
-  const caller = (discord: DiscordClient | null = client) => callerFor(createTestRuntime(current().database, { discord }));
+  const caller = (discord: DiscordClient | null = client) => callerFor(createTestServices(current().database, { discord }));
   type StoredDiscordEntry = { action: string; ok: boolean; error?: string; errorKind?: string; until?: string | null; by: { id: string } };
   const discordEntries = async (id: bigint) => (await caseRow(current().database, id)).metadata.aurora_desk?.discord as StoredDiscordEntry[];
 

@@ -7,12 +7,12 @@ import { exportCases } from '../../src/main/features/moderation/export.js';
 import { moderationIndexNames } from '../../src/main/db/desk/0004_moderation_indexes.js';
 import type { CaseSummary, ModerationQueue } from '../../src/shared/domain/moderation.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
-import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
+import { callerFor, createTestServices, testStaff } from '../fixtures/services.js';
 import { BOT_MOD, DRIFTER, EMBER, insertBotCase, NYX, OTHER_MOD, seedPlayers } from '../fixtures/moderation-world.js';
 
 describeOnBothDrivers('moderation queues', (current, driver) => {
   const ids: Record<string, bigint> = {};
-  const caller = () => callerFor(createTestRuntime(current().database));
+  const caller = () => callerFor(createTestServices(current().database));
   const all = async (queue: ModerationQueue, filters: Record<string, unknown> = {}, limit = 2): Promise<CaseSummary[]> => {
     const out: CaseSummary[] = [];
     let cursor: string | null = null;
@@ -119,7 +119,7 @@ describeOnBothDrivers('moderation queues', (current, driver) => {
   });
 
   it('answers the Mine queue only with a staff identity', async () => {
-    const anonymous = callerFor(createTestRuntime(current().database, { identity: null }));
+    const anonymous = callerFor(createTestServices(current().database, { identity: null }));
     await expect(anonymous.moderation.list({ queue: 'mine' })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
     const counts = await anonymous.moderation.counts({ queue: 'recent' });
     expect(counts.queues.mine).toBe(0);

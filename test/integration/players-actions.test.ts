@@ -3,14 +3,14 @@ import { beforeEach, expect, it } from 'vitest';
 import { auditLog } from '../../src/main/db/desk/tables.js';
 import * as s from '../../src/main/db/schema.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
-import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
+import { callerFor, createTestServices, testStaff } from '../fixtures/services.js';
 import { EMBER, NYX, PLAYING_STAFF, QUIET, SEER, WARDEN, freshPlayersWorld, heldQuantity, userRow, type World } from '../fixtures/players-world.js';
 import { rejectionOf } from '../fixtures/rejection.js';
 
 describeOnBothDrivers('staff actions on players', (current) => {
   let world: World;
-  const runtime = () => createTestRuntime(current().database);
-  const caller = () => callerFor(runtime());
+  const desk = () => createTestServices(current().database);
+  const caller = () => callerFor(desk());
   const db = () => current().database.db;
 
   const balanceOf = async (id: bigint) => (await db().select({ b: s.users.balance }).from(s.users).where(eq(s.users.id, id)))[0]?.b;
@@ -40,7 +40,7 @@ describeOnBothDrivers('staff actions on players', (current) => {
   });
 
   it('names a staff member who also plays as the related party', async () => {
-    const asPlayer = callerFor(createTestRuntime(current().database, { identity: PLAYING_STAFF }));
+    const asPlayer = callerFor(createTestServices(current().database, { identity: PLAYING_STAFF }));
     const coins = await asPlayer.players.grantCurrency({ playerId: EMBER, amount: 5n, reason: 'Event prize' });
     expect(coins.relatedUserId).toBe(PLAYING_STAFF.id);
     expect((await ledgerRow(coins.transactionId)).relatedUserId).toBe(PLAYING_STAFF.id);
@@ -168,7 +168,7 @@ describeOnBothDrivers('staff actions on players', (current) => {
   });
 
   it('refuses a class change based on a stale view with CONFLICT naming who changed it', async () => {
-    const jane = callerFor(createTestRuntime(current().database, { identity: { id: 1100000000000000002n, name: 'Jane' } }));
+    const jane = callerFor(createTestServices(current().database, { identity: { id: 1100000000000000002n, name: 'Jane' } }));
     // Jane moves Ember to Warden; we still saw Seer.
     await jane.players.changeClass({ playerId: EMBER, classId: WARDEN, expectedClassId: SEER, reason: 'Ticket 12' });
     const stale = await rejectionOf(caller().players.changeClass({ playerId: EMBER, classId: null, expectedClassId: SEER, reason: 'Ticket 13' }));
@@ -184,10 +184,10 @@ describeOnBothDrivers('staff actions on players', (current) => {
   });
 
   it('requires a staff identity and a writable database for every action', async () => {
-    const anonymous = callerFor(createTestRuntime(current().database, { identity: null }));
+    const anonymous = callerFor(createTestServices(current().database, { identity: null }));
     const error = await rejectionOf(anonymous.players.grantCurrency({ playerId: NYX, amount: 1n, reason: 'No identity' }));
     expect(error.code).toBe('PRECONDITION_FAILED');
-    const readOnly = callerFor(createTestRuntime(current().database, { readOnlyReason: 'Read-only replica' }));
+    const readOnly = callerFor(createTestServices(current().database, { readOnlyReason: 'Read-only replica' }));
     expect((await rejectionOf(readOnly.players.grantItem({ playerId: NYX, itemId: world.sunpetal, quantity: 1n, reason: 'Read only' }))).code).toBe(
       'PRECONDITION_FAILED',
     );

@@ -2,14 +2,14 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import * as s from '../../src/main/db/schema.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
-import { callerFor, createTestRuntime } from '../fixtures/runtime.js';
+import { callerFor, createTestServices } from '../fixtures/services.js';
 import { EMBER, NYX, QUIET, SEER, WARDEN, seedPlayersWorld, type World } from '../fixtures/players-world.js';
 
 const utcDay = (offsetDays: number) => new Date(Date.now() - offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 describeOnBothDrivers('economy overview and classes', (current) => {
   let world: World;
-  const caller = () => callerFor(createTestRuntime(current().database));
+  const caller = () => callerFor(createTestServices(current().database));
 
   beforeAll(async () => {
     const { db } = current().database;

@@ -10,7 +10,7 @@ import pg from 'pg';
 import { beforeAll, expect, it } from 'vitest';
 import * as s from '../../src/main/db/schema.js';
 import { describeOnBothDrivers, type ScratchDatabase } from '../fixtures/databases.js';
-import { callerFor, createTestRuntime } from '../fixtures/runtime.js';
+import { callerFor, createTestServices } from '../fixtures/services.js';
 import { EMBER, NYX, heldQuantity, seedPlayersWorld, userRow, type World } from '../fixtures/players-world.js';
 import { rejectionOf } from '../fixtures/rejection.js';
 
@@ -68,7 +68,7 @@ const userLock = (id: bigint) => ({ sql: 'SELECT 1 FROM users WHERE id = $1 FOR 
 
 describeOnBothDrivers('ledger integrity', (current) => {
   let world: World;
-  const caller = () => callerFor(createTestRuntime(current().database));
+  const caller = () => callerFor(createTestServices(current().database));
   const db = () => current().database.db;
   const count = async (table: 'transactions' | 'item_transactions', type: string) => {
     const { rows } = await current().database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE type = $1`, [type]);

@@ -1,13 +1,13 @@
 import { beforeAll, expect, it } from 'vitest';
 import * as s from '../../src/main/db/schema.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
-import { callerFor, createTestRuntime } from '../fixtures/runtime.js';
+import { callerFor, createTestServices } from '../fixtures/services.js';
 import { EMBER, NYX, QUIET, SEER, WARDEN, seedPlayersWorld, type World } from '../fixtures/players-world.js';
 import { rejectionOf } from '../fixtures/rejection.js';
 
 describeOnBothDrivers('player lookup', (current, driver) => {
   let world: World;
-  const caller = () => callerFor(createTestRuntime(current().database));
+  const caller = () => callerFor(createTestServices(current().database));
 
   beforeAll(async () => {
     const { db } = current().database;

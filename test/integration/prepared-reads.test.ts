@@ -9,7 +9,7 @@ import { openDatabase, type AuroraDatabase, type AuroraDb } from '../../src/main
 import { preparedRead } from '../../src/main/db/prepared-reads.js';
 import { users } from '../../src/main/db/schema.js';
 import { createMigratedDatabase, describeOnBothDrivers, type ScratchDatabase } from '../fixtures/databases.js';
-import { callerFor, createTestRuntime } from '../fixtures/runtime.js';
+import { callerFor, createTestServices } from '../fixtures/services.js';
 
 const ORIN = 1500000000000000001n;
 
@@ -51,7 +51,7 @@ describeOnBothDrivers('reads built once per database', (current, driver) => {
     // One connection, so the check reads the session the router's statements ran on.
     const single: AuroraDatabase = await openDatabase({ kind: 'postgres', url: current().url!, poolSize: 1 });
     try {
-      const caller = callerFor(createTestRuntime(single));
+      const caller = callerFor(createTestServices(single));
       const profile = await caller.players.profile({ playerId: ORIN });
       expect(profile.username).toBe('orin');
       const fragment = await caller.players.search({ query: 'ori' });

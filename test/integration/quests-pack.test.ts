@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished }
 import * as s from '../../src/main/db/schema.js';
 import type { QuestPack } from '../../src/shared/domain/quest-pack.js';
 import { createMigratedDatabase, describeOnBothDrivers, emptyBotTables, type ScratchDatabase } from '../fixtures/databases.js';
-import { callerFor, createTestRuntime } from '../fixtures/runtime.js';
+import { callerFor, createTestServices } from '../fixtures/services.js';
 import { LYRA, seedQuestWorld, type QuestWorld } from '../fixtures/quest-world.js';
 import { rejectionOf } from '../fixtures/rejection.js';
 
@@ -19,8 +19,8 @@ describeOnBothDrivers('quest packs', (current, driver) => {
   let world: QuestWorld;
   let target: ScratchDatabase;
   let pack: QuestPack;
-  const source = () => callerFor(createTestRuntime(current().database, { identity: LYRA }));
-  const dest = () => callerFor(createTestRuntime(target.database, { identity: LYRA }));
+  const source = () => callerFor(createTestServices(current().database, { identity: LYRA }));
+  const dest = () => callerFor(createTestServices(target.database, { identity: LYRA }));
 
   // The source: the quest world, a key that drops Sunpetal, and a quest that waits for another.
   beforeAll(async () => {

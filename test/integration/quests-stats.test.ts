@@ -1,7 +1,7 @@
 /** Quest stats and a game master's hand on player progress, through the real router. */
 import { beforeEach, expect, it } from 'vitest';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
-import { callerFor, createTestRuntime } from '../fixtures/runtime.js';
+import { callerFor, createTestServices } from '../fixtures/services.js';
 import { EMBER, freshQuestWorld, LYRA, NYX, ROOK, SAGE, seedProgress, type QuestWorld } from '../fixtures/quest-world.js';
 import { rejectionOf } from '../fixtures/rejection.js';
 
@@ -9,7 +9,7 @@ const LATEST = new Date('2026-03-10T18:30:00Z');
 
 describeOnBothDrivers('quest stats', (current) => {
   let world: QuestWorld;
-  const lyra = () => callerFor(createTestRuntime(current().database, { identity: LYRA }));
+  const lyra = () => callerFor(createTestServices(current().database, { identity: LYRA }));
 
   beforeEach(async () => {
     world = await freshQuestWorld(current().database);

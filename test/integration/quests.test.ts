@@ -4,14 +4,14 @@
  */
 import { beforeEach, expect, it } from 'vitest';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
-import { callerFor, createTestRuntime } from '../fixtures/runtime.js';
+import { callerFor, createTestServices } from '../fixtures/services.js';
 import { EMBER, FOREIGN_REQUIREMENTS, FOREIGN_REWARDS, LYRA, NYX, ORIN, freshQuestWorld, seedProgress, storedJson, type QuestWorld } from '../fixtures/quest-world.js';
 import { rejectionOf } from '../fixtures/rejection.js';
 
 describeOnBothDrivers('quest authoring', (current) => {
   let world: QuestWorld;
-  const lyra = () => callerFor(createTestRuntime(current().database, { identity: LYRA }));
-  const orin = () => callerFor(createTestRuntime(current().database, { identity: ORIN }));
+  const lyra = () => callerFor(createTestServices(current().database, { identity: LYRA }));
+  const orin = () => callerFor(createTestServices(current().database, { identity: ORIN }));
 
   beforeEach(async () => {
     world = await freshQuestWorld(current().database);
@@ -207,7 +207,7 @@ describeOnBothDrivers('quest authoring', (current) => {
   });
 
   it('refuses writes without a staff identity', async () => {
-    const anonymous = callerFor(createTestRuntime(current().database, { identity: null }));
+    const anonymous = callerFor(createTestServices(current().database, { identity: null }));
     const refused = await rejectionOf(anonymous.quests.duplicate({ id: world.chatter }));
     expect(refused.code).toBe('PRECONDITION_FAILED');
   });

@@ -40,7 +40,7 @@ import {
   type ExplainOptions,
   type ScanFinding,
 } from '../fixtures/query-plans.js';
-import { callerFor, createTestRuntime } from '../fixtures/runtime.js';
+import { callerFor, createTestServices } from '../fixtures/services.js';
 
 /** The bot's tables that hold hundreds of thousands of rows or more in production. */
 const LARGE_TABLES = new Set(['moderation_cases', 'users', 'transactions', 'item_transactions', 'user_quests', 'inventory', 'user_timers']);
@@ -203,7 +203,7 @@ describe.skipIf(Boolean(skipReason))('read plans at scale (postgres)', () => {
     await scratch?.drop();
   });
 
-  const caller = () => callerFor(createTestRuntime(scratch!.database, { identity: picks.moderator }));
+  const caller = () => callerFor(createTestServices(scratch!.database, { identity: picks.moderator }));
 
   async function plansOf(read: Read, options: Partial<ExplainOptions> = {}): Promise<ExplainedStatement[]> {
     const { statements } = await captureStatements(() => read.call(caller(), picks));

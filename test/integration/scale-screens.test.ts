@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { forgetEconomyFigures, getEconomyOverview, WHOLE_TABLE_TTL_MS } from '../../src/main/features/players/economy.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
-import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
+import { callerFor, createTestServices, testStaff } from '../fixtures/services.js';
 import { CHANNEL_LOOTDROPS } from '../fixtures/fake-discord-lootdrops.js';
 import { pgliteReplayer, pgReplayer, recordStatements } from '../bench/replay.js';
 import { clearLootdrops, EMBER, insertDrop, insertPlayer, NYX } from '../fixtures/lootdrops-world.js';
@@ -18,7 +18,7 @@ const MIN = 60_000;
 const dropId = (n: number) => `15000000000000${String(n).padStart(5, '0')}`;
 
 describeOnBothDrivers('screens at scale', (current) => {
-  const caller = () => callerFor(createTestRuntime(current().database));
+  const caller = () => callerFor(createTestServices(current().database));
   const db = () => current().database;
 
   beforeAll(async () => {
@@ -122,7 +122,7 @@ describeOnBothDrivers('screens at scale', (current) => {
       const before = await getEconomyOverview(db(), input, large);
       expect(before.basis).toBe('exact');
       expect((await getEconomyOverview(db(), input, large)).basis).toBe('cached');
-      const staff = callerFor(createTestRuntime(current().database, { identity: testStaff }));
+      const staff = callerFor(createTestServices(current().database, { identity: testStaff }));
       await staff.players.grantCurrency({ playerId: EMBER, amount: 7n, reason: 'Event prize' });
       const after = await getEconomyOverview(db(), input, large);
       expect(after.basis).toBe('exact');

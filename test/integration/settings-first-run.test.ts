@@ -12,7 +12,7 @@ import { createDeskHost } from '../../src/main/host.js';
 import { settingsPath } from '../../src/main/core/settings-store/file.js';
 import { createKeyFileCipher } from '../../src/main/core/settings-store/key-file-cipher.js';
 import { recordingLogger } from '../fixtures/logger.js';
-import { callerFor } from '../fixtures/runtime.js';
+import { callerFor } from '../fixtures/services.js';
 
 let dataDir: string;
 beforeAll(async () => {

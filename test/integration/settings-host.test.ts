@@ -16,7 +16,7 @@ import { createKeyFileCipher } from '../../src/main/core/settings-store/key-file
 import { createScratchDatabase, type ScratchDatabase } from '../fixtures/databases.js';
 import { hasPostgres, noPostgresReason, testDatabaseUrl } from '../fixtures/environment.js';
 import { recordingLogger } from '../fixtures/logger.js';
-import { callerFor } from '../fixtures/runtime.js';
+import { callerFor } from '../fixtures/services.js';
 import { rejectionOf } from '../fixtures/rejection.js';
 
 const PASSWORD = 'hunter2-Aurora-pw!';

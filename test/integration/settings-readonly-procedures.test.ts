@@ -11,7 +11,7 @@ import { openDatabase, type AuroraDatabase } from '../../src/main/core/database.
 import { seedDatabase } from '../../src/main/db/seed.js';
 import { detectReadOnly } from '../../src/main/connection/read-only.js';
 import { describeOnBothDrivers, SMALL_WORLD } from '../fixtures/databases.js';
-import { callerFor, createTestRuntime, testStaff } from '../fixtures/runtime.js';
+import { callerFor, createTestServices, testStaff } from '../fixtures/services.js';
 import { fingerprintTables, listMutations, procedureAt } from '../fixtures/hostile-input-kit.js';
 import { rejectionOf } from '../fixtures/rejection.js';
 
@@ -126,7 +126,7 @@ describeOnBothDrivers('a SELECT-only role against every procedure', (current, dr
   let seeded: Seeded;
   /** Each screen read's answer to the owner, before the role took over. */
   const asOwner = new Map<string, unknown>();
-  const readOnlyCaller = () => callerFor(createTestRuntime(session, { identity: testStaff, readOnlyReason: reason }));
+  const readOnlyCaller = () => callerFor(createTestServices(session, { identity: testStaff, readOnlyReason: reason }));
 
   beforeAll(async () => {
     const owner = current().database;
@@ -141,7 +141,7 @@ describeOnBothDrivers('a SELECT-only role against every procedure', (current, dr
     const { player, ...counts } = rows[0]!;
     seeded = counts;
     // One staff action while the database may still be written, so the audit screen has a row to show.
-    const ownerCaller = callerFor(createTestRuntime(owner, { identity: testStaff }));
+    const ownerCaller = callerFor(createTestServices(owner, { identity: testStaff }));
     await ownerCaller.players.grantCurrency({ playerId: BigInt(player), amount: 1n, reason: 'Before the role was limited' });
     for (const [path, { read }] of Object.entries(SCREEN_READS)) asOwner.set(path, await read(ownerCaller));
     await owner.query(`CREATE ROLE ${role} ${driver === 'postgres' ? 'LOGIN' : 'NOLOGIN'}`);
@@ -174,8 +174,8 @@ describeOnBothDrivers('a SELECT-only role against every procedure', (current, dr
   });
 
   it('refuses every write procedure up front with that explanation, and changes nothing', async () => {
-    const runtime = createTestRuntime(session, { identity: testStaff, readOnlyReason: reason });
-    const caller = callerFor(runtime);
+    const desk = createTestServices(session, { identity: testStaff, readOnlyReason: reason });
+    const caller = callerFor(desk);
     const before = await fingerprintTables(current().database);
     const writes = listMutations().filter((m) => !(m.path in NOT_DATABASE_WRITES));
     expect(writes.length).toBeGreaterThanOrEqual(25);

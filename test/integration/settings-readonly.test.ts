@@ -15,7 +15,7 @@ import { silentLogger } from '../../src/main/core/log.js';
 import { createKeyFileCipher } from '../../src/main/core/settings-store/key-file-cipher.js';
 import { detectReadOnly } from '../../src/main/connection/read-only.js';
 import { describeOnBothDrivers, type Driver, type ScratchDatabase } from '../fixtures/databases.js';
-import { callerFor } from '../fixtures/runtime.js';
+import { callerFor } from '../fixtures/services.js';
 
 /** A write procedure of the real kind, to see the host's read-only answer reach it. */
 const probeRouter = router({ poke: writeProcedure.mutation(() => 'written') });

@@ -16,7 +16,7 @@ import type { DeskServices } from '../../src/main/core/services.js';
 import { messagePortLink } from '../../src/renderer/src/lib/port-link.js';
 import type { DeskErrorData } from '../../src/shared/errors.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
-import { createTestRuntime, testStaff } from '../fixtures/runtime.js';
+import { createTestServices, testStaff } from '../fixtures/services.js';
 import { rejectionOf } from '../fixtures/rejection.js';
 
 const BIG = 9223372036854775807n; // int8 max: a JS number would round it
@@ -97,10 +97,10 @@ afterEach(() => {
   }
 });
 
-function connect(runtime: DeskServices): Connection {
+function connect(desk: DeskServices): Connection {
   const { port1, port2 } = new MessageChannel();
   const errors: RpcErrorEvent<unknown>[] = [];
-  const stop = servePort(port1, { router: testRouter, createContext: () => createContext(runtime), onError: (e) => errors.push(e) });
+  const stop = servePort(port1, { router: testRouter, createContext: () => createContext(desk), onError: (e) => errors.push(e) });
   const client = createTRPCClient<TestRouter>({ links: [messagePortLink<TestRouter>({ port: port2, transformer: superjson })] });
   const connection = { client, clientPort: port2, stop, errors };
   open.push(connection);
@@ -109,7 +109,7 @@ function connect(runtime: DeskServices): Connection {
 
 describeOnBothDrivers('the tRPC transport over a MessageChannel', (current) => {
   it('answers a query of the real app router (system.ping)', async () => {
-    const { client } = connect(createTestRuntime(current().database));
+    const { client } = connect(createTestServices(current().database));
     const pong = await client.system.ping.query({ echo: 'hello' });
     expect(pong.pong).toBe(true);
     expect(pong.echo).toBe('hello');
@@ -118,7 +118,7 @@ describeOnBothDrivers('the tRPC transport over a MessageChannel', (current) => {
   });
 
   it('carries bigint and Date both ways, intact above 2^53', async () => {
-    const { client } = connect(createTestRuntime(current().database));
+    const { client } = connect(createTestServices(current().database));
     const at = new Date('2026-03-04T05:06:07.089Z');
     const echoed = await client.test.echo.query({ id: BIG, at, note: 'loot' });
     expect(echoed.id).toBe(BIG);
@@ -132,8 +132,8 @@ describeOnBothDrivers('the tRPC transport over a MessageChannel', (current) => {
     expect(status.connection.driver).toBe(current().database.driver);
   });
 
-  it('runs a write mutation with the actor from the runtime and audits it', async () => {
-    const { client } = connect(createTestRuntime(current().database));
+  it('runs a write mutation with the actor from the services and audits it', async () => {
+    const { client } = connect(createTestServices(current().database));
     const granted = await client.test.grant.mutate({ amount: 250n, token: 'hunter2-transport' });
     expect(granted).toEqual({ grantedBy: testStaff.id, amount: 250n });
     const { entries } = await client.audit.list.query({ procedure: 'test.grant', actorId: testStaff.id });
@@ -142,7 +142,7 @@ describeOnBothDrivers('the tRPC transport over a MessageChannel', (current) => {
   });
 
   it('keeps error codes: NOT_FOUND from a DeskError, BAD_REQUEST with zod field errors, unknown paths', async () => {
-    const { client, errors } = connect(createTestRuntime(current().database));
+    const { client, errors } = connect(createTestServices(current().database));
     const notFound = await rejectionOf(client.test.missing.query({ questId: 42n }));
     expect(notFound.data.code).toBe('NOT_FOUND');
     expect(notFound.message).toMatch(/Quest 42 was not found/);
@@ -161,7 +161,7 @@ describeOnBothDrivers('the tRPC transport over a MessageChannel', (current) => {
   });
 
   it('refuses a write without staff identity with PRECONDITION_FAILED (identity)', async () => {
-    const { client } = connect(createTestRuntime(current().database, { identity: null }));
+    const { client } = connect(createTestServices(current().database, { identity: null }));
     const error = await rejectionOf(client.test.grant.mutate({ amount: 1n, token: 'x' }));
     expect(error.data.code).toBe('PRECONDITION_FAILED');
     expect(error.data.precondition).toBe('identity');
@@ -169,7 +169,7 @@ describeOnBothDrivers('the tRPC transport over a MessageChannel', (current) => {
   });
 
   it('streams a subscription and, when the client unsubscribes, aborts the generator', async () => {
-    const { client } = connect(createTestRuntime(current().database));
+    const { client } = connect(createTestServices(current().database));
     const received: { i: number; coins: bigint; at: Date }[] = [];
     const third = deferred<void>();
     const started = deferred<void>();
@@ -193,7 +193,7 @@ describeOnBothDrivers('the tRPC transport over a MessageChannel', (current) => {
   });
 
   it('completes a subscription whose generator runs out', async () => {
-    const { client } = connect(createTestRuntime(current().database));
+    const { client } = connect(createTestServices(current().database));
     const done = deferred<void>();
     const seen: number[] = [];
     let stopped = false;
@@ -208,7 +208,7 @@ describeOnBothDrivers('the tRPC transport over a MessageChannel', (current) => {
   });
 
   it('delivers an error thrown inside a subscription with its code and extra data', async () => {
-    const { client } = connect(createTestRuntime(current().database));
+    const { client } = connect(createTestServices(current().database));
     const failed = deferred<unknown>();
     const seen: number[] = [];
     client.test.brokenTicks.subscribe(undefined, { onData: (n) => seen.push(n), onError: (e) => failed.resolve(e) });
@@ -220,7 +220,7 @@ describeOnBothDrivers('the tRPC transport over a MessageChannel', (current) => {
   });
 
   it('aborts subscriptions and in-flight queries when the window side of the port closes', async () => {
-    const { client, clientPort } = connect(createTestRuntime(current().database));
+    const { client, clientPort } = connect(createTestServices(current().database));
     const first = deferred<void>();
     const lost = deferred<unknown>();
     client.test.ticks.subscribe({ label: 'port-closed' }, { onData: () => first.resolve(), onError: (e) => lost.resolve(e) });
@@ -235,7 +235,7 @@ describeOnBothDrivers('the tRPC transport over a MessageChannel', (current) => {
   });
 
   it('aborts every subscription when the server is stopped', async () => {
-    const { client, stop } = connect(createTestRuntime(current().database));
+    const { client, stop } = connect(createTestServices(current().database));
     const firsts = ['stop-a', 'stop-b'].map((label) => {
       const first = deferred<void>();
       client.test.ticks.subscribe({ label }, { onData: () => first.resolve(), onError: () => {} });
@@ -248,7 +248,7 @@ describeOnBothDrivers('the tRPC transport over a MessageChannel', (current) => {
   });
 
   it('keeps many concurrent requests apart', async () => {
-    const { client } = connect(createTestRuntime(current().database));
+    const { client } = connect(createTestServices(current().database));
     const ids = Array.from({ length: 300 }, (_, i) => BIG - BigInt(i) * 7919n);
     const answers = await Promise.all(ids.map((id, i) => client.test.echo.query({ id, at: new Date(i), note: `n${i}` })));
     answers.forEach((answer, i) => {
@@ -261,7 +261,7 @@ describeOnBothDrivers('the tRPC transport over a MessageChannel', (current) => {
   });
 
   it('answers a malformed message with PARSE_ERROR and keeps serving', async () => {
-    const { client, clientPort, errors } = connect(createTestRuntime(current().database));
+    const { client, clientPort, errors } = connect(createTestServices(current().database));
     const reply = deferred<unknown>();
     clientPort.on('message', (message: { id?: number }) => {
       if (message.id === 999_999) reply.resolve(message);

@@ -168,7 +168,7 @@ export type WriteContext = AppContext & { actor: StaffIdentity; write: StaffWrit
  */
 export const settingsProcedure = readProcedure.use(({ ctx, next }) => {
   const settings = ctx.services.settings;
-  if (!settings) throw ERRORS.unavailable('Settings are not available in this runtime.');
+  if (!settings) throw ERRORS.unavailable('Settings are not available on this desk.');
   return next({ ctx: { ...ctx, settings } });
 });
 
