@@ -25,7 +25,7 @@ import type { ConnectionInfo, DeskRun, DeskServices, LiveHub } from './core/serv
 import type { SecretCipher } from './core/settings-store/cipher.js';
 import type { SettingsAccess } from './core/settings-store/settings-access.js';
 import { SettingsStore } from './core/settings-store/store.js';
-import { labelForUrl, splitPassword, withPassword } from './core/settings-store/urls.js';
+import { discordDestination, labelForUrl, splitPassword, withPassword } from './core/settings-store/urls.js';
 import { startLootdropHousekeeping } from './features/lootdrops/housekeeping.js';
 
 export interface DeskHostOptions {
@@ -37,6 +37,8 @@ export interface DeskHostOptions {
   /** Seed demo data into a fresh embedded database (default true). */
   seedDemo?: boolean;
   livePollIntervalMs?: number;
+  /** An installed app (Electron's app.isPackaged): the Discord API address is then fixed unless allowed. */
+  packaged?: boolean;
   /** Time for the desk's timed work (tests pass one they drive). */
   clock?: Clock;
   /** This run of the desk; a test may name the machine to stand for another desktop. */
@@ -150,12 +152,19 @@ export async function createDeskHost(options: DeskHostOptions): Promise<DeskHost
 
   const clock = options.clock ?? systemClock;
   const scheduler = new Scheduler(clock);
-  const discord = discordGatewayFor(() => store.discord());
+  const packaged = options.packaged ?? false;
+  const discord = discordGatewayFor(() => {
+    const config = store.discord();
+    // A custom API address the installed app does not allow (a hand-edited settings file): the
+    // token is sent nowhere.
+    return packaged && !config.allowCustomApiBase && discordDestination(config.apiBase) !== discordDestination(null) ? null : config;
+  });
   const audit = createAuditWriter({ log, clock, secrets: () => store.secretValues() });
 
   const host: DeskHost = {
     log,
     store,
+    packaged,
     clock,
     scheduler,
     discord,

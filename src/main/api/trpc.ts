@@ -163,8 +163,9 @@ export type WriteContext = AppContext & { actor: StaffIdentity; write: StaffWrit
 
 /**
  * Settings: they must work with no database open and no identity set (that is when they are
- * needed most). Changes leave an audit row whenever there is an identity and a writable
- * database to write it to; a settings change never fails for want of one.
+ * needed most). Every change leaves an audit row, naming the identity when one is set, whenever
+ * a writable database is open; otherwise the log file records it. A settings change never
+ * fails for want of an audit log: the settings file is not the database.
  */
 export const settingsProcedure = readProcedure.use(({ ctx, next }) => {
   const settings = ctx.services.settings;
@@ -177,12 +178,18 @@ export const settingsChangeProcedure = settingsProcedure.use(async ({ ctx, next,
   const started = services.clock.now().getTime();
   const result = await next();
   const actor = services.identity();
-  if (!actor || services.readOnlyReason()) return result;
+  const outcome = auditOutcome(result, services, services.clock.now().getTime() - started);
   try {
+    if (services.readOnlyReason()) throw new Error(services.readOnlyReason()!);
     const input = await getRawInput().catch(() => undefined);
-    await services.audit.record(services.database(), { actor, procedure: path, input, ...auditOutcome(result, services, services.clock.now().getTime() - started) });
+    await services.audit.record(services.database(), { actor, procedure: path, input, ...outcome });
   } catch (error) {
-    services.log.warn('audit log write failed', { procedure: path, error: String(error) });
+    services.log.warn('settings change recorded in the log file only: no writable audit log', {
+      procedure: path,
+      actor: actor ? String(actor.id) : null,
+      outcome: outcome.outcome,
+      error: String(error),
+    });
   }
   return result;
 });

@@ -54,7 +54,8 @@ export function summariseInput(value: unknown, secrets: readonly string[] = []):
 }
 
 export interface AuditRecord {
-  actor: StaffIdentity;
+  /** Null only for a settings change made while no staff identity is set. */
+  actor: StaffIdentity | null;
   procedure: string;
   input: unknown;
 }
@@ -84,7 +85,7 @@ export interface AuditedWrite extends StaffWrite {
 }
 
 export interface AuditWriter {
-  begin(database: AuroraDatabase, record: AuditRecord): AuditedWrite;
+  begin(database: AuroraDatabase, record: AuditRecord & { actor: StaffIdentity }): AuditedWrite;
   /** A row for an action with no transaction of its own (a settings change, a refused call). */
   record(database: AuroraDatabase, record: AuditRecord & AuditOutcome): Promise<void>;
 }
@@ -110,8 +111,8 @@ export function createAuditWriter(deps: AuditWriterDeps): AuditWriter {
   const { log, clock } = deps;
   const errorText = (outcome: AuditOutcome) => (outcome.errorMessage ? redactText(outcome.errorMessage, deps.secrets()).slice(0, 2000) : null);
   const rowValues = (record: AuditRecord, outcome: AuditOutcome) => ({
-    actorId: record.actor.id,
-    actorName: record.actor.name,
+    actorId: record.actor?.id ?? null,
+    actorName: record.actor?.name ?? null,
     procedure: record.procedure,
     input: summariseInput(record.input, deps.secrets()) as object,
     outcome: outcome.outcome,
@@ -124,14 +125,14 @@ export function createAuditWriter(deps: AuditWriterDeps): AuditWriter {
     return row!.id;
   };
   const logOnly = (record: AuditRecord, outcome: AuditOutcome) =>
-    log.info('staff action (no audit log on this database)', { procedure: record.procedure, actor: String(record.actor.id), outcome: outcome.outcome });
+    log.info('staff action (no audit log on this database)', { procedure: record.procedure, actor: record.actor ? String(record.actor.id) : null, outcome: outcome.outcome });
 
   async function record(database: AuroraDatabase, entry: AuditRecord & AuditOutcome): Promise<void> {
     if (!(await hasAuditLog(database).catch(() => false))) return logOnly(entry, entry);
     await insertRow(database.db, entry, entry);
   }
 
-  function begin(database: AuroraDatabase, entry: AuditRecord): AuditedWrite {
+  function begin(database: AuroraDatabase, entry: AuditRecord & { actor: StaffIdentity }): AuditedWrite {
     const started = clock.now().getTime();
     let rowId: bigint | null = null;
     let inTransaction = false;
@@ -141,12 +142,16 @@ export function createAuditWriter(deps: AuditWriterDeps): AuditWriter {
       database,
       async transaction(work) {
         const audited = rowId === null && (await hasAuditLog(database));
-        return database.db.transaction(async (tx) => {
-          const result = await work(tx);
-          if (audited && rowId === null) rowId = await insertRow(tx, entry, { outcome: 'ok', durationMs: elapsed() });
-          inTransaction = true;
-          return result;
+        let written: bigint | null = null;
+        const result = await database.db.transaction(async (tx) => {
+          const value = await work(tx);
+          if (audited) written = await insertRow(tx, entry, { outcome: 'ok', durationMs: elapsed() });
+          return value;
         });
+        // Only a committed row counts: a failed COMMIT takes the row with it, and finish() writes a new one.
+        inTransaction = true;
+        if (written !== null) rowId = written;
+        return result;
       },
       async finish(outcome) {
         if (rowId !== null) {

@@ -133,6 +133,7 @@ function run(): void {
         cipher: createSafeStorageCipher(),
         log,
         databaseUrlOverride: process.env.AURORA_DATABASE_URL || undefined,
+        packaged: app.isPackaged,
       });
       window = openWindow(starting);
       // The host starts the desk's own work (closing ended drops' messages) as it starts.

@@ -13,8 +13,9 @@ export type AuditFilter = z.infer<typeof auditFilterSchema>;
 export interface AuditEntry {
   id: bigint;
   at: Date;
-  actorId: bigint;
-  actorName: string;
+  /** Null: a settings change made while no staff identity was set. */
+  actorId: bigint | null;
+  actorName: string | null;
   procedure: string;
   input: unknown;
   outcome: string;

@@ -41,6 +41,8 @@ export const settingsFileSchema = z.object({
     tokenSecret: z.string().optional(),
     /** Tests point this at a fake Discord API on loopback. */
     apiBase: z.string().url().optional(),
+    /** In an installed app the API base can be changed only with this switched on (off by default). */
+    allowCustomApiBase: z.boolean().optional(),
     claimButtonFormat: z.string().max(200).optional(),
     currencies: z.array(z.string().min(1).max(32)).max(20).optional(),
   }),
@@ -91,7 +93,9 @@ export const setDiscordInputSchema = z.object({
   guildId: snowflakeSchema.nullable(),
   /** Write-only: undefined keeps the stored token, null removes it. */
   token: z.string().trim().min(20, 'That does not look like a bot token').max(300).nullable().optional(),
+  /** Changing it forgets the stored token unless a token comes in the same save. */
   apiBase: z.string().url().nullable().optional(),
+  allowCustomApiBase: z.boolean().optional(),
   claimButtonFormat: z.string().max(200).nullable().optional(),
   currencies: z.array(z.string().trim().min(1).max(32)).max(20).nullable().optional(),
 });
@@ -124,6 +128,9 @@ export interface SettingsView {
     guildId: bigint | null;
     tokenSet: boolean;
     apiBase: string | null;
+    allowCustomApiBase: boolean;
+    /** False in an installed app until "Allow a custom Discord API address" is on. */
+    apiBaseEditable: boolean;
     claimButtonFormat: string | null;
     currencies: string[];
   };

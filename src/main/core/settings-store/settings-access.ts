@@ -8,6 +8,11 @@ import type { SettingsStore } from './store.js';
 
 export interface SettingsAccess {
   readonly store: SettingsStore;
+  /**
+   * An installed app (not development, the web harness or a test): where a bot token may be
+   * sent is then fixed to Discord unless staff switch on a custom API address.
+   */
+  readonly packaged: boolean;
   /** Connects on the side, checks the schema, disconnects. Never throws for a bad connection. */
   testProfile(input: TestProfileInput): Promise<ProfileTestResult>;
   /** Opens the profile's database, then replaces the current one. On failure keeps the old one. */

@@ -18,13 +18,14 @@ import { ERRORS } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { SecretCipher } from './cipher.js';
 import { readSettingsFile, settingsPath, writeSettingsFile } from './file.js';
-import { splitPassword, withPassword } from './urls.js';
+import { connectionDestination, discordDestination, splitPassword, withPassword } from './urls.js';
 
 export interface DiscordSettings {
   guildId: bigint | null;
   /** Decrypted: hand it to the Discord client only. */
   token: string | null;
   apiBase: string | null;
+  allowCustomApiBase: boolean;
   claimButtonFormat: string | null;
   currencies: string[];
 }
@@ -33,6 +34,7 @@ export interface DiscordUpdate {
   guildId: bigint | null;
   token?: string | null;
   apiBase?: string | null;
+  allowCustomApiBase?: boolean;
   claimButtonFormat?: string | null;
   currencies?: string[] | null;
 }
@@ -89,6 +91,7 @@ export class SettingsStore {
       guildId: d.guildId ? BigInt(d.guildId) : null,
       token: d.tokenSecret ? this.reveal(d.tokenSecret, 'the Discord bot token') : null,
       apiBase: d.apiBase ?? null,
+      allowCustomApiBase: d.allowCustomApiBase === true,
       claimButtonFormat: d.claimButtonFormat ?? null,
       currencies: d.currencies ?? [],
     };
@@ -137,10 +140,14 @@ export class SettingsStore {
       const split = splitPassword(input.url);
       const password = input.password !== undefined ? input.password : split.password ?? undefined;
       const profile: StoredProfile = existing ?? { id: newProfileId(s), name: input.name, kind: 'postgres' };
+      // A stored password belongs to the server it was entered for: a profile that now points
+      // elsewhere (host, port, user or database) forgets it unless it is entered again.
+      const moved = existing?.url !== undefined && connectionDestination(existing.url) !== connectionDestination(split.url);
       profile.name = input.name;
       profile.url = split.url;
       if (password === null || password === '') delete profile.passwordSecret;
       else if (password !== undefined) profile.passwordSecret = this.conceal(password, 'password');
+      else if (moved) delete profile.passwordSecret;
       if (!existing) s.profiles.push(profile);
       return { ...profile };
     });
@@ -172,10 +179,18 @@ export class SettingsStore {
   async setDiscord(update: DiscordUpdate): Promise<void> {
     await this.mutate((s) => {
       const d = s.discord;
+      const before = discordDestination(d.apiBase);
       d.guildId = update.guildId === null ? null : update.guildId.toString();
+      if (update.allowCustomApiBase !== undefined) {
+        if (update.allowCustomApiBase) d.allowCustomApiBase = true;
+        else delete d.allowCustomApiBase;
+      }
+      if (update.apiBase !== undefined) setOptional(d, 'apiBase', update.apiBase);
       if (update.token === null) delete d.tokenSecret;
       else if (update.token !== undefined) d.tokenSecret = this.conceal(update.token, 'Discord bot token');
-      if (update.apiBase !== undefined) setOptional(d, 'apiBase', update.apiBase);
+      // The bot token goes only where it was entered for: a new API base forgets it unless it
+      // came in this same save.
+      else if (discordDestination(d.apiBase) !== before) delete d.tokenSecret;
       if (update.claimButtonFormat !== undefined) setOptional(d, 'claimButtonFormat', update.claimButtonFormat);
       if (update.currencies !== undefined) setOptional(d, 'currencies', update.currencies?.length ? update.currencies : null);
     });

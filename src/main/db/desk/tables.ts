@@ -11,8 +11,9 @@ export const deskSchema = pgSchema('aurora_desk');
 export const auditLog = deskSchema.table('audit_log', {
   id: bigserial('id', { mode: 'bigint' }).primaryKey(),
   at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-  actorId: bigint('actor_id', { mode: 'bigint' }).notNull(),
-  actorName: varchar('actor_name', { length: 255 }).notNull(),
+  // Empty for a settings change made before any staff identity was set (0010).
+  actorId: bigint('actor_id', { mode: 'bigint' }),
+  actorName: varchar('actor_name', { length: 255 }),
   procedure: varchar('procedure', { length: 120 }).notNull(),
   input: jsonb('input').notNull(),
   outcome: varchar('outcome', { length: 20 }).notNull(),

@@ -118,7 +118,8 @@ export async function findLastStaffChange(
       )
       .orderBy(desc(auditLog.id))
       .limit(1);
-    return row ?? null;
+    // Player changes always name their actor (they need an identity); a row without one is not such a change.
+    return row?.actorName ? { actorName: row.actorName, at: row.at } : null;
   } catch {
     return null;
   }

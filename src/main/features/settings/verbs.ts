@@ -17,7 +17,8 @@ import type { StaffIdentity } from '@shared/identity.js';
 import type { SchemaReport } from '@shared/domain/schema-check.js';
 import type { ConnectionInfo, DeskServices } from '../../core/services.js';
 import type { SettingsAccess } from '../../core/settings-store/settings-access.js';
-import { labelForUrl } from '../../core/settings-store/urls.js';
+import { ERRORS } from '../../core/errors.js';
+import { discordDestination, labelForUrl } from '../../core/settings-store/urls.js';
 
 function viewProfile(profile: StoredProfile, activeProfileId: string): ProfileView {
   return {
@@ -44,6 +45,8 @@ export function describeSettings(host: SettingsAccess): SettingsView {
       guildId: s.discord.guildId ? BigInt(s.discord.guildId) : null,
       tokenSet: Boolean(s.discord.tokenSecret),
       apiBase: s.discord.apiBase ?? null,
+      allowCustomApiBase: s.discord.allowCustomApiBase === true,
+      apiBaseEditable: !host.packaged || s.discord.allowCustomApiBase === true,
       claimButtonFormat: s.discord.claimButtonFormat ?? null,
       currencies: [...(s.discord.currencies ?? [])],
     },
@@ -83,6 +86,21 @@ export async function setStaffIdentity(host: SettingsAccess, identity: StaffIden
 }
 
 export async function linkDiscord(host: SettingsAccess, input: SetDiscordInput): Promise<SettingsView['discord']> {
+  const stored = host.store.current().discord;
+  const allowCustom = input.allowCustomApiBase ?? stored.allowCustomApiBase === true;
+  const apiBase = input.apiBase !== undefined ? input.apiBase : (stored.apiBase ?? null);
+  if (host.packaged && !allowCustom && discordDestination(apiBase) !== discordDestination(null)) {
+    // An installed app sends the bot token to Discord only, unless staff deliberately allow
+    // another address (the switch is a settings change, so it is audited like this one).
+    if (input.apiBase !== undefined) {
+      throw ERRORS.badRequest('The Discord API address can be changed only with "Allow a custom Discord API address" switched on.', {
+        apiBase: ['Switch on "Allow a custom Discord API address" first'],
+      });
+    }
+    // Switching the allowance off takes the desk back to Discord itself.
+    await host.store.setDiscord({ ...input, apiBase: null });
+    return describeSettings(host).discord;
+  }
   await host.store.setDiscord(input);
   return describeSettings(host).discord;
 }

@@ -81,10 +81,16 @@ export function AuditSection() {
                     <RelativeTime value={entry.at} size="xs" />
                   </Table.Td>
                   <Table.Td>
-                    <Group gap={6} wrap="nowrap">
-                      <Text size="sm">{entry.actorName}</Text>
-                      <Snowflake id={entry.actorId} size="xs" kind="staff ID" />
-                    </Group>
+                    {entry.actorId === null ? (
+                      <Text size="sm" c="dimmed" title="This settings change was made before a staff identity was set">
+                        No identity set
+                      </Text>
+                    ) : (
+                      <Group gap={6} wrap="nowrap">
+                        <Text size="sm">{entry.actorName}</Text>
+                        <Snowflake id={entry.actorId} size="xs" kind="staff ID" />
+                      </Group>
+                    )}
                   </Table.Td>
                   <Table.Td>
                     <Text size="xs" ff="monospace">

@@ -1,4 +1,4 @@
-import { Accordion, Badge, Button, Group, PasswordInput, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
+import { Accordion, Badge, Button, Checkbox, Group, PasswordInput, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { SettingsView } from '@shared/domain/settings';
 import { describeError, fieldErrorsOf } from '@renderer/lib/errors';
@@ -13,6 +13,9 @@ export function DiscordSection({ view }: { view: SettingsView }) {
   const [guildId, setGuildId] = useState(d.guildId?.toString() ?? '');
   const [token, setToken] = useState('');
   const [apiBase, setApiBase] = useState(d.apiBase ?? '');
+  const [allowCustomApiBase, setAllowCustomApiBase] = useState(d.allowCustomApiBase);
+  // In an installed app the address is Discord's unless staff switch on a custom one.
+  const apiBaseEditable = d.apiBaseEditable || allowCustomApiBase;
   const [claimButtonFormat, setClaimButtonFormat] = useState(d.claimButtonFormat ?? '');
   const [currencies, setCurrencies] = useState<string[]>(d.currencies);
   const save = useSetDiscord();
@@ -22,6 +25,7 @@ export function DiscordSection({ view }: { view: SettingsView }) {
     guildId !== (d.guildId?.toString() ?? '') ||
     token !== '' ||
     apiBase !== (d.apiBase ?? '') ||
+    allowCustomApiBase !== d.allowCustomApiBase ||
     claimButtonFormat !== (d.claimButtonFormat ?? '') ||
     currencies.join('\n') !== d.currencies.join('\n');
   useLeaveGuard(dirty, 'The Discord settings are not saved yet. Leave and discard them?');
@@ -32,7 +36,8 @@ export function DiscordSection({ view }: { view: SettingsView }) {
       {
         guildId: guildId.trim() === '' ? null : guildId.trim(),
         ...(token.trim() ? { token: token.trim() } : {}),
-        apiBase: apiBase.trim() || null,
+        ...(apiBaseEditable ? { apiBase: apiBase.trim() || null } : {}),
+        ...(allowCustomApiBase !== d.allowCustomApiBase ? { allowCustomApiBase } : {}),
         claimButtonFormat: claimButtonFormat.trim() || null,
         currencies,
       },
@@ -98,10 +103,23 @@ export function DiscordSection({ view }: { view: SettingsView }) {
                     onChange={(e) => setClaimButtonFormat(e.currentTarget.value)}
                     error={errors.claimButtonFormat}
                   />
+                  {!d.apiBaseEditable || d.allowCustomApiBase ? (
+                    <Checkbox
+                      label="Allow a custom Discord API address"
+                      description="Off: the bot token is only ever sent to Discord. Switching it on or off is recorded in the audit log."
+                      checked={allowCustomApiBase}
+                      onChange={(e) => setAllowCustomApiBase(e.currentTarget.checked)}
+                    />
+                  ) : null}
                   <TextInput
                     label="API base URL"
-                    description="Leave empty for Discord itself. Tests point this at a local stand-in."
+                    description={
+                      apiBaseEditable
+                        ? 'Leave empty for Discord itself. Changing it forgets the stored bot token unless you enter the token again.'
+                        : 'Discord itself. Switch on "Allow a custom Discord API address" to change it.'
+                    }
                     value={apiBase}
+                    disabled={!apiBaseEditable}
                     onChange={(e) => setApiBase(e.currentTarget.value)}
                     error={errors.apiBase}
                     styles={monoInput}
