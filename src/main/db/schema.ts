@@ -1,13 +1,14 @@
 /**
- * The Aurora bot's tables, exactly as `shared/seed/DATABASE.md` describes them.
+ * The Aurora bot's tables, as the bot's own schema description gives them; docs/DATABASE.md
+ * describes each table and every choice made here.
  *
  * The bot owns these tables: Aurora Desk reads and writes rows but never alters them. This file
  * is the expected shape that `check.ts` compares a live database against, and the source of the
  * SQL drizzle-kit generates under `drizzle/` to create the schema on an EMPTY database only.
  *
  * Every bigint column uses `mode: 'bigint'`, so Discord snowflakes and amounts never pass
- * through a JS number. Where DATABASE.md is silent (nullability, most defaults, ON DELETE),
- * the choice is marked "chosen:" with the reason.
+ * through a JS number. Where the bot's description is silent (nullability, most defaults,
+ * ON DELETE), the choice is marked "chosen:" with the reason; docs/DATABASE.md lists them all.
  */
 import { sql } from 'drizzle-orm';
 import {
@@ -27,7 +28,8 @@ import {
 
 const snowflake = (name: string) => bigint(name, { mode: 'bigint' });
 const amount = (name: string) => bigint(name, { mode: 'bigint' });
-// DATABASE.md says `timestamp` (without time zone). Drizzle reads these as UTC.
+// The bot's columns are `timestamp` without time zone; the desk's connections speak UTC and
+// Drizzle reads these as UTC (docs/DATABASE.md, Conventions).
 const moment = (name: string) => timestamp(name, { mode: 'date' });
 
 export const classes = pgTable('classes', {
