@@ -103,7 +103,7 @@ describe('the scheme handler', () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('<title>Aurora Desk</title>');
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(response.headers.get('content-security-policy')).toBe(buildContentSecurityPolicy());
+    expect(response.headers.get('content-security-policy')).toBe(buildContentSecurityPolicy({ imageHosts: [] }));
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('cache-control')).toBe('no-store');

@@ -125,8 +125,8 @@ describe('sender validation for the port hand-off', () => {
 
 describe('CSP header', () => {
   it('is sent with every page the scheme serves, and is strict', () => {
-    const headers = appResponseHeaders('text/html; charset=utf-8');
-    expect(headers['Content-Security-Policy']).toBe(buildContentSecurityPolicy());
+    const headers = appResponseHeaders('text/html; charset=utf-8', ['images.example.com']);
+    expect(headers['Content-Security-Policy']).toBe(buildContentSecurityPolicy({ imageHosts: ['images.example.com'] }));
     const policy = new Map(
       headers['Content-Security-Policy']!.split(';').map((part) => {
         const [name, ...sources] = part.trim().split(/\s+/);
@@ -139,6 +139,8 @@ describe('CSP header', () => {
     expect(policy.get('frame-src')).toEqual(["'none'"]);
     expect(policy.get('base-uri')).toEqual(["'none'"]);
     expect(policy.get('form-action')).toEqual(["'none'"]);
+    // Images: Discord's CDN and the hosts staff allowed, not any https host.
+    expect(policy.get('img-src')).toEqual(["'self'", 'https://cdn.discordapp.com', 'https://media.discordapp.net', 'https://images.example.com', 'data:']);
     expect(headers['X-Content-Type-Options']).toBe('nosniff');
     expect(headers['Referrer-Policy']).toBe('no-referrer');
   });

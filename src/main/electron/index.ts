@@ -124,8 +124,9 @@ function run(): void {
   app
     .whenReady()
     .then(async () => {
-      hardenSession(session.defaultSession, appUrl, devServerUrl);
-      serveAppScheme(session.defaultSession, { mainDir, devServerUrl }, (url, status, reason) =>
+      const imageHosts = () => host?.store.imageHosts() ?? [];
+      hardenSession(session.defaultSession, appUrl, imageHosts, devServerUrl);
+      serveAppScheme(session.defaultSession, { mainDir, devServerUrl }, imageHosts, (url, status, reason) =>
         log.warn('app scheme request refused', { url: url.slice(0, 200), status, reason }),
       );
       const starting = createDeskHost({

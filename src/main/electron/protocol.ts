@@ -123,10 +123,10 @@ export async function staysInside(file: string, root: string): Promise<boolean> 
 }
 
 /** The headers every answer of the scheme carries; the page gets the policy as a real header. */
-export function appResponseHeaders(contentType: string): Record<string, string> {
+export function appResponseHeaders(contentType: string, imageHosts: readonly string[] = []): Record<string, string> {
   return {
     'Content-Type': contentType,
-    'Content-Security-Policy': buildContentSecurityPolicy(),
+    'Content-Security-Policy': buildContentSecurityPolicy({ imageHosts }),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',
@@ -142,6 +142,8 @@ function refusal(status: number, reason: string): Response {
 export interface AppProtocolOptions {
   /** out/renderer. */
   root: string;
+  /** Image hosts staff allow besides Discord's CDN, read at each page load. */
+  imageHosts?: () => readonly string[];
   /** Told about refused requests (a traversal attempt is worth a line in the log). */
   onRefused?: (url: string, status: number, reason: string) => void;
 }
@@ -162,7 +164,7 @@ export function createAppProtocolHandler(options: AppProtocolOptions): (request:
       return refuse(request.url, 404, 'not found');
     }
     if (!(await staysInside(resolved.file, options.root))) return refuse(request.url, 403, 'outside the renderer folder');
-    const headers = appResponseHeaders(resolved.contentType);
+    const headers = appResponseHeaders(resolved.contentType, options.imageHosts?.() ?? []);
     if (request.method === 'HEAD') return new Response(null, { status: 200, headers });
     const body = await readFile(resolved.file);
     return new Response(new Uint8Array(body), { status: 200, headers });

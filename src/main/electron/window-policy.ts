@@ -3,6 +3,8 @@
  * unit-tested: which links may open in the system browser, which navigations are blocked,
  * the Content-Security-Policy, and which permission requests are granted.
  */
+// Relative, not @shared: the build configs load this file (through web/csp-meta.ts) before any alias exists.
+import { DISCORD_IMAGE_HOSTS } from '../../shared/domain/images.js';
 
 /** Links the desk may hand to the system browser: http(s) only, no credentials in the URL. */
 export function isAllowedExternalUrl(raw: string): boolean {
@@ -82,21 +84,27 @@ export function isAppFrame(frameUrl: string | null | undefined, appUrl: string):
 export interface CspOptions {
   /** electron-vite's dev server (http://localhost:5173): HMR needs its websocket and inline preamble. */
   devServerUrl?: string;
+  /** Image hosts staff allow besides Discord's CDN; absent: any https image (the page's built-in policy). */
+  imageHosts?: readonly string[];
 }
 
 /**
  * Scripts only from the app itself; styles may be inline because Mantine injects them; images
- * may come from https (Discord avatars and item icons) and data: URLs; no plugins, no frames,
- * no form posts elsewhere, no network but the app's own origin.
+ * from Discord's CDN, the hosts staff allow in Settings and data: URLs (with no hosts given, the
+ * policy built into the page allows https images and the page's header narrows it); no plugins,
+ * no frames, no form posts elsewhere, no network but the app's own origin.
  */
 export function buildContentSecurityPolicy(options: CspOptions = {}): string {
+  const images = options.imageHosts
+    ? [...DISCORD_IMAGE_HOSTS, ...options.imageHosts].map((host) => `https://${host}`)
+    : ['https:'];
   const dev = options.devServerUrl ? new URL(options.devServerUrl) : undefined;
   const devWs = dev ? `ws://${dev.host}` : '';
   const directives: [string, string[]][] = [
     ['default-src', ["'self'"]],
     ['script-src', dev ? ["'self'", "'unsafe-inline'"] : ["'self'"]],
     ['style-src', ["'self'", "'unsafe-inline'"]],
-    ['img-src', ["'self'", 'https:', 'data:']],
+    ['img-src', ["'self'", ...images, 'data:']],
     ['font-src', ["'self'", 'data:']],
     ['connect-src', dev ? ["'self'", devWs] : ["'self'"]],
     ['object-src', ["'none'"]],

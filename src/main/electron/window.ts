@@ -36,14 +36,20 @@ export function registerAppScheme(): void {
 }
 
 /** Serves out/renderer on aurora-desk://app/ for the session; call once the app is ready. */
-export function serveAppScheme(session: Session, locations: WindowLocations, onRefused?: (url: string, status: number, reason: string) => void): void {
-  session.protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: join(locations.mainDir, '../renderer'), onRefused }));
+export function serveAppScheme(
+  session: Session,
+  locations: WindowLocations,
+  imageHosts: () => readonly string[],
+  onRefused?: (url: string, status: number, reason: string) => void,
+): void {
+  session.protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: join(locations.mainDir, '../renderer'), imageHosts, onRefused }));
 }
 
 /** Session-wide: CSP on every response, permissions refused. Call once, before any window loads. */
-export function hardenSession(session: Session, appUrl: string, devServerUrl?: string): void {
-  const csp = buildContentSecurityPolicy({ devServerUrl });
+export function hardenSession(session: Session, appUrl: string, imageHosts: () => readonly string[], devServerUrl?: string): void {
   session.webRequest.onHeadersReceived((details, callback) => {
+    // Built per response: the image hosts staff allow may have changed since the last page load.
+    const csp = buildContentSecurityPolicy({ devServerUrl, imageHosts: imageHosts() });
     const headers = { ...details.responseHeaders };
     // Ours replaces any policy the dev server (or anything else) sent, whatever its casing.
     for (const name of Object.keys(headers)) if (name.toLowerCase() === 'content-security-policy') delete headers[name];

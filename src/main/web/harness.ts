@@ -90,7 +90,8 @@ export async function startWebHarness(options: WebHarnessOptions = {}): Promise<
   const services: DeskServices = options.services ?? host!;
 
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const csp = buildContentSecurityPolicy();
+  // Per page load: the image hosts staff allow may change while the harness runs.
+  const csp = () => buildContentSecurityPolicy({ imageHosts: services.settings?.store.imageHosts() ?? [] });
   let port = 0;
   let allowedHosts = new Set<string>();
   let allowedOrigins = new Set<string>();
@@ -134,7 +135,7 @@ export async function startWebHarness(options: WebHarnessOptions = {}): Promise<
       sendStaticFile(res, file, {
         ...(isPage
           ? {
-              'Content-Security-Policy': `${csp}; frame-ancestors 'none'`,
+              'Content-Security-Policy': `${csp()}; frame-ancestors 'none'`,
               'X-Frame-Options': 'DENY',
               // The page's later requests (scripts, styles, /trpc, the SSE stream) carry the token this way.
               'Set-Cookie': `${cookieName()}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict`,

@@ -3,6 +3,7 @@
  * and the view the renderer gets back. Secrets are stored only as cipher text
  * (`passwordSecret`, `tokenSecret`) and the renderer only ever learns whether one is set.
  */
+import { MAX_IMAGE_HOSTS } from './images.js';
 import { z } from 'zod';
 import { snowflakeSchema, type StaffIdentity } from '../identity.js';
 import type { SchemaReport } from './schema-check.js';
@@ -48,6 +49,8 @@ export const settingsFileSchema = z.object({
   }),
   notifications: z.object({ newCases: z.boolean() }),
   theme: themeSchema,
+  /** Image hosts staff allow besides Discord's CDN (see domain/images.ts). */
+  imageHosts: z.array(z.string().max(253)).max(MAX_IMAGE_HOSTS).optional(),
 });
 export type SettingsFile = z.infer<typeof settingsFileSchema>;
 
@@ -101,6 +104,19 @@ export const setDiscordInputSchema = z.object({
 });
 export type SetDiscordInput = z.infer<typeof setDiscordInputSchema>;
 
+// ── image hosts (see images.ts) ──
+/** A host name as staff type it: letters, digits, dots and hyphens, lower-cased. */
+export const imageHostSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(253)
+  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/, 'A host name, like images.example.com');
+export const setImageHostsInputSchema = z.object({
+  hosts: z.array(imageHostSchema).max(MAX_IMAGE_HOSTS, `At most ${MAX_IMAGE_HOSTS} hosts`),
+});
+
 export const setNotificationsInputSchema = z.object({ newCases: z.boolean() });
 export const setThemeInputSchema = z.object({ theme: themeSchema });
 
@@ -136,6 +152,8 @@ export interface SettingsView {
   };
   notifications: { newCases: boolean };
   theme: Theme;
+  /** Hosts images may load from besides Discord's CDN. */
+  imageHosts: string[];
   /** False when this machine offers no way to encrypt secrets: passwords cannot be saved. */
   secretsAvailable: boolean;
 }

@@ -202,6 +202,18 @@ export class SettingsStore {
     });
   }
 
+  async setImageHosts(hosts: readonly string[]): Promise<void> {
+    await this.mutate((s) => {
+      if (hosts.length) s.imageHosts = [...new Set(hosts)];
+      else delete s.imageHosts;
+    });
+  }
+
+  /** Hosts images may load from besides Discord's CDN. */
+  imageHosts(): string[] {
+    return [...(this.settings.imageHosts ?? [])];
+  }
+
   async setTheme(theme: Theme): Promise<void> {
     await this.mutate((s) => {
       s.theme = theme;

@@ -7,11 +7,13 @@ import {
   profileIdInputSchema,
   saveProfileInputSchema,
   setDiscordInputSchema,
+  setImageHostsInputSchema,
   setIdentityInputSchema,
   setNotificationsInputSchema,
   setThemeInputSchema,
   testProfileInputSchema,
 } from '@shared/domain/settings.js';
+
 import { router, settingsChangeProcedure, settingsProcedure } from '../../api/trpc.js';
 import * as settings from './verbs.js';
 
@@ -30,4 +32,6 @@ export const settingsRouter = router({
     .input(setNotificationsInputSchema)
     .mutation(({ ctx, input }) => settings.setNewCaseNotifications(ctx.settings, input)),
   setTheme: settingsChangeProcedure.input(setThemeInputSchema).mutation(({ ctx, input }) => settings.setTheme(ctx.settings, input.theme)),
+  /** Hosts images may load from besides Discord's CDN; the window's policy follows at its next load. */
+  setImageHosts: settingsChangeProcedure.input(setImageHostsInputSchema).mutation(({ ctx, input }) => settings.setImageHosts(ctx.settings, input.hosts)),
 });

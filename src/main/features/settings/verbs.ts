@@ -52,6 +52,7 @@ export function describeSettings(host: SettingsAccess): SettingsView {
     },
     notifications: { newCases: s.notifications.newCases },
     theme: s.theme,
+    imageHosts: host.store.imageHosts(),
     secretsAvailable: host.store.secretsAvailable(),
   };
 }
@@ -108,6 +109,11 @@ export async function linkDiscord(host: SettingsAccess, input: SetDiscordInput):
 export async function setNewCaseNotifications(host: SettingsAccess, notifications: { newCases: boolean }): Promise<{ newCases: boolean }> {
   await host.store.setNotifications(notifications);
   return notifications;
+}
+
+export async function setImageHosts(host: SettingsAccess, hosts: string[]): Promise<string[]> {
+  await host.store.setImageHosts(hosts);
+  return host.store.imageHosts();
 }
 
 export async function setTheme(host: SettingsAccess, theme: Theme): Promise<Theme> {

@@ -16,7 +16,7 @@ const sections = [
   { value: 'connection', label: 'Connection', icon: IconDatabase },
   { value: 'identity', label: 'Staff identity', icon: IconUser },
   { value: 'discord', label: 'Discord', icon: IconBrandDiscord },
-  { value: 'preferences', label: 'Notifications & theme', icon: IconBell },
+  { value: 'preferences', label: 'Preferences', icon: IconBell },
   { value: 'audit', label: 'Audit log', icon: IconHistory },
 ] as const;
 type Section = (typeof sections)[number]['value'];

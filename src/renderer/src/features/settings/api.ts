@@ -54,6 +54,11 @@ export function useSetNotifications() {
   return useMutation(trpc.settings.setNotifications.mutationOptions({ meta: { errorContext: 'Could not save the notification setting', invalidates: settingsViews(trpc) } }));
 }
 
+export function useSetImageHosts() {
+  const trpc = useTRPC();
+  return useMutation(trpc.settings.setImageHosts.mutationOptions({ meta: { errorContext: 'Could not save the image hosts', notify: false, invalidates: settingsViews(trpc) } }));
+}
+
 export function useDeleteProfile() {
   const trpc = useTRPC();
   return useMutation(trpc.settings.deleteProfile.mutationOptions({ meta: { errorContext: 'Could not delete the profile', invalidates: settingsViews(trpc) } }));

@@ -2,6 +2,7 @@ import { Box, Tooltip } from '@mantine/core';
 import { IconBox, IconFlask, IconKey, IconShield, IconSparkles, IconStack2 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { rarityColour } from '@shared/domain/item-rarity';
+import { useImageRefusal } from '@renderer/lib/image-hosts';
 
 const typeIcons: Record<string, typeof IconBox> = {
   MATERIAL: IconStack2,
@@ -20,18 +21,20 @@ export interface ItemIconProps {
 }
 
 /**
- * An item's icon. Only https URLs are fetched (the CSP allows https: images and nothing that
- * runs). The type's glyph in the rarity colour sits underneath: it shows while the image loads,
- * and stays when there is none or it fails.
+ * An item's icon. Only images from Discord's CDN and the hosts staff allow are fetched (anyone
+ * who can make the bot store text can write this URL; fetching it would tell that host who is
+ * looking). The type's glyph in the rarity colour sits underneath: it shows while the image
+ * loads, and stays when there is none, it is not allowed, or it fails.
  */
 export function ItemIcon({ url, type = '', rarity = 'Common', size = 24, name }: ItemIconProps) {
   const [loaded, setLoaded] = useState<string | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
+  const refusalOf = useImageRefusal();
   const colour = rarityColour(rarity);
-  const https = typeof url === 'string' && url.startsWith('https://');
-  const usable = https && failed !== url;
+  const refusal = url ? refusalOf(url) : null;
+  const usable = typeof url === 'string' && url !== '' && refusal === null && failed !== url;
   const Glyph = typeIcons[type] ?? IconBox;
-  const state = usable ? (loaded === url ? 'image' : 'loading') : url ? 'failed' : 'none';
+  const state = usable ? (loaded === url ? 'image' : 'loading') : refusal ? 'refused' : url ? 'failed' : 'none';
   const icon = (
     <Box
       data-testid="item-icon"
@@ -66,6 +69,6 @@ export function ItemIcon({ url, type = '', rarity = 'Common', size = 24, name }:
       ) : null}
     </Box>
   );
-  if (!url || state !== 'failed') return icon;
-  return <Tooltip label={https ? 'The image did not load' : 'Only https images are shown'}>{icon}</Tooltip>;
+  if (!url || (state !== 'failed' && state !== 'refused')) return icon;
+  return <Tooltip label={refusal ?? 'The image did not load'}>{icon}</Tooltip>;
 }

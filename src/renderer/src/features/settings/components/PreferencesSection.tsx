@@ -1,7 +1,49 @@
-import { Group, SegmentedControl, Stack, Switch, Text, Title } from '@mantine/core';
+import { Button, Group, SegmentedControl, Stack, Switch, TagsInput, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { DISCORD_IMAGE_HOSTS, MAX_IMAGE_HOSTS } from '@shared/domain/images';
 import type { SettingsView, Theme } from '@shared/domain/settings';
+import { fieldErrorsOf } from '@renderer/lib/errors';
+import { notifySuccess } from '@renderer/lib/notify';
 import { useDeskTheme } from '@renderer/lib/use-desk-theme';
-import { useSetNotifications } from '../api';
+import { useSetImageHosts, useSetNotifications } from '../api';
+
+/** Image hosts staff allow besides Discord's CDN; saved with a button (it changes what every screen fetches). */
+function ImageHostsField({ saved }: { saved: string[] }) {
+  const [hosts, setHosts] = useState(saved);
+  const save = useSetImageHosts();
+  const errors = save.error ? fieldErrorsOf(save.error) : {};
+  const error = Object.entries(errors).find(([path]) => path.startsWith('hosts'))?.[1];
+  const dirty = hosts.join('\n') !== saved.join('\n');
+  return (
+    <Stack gap="xs">
+      <Title order={3}>Images</Title>
+      <TagsInput
+        label="Image hosts"
+        description={`Item icons and pictures load from Discord's CDN (${DISCORD_IMAGE_HOSTS.join(', ')}) and these hosts only; any other address shows the item's glyph. Type a host name and press Enter.`}
+        placeholder="images.example.com"
+        value={hosts}
+        onChange={setHosts}
+        maxTags={MAX_IMAGE_HOSTS}
+        error={error}
+        data-testid="image-hosts"
+      />
+      <Group gap="sm">
+        <Button
+          size="xs"
+          disabled={!dirty}
+          loading={save.isPending}
+          // The saved list comes back as the view (this field is then keyed anew), so say so from the promise.
+          onClick={() => void save.mutateAsync({ hosts }).then(() => notifySuccess('Image hosts saved'), () => undefined)}
+        >
+          Save image hosts
+        </Button>
+        <Text size="xs" c="dimmed">
+          The window's security policy takes new hosts at its next load (Ctrl+R).
+        </Text>
+      </Group>
+    </Stack>
+  );
+}
 
 /** Notifications and theme: saved as soon as they change. */
 export function PreferencesSection({ view }: { view: SettingsView }) {
@@ -37,6 +79,7 @@ export function PreferencesSection({ view }: { view: SettingsView }) {
           </Text>
         </Group>
       </Stack>
+      <ImageHostsField key={view.imageHosts.join('\n')} saved={view.imageHosts} />
     </Stack>
   );
 }
