@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { CurrencyLedgerEntry, ItemLedgerEntry, LedgerParty } from '@shared/domain/players';
 import { Amount } from '@renderer/components/Amount';
 import { EmptyState } from '@renderer/components/EmptyState';
-import { ErrorState } from '@renderer/components/ErrorState';
+import { LoadingOrError } from '@renderer/components/LoadingOrError';
 import { RelativeTime } from '@renderer/components/RelativeTime';
 import { Snowflake } from '@renderer/components/Snowflake';
 import { formatAmount } from '@renderer/lib/format';
@@ -111,8 +111,7 @@ export function LedgerTab({ playerId, onOpenPlayer }: { playerId: bigint; onOpen
   );
 
   let body: React.ReactNode;
-  if (query.isPending) body = <Center py="xl"><Loader size="sm" /></Center>;
-  else if (query.isError) body = <ErrorState compact error={query.error} onRetry={() => void query.refetch()} what="the ledger" />;
+  if (!query.isSuccess) body = <LoadingOrError query={query} what="the ledger" compact />;
   else if (pages.every((p) => p.entries.length === 0))
     body = (
       <EmptyState compact icon={<IconReceipt size={18} />} title={type ? `No ${type} rows` : 'No ledger rows yet'}>

@@ -1,7 +1,7 @@
 /** The open player: the header with the staff actions, then the tabs. */
-import { Badge, Center, Loader, Tabs } from '@mantine/core';
+import { Badge, Tabs } from '@mantine/core';
 import { useState } from 'react';
-import { ErrorState } from '@renderer/components/ErrorState';
+import { LoadingOrError } from '@renderer/components/LoadingOrError';
 import { useScreenKeys } from '@renderer/lib/keys';
 import { usePlayerProfile } from '../api';
 import { PlayerDialogs, type PlayerDialog } from '../dialogs/PlayerDialogs';
@@ -64,9 +64,7 @@ export function ProfilePanel({ playerId, tab, onTab, onOpenPlayer, onClose }: Pr
     },
   ]);
 
-  if (profile.isPending) return <Center py="xl"><Loader size="sm" /></Center>;
-  if (profile.isError)
-    return <ErrorState error={profile.error} onRetry={() => void profile.refetch()} what={`player ${playerId}`} />;
+  if (!profile.isSuccess) return <LoadingOrError query={profile} what={`player ${playerId}`} />;
   const data = profile.data;
 
   return (
