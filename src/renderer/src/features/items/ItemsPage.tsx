@@ -18,7 +18,7 @@ export function ItemsPage() {
       <PageHeader
         title="Items"
         description="The item catalogue: rarity, type, price and what each item does."
-        icon={<IconDiamond size={20} stroke={1.6} />}
+        icon={IconDiamond}
         actions={<NewRowButton noun="item" onClick={() => open('new')} />}
       />
       <AuthoringSplit

@@ -3,7 +3,7 @@
  * event bursts in their own tabs (#/lootdrops?tab=…). Keys: n new drop, Ctrl+Enter spawn,
  * j/k move through the active drops, x cancel the focused one, b/h/s/u switch tabs.
  */
-import { Badge, Box, Loader, Tabs, Text } from '@mantine/core';
+import { Badge, Box, Loader, Text } from '@mantine/core';
 import { IconChartBar, IconGift, IconHistory, IconLayoutBoard, IconRocket } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import type { LootdropView } from '@shared/domain/lootdrops';
@@ -11,6 +11,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { KeyHint } from '../../components/KeyHint';
 import { Page } from '../../components/Page';
 import { PageHeader } from '../../components/PageHeader';
+import { PageTabs } from '../../components/PageTabs';
 import { useScreenKeys } from '../../lib/keys';
 import { navigate, useRoute } from '../../lib/router';
 import { useBursts, useChannelNames, useLootBoard, useLootSettings } from './api';
@@ -106,35 +107,27 @@ export function LootdropsPage() {
       <PageHeader
         title="Lootdrops"
         description="Spawn drops into Discord channels and watch them get claimed, live."
-        icon={<IconGift size={20} stroke={1.6} />}
+        icon={IconGift}
       >
-        <Tabs value={tab} onChange={(value) => value && setTab(value as Tab)}>
-          <Tabs.List style={{ borderBottom: 0 }}>
-            {tabs.map(({ value, label, icon: Icon, key }) => (
-              <Tabs.Tab
-                key={value}
-                value={value}
-                leftSection={<Icon size={14} />}
-                rightSection={
-                  value === 'board' && board.data ? (
-                    <Badge size="sm" variant="light" color="teal">
-                      {board.data.counts.active}
-                    </Badge>
-                  ) : value === 'bursts' && liveBursts.length ? (
-                    <Badge size="sm" variant="light" color="yellow">
-                      {liveBursts.length}
-                    </Badge>
-                  ) : (
-                    <KeyHint keys={key} />
-                  )
-                }
-                data-testid={`lootdrops-tab-${value}`}
-              >
-                {label}
-              </Tabs.Tab>
-            ))}
-          </Tabs.List>
-        </Tabs>
+        <PageTabs
+          tabs={tabs}
+          value={tab}
+          onChange={setTab}
+          testId="lootdrops-tab"
+          rightSection={({ value, key }) =>
+            value === 'board' && board.data ? (
+              <Badge size="sm" variant="light" color="teal">
+                {board.data.counts.active}
+              </Badge>
+            ) : value === 'bursts' && liveBursts.length ? (
+              <Badge size="sm" variant="light" color="yellow">
+                {liveBursts.length}
+              </Badge>
+            ) : (
+              <KeyHint keys={key} />
+            )
+          }
+        />
       </PageHeader>
 
       {tab === 'board' ? (

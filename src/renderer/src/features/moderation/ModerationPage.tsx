@@ -184,7 +184,7 @@ export function ModerationPage() {
     <Page testId="moderation-page">
       <PageHeader
         title="Moderation"
-        icon={<IconShieldHalf size={20} stroke={1.6} />}
+        icon={IconShieldHalf}
         description={
           slowNotice ?? "Triage the bot's moderation cases: claim, resolve and annotate, live."
         }

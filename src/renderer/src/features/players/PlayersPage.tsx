@@ -34,7 +34,7 @@ export function PlayersPage() {
       <PageHeader
         title="Players"
         description={descriptions[route.view]}
-        icon={<IconUsers size={20} stroke={1.6} />}
+        icon={IconUsers}
         actions={
           <SegmentedControl
             value={route.view}

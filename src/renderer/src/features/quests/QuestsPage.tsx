@@ -27,7 +27,7 @@ export function QuestsPage() {
       <PageHeader
         title="Quests"
         description="Write quests, check them against the bot's contract, and preview them the way players will see them."
-        icon={<IconScript size={20} stroke={1.6} />}
+        icon={IconScript}
         actions={
           <>
             <Button variant="default" leftSection={<IconFileImport size={14} />} onClick={() => setImporting(true)} data-testid="pack-import-open">

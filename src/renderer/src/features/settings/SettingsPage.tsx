@@ -1,8 +1,9 @@
-import { Loader, Tabs } from '@mantine/core';
+import { Loader } from '@mantine/core';
 import { IconBell, IconBrandDiscord, IconDatabase, IconHistory, IconSettings, IconUser } from '@tabler/icons-react';
 import { ErrorState } from '../../components/ErrorState';
 import { Page, PageBody } from '../../components/Page';
 import { PageHeader } from '../../components/PageHeader';
+import { PageTabs } from '../../components/PageTabs';
 import { navigate, useRoute } from '../../lib/router';
 import { useSettings } from './api';
 import { AuditSection } from './components/AuditSection';
@@ -42,17 +43,9 @@ export function SettingsPage() {
       <PageHeader
         title="Settings"
         description="Connection profiles, your staff identity, Discord, notifications and theme, and the audit log."
-        icon={<IconSettings size={20} stroke={1.6} />}
+        icon={IconSettings}
       >
-        <Tabs value={section} onChange={(value) => value && navigate({ area: 'settings', search: { section: value } }, { replace: true })}>
-          <Tabs.List style={{ borderBottom: 0 }}>
-            {sections.map(({ value, label, icon: Icon }) => (
-              <Tabs.Tab key={value} value={value} leftSection={<Icon size={14} />} data-testid={`settings-tab-${value}`}>
-                {label}
-              </Tabs.Tab>
-            ))}
-          </Tabs.List>
-        </Tabs>
+        <PageTabs tabs={sections} value={section} onChange={(value) => navigate({ area: 'settings', search: { section: value } }, { replace: true })} testId="settings-tab" />
       </PageHeader>
       <PageBody>{body}</PageBody>
     </Page>

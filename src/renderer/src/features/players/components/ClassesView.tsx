@@ -1,17 +1,16 @@
 /** Every class: its Discord role, members (and how many are active), their coins, the class bank. */
-import { Center, Group, Loader, Table, Text } from '@mantine/core';
+import { Group, Table, Text } from '@mantine/core';
 import { IconShield } from '@tabler/icons-react';
 import { Amount } from '@renderer/components/Amount';
 import { EmptyState } from '@renderer/components/EmptyState';
-import { ErrorState } from '@renderer/components/ErrorState';
+import { LoadingOrError } from '@renderer/components/LoadingOrError';
 import { Snowflake } from '@renderer/components/Snowflake';
 import { useClassesOverview } from '../api';
 import classes from './players.module.css';
 
 export function ClassesView() {
   const overview = useClassesOverview();
-  if (overview.isPending) return <Center py="xl"><Loader size="sm" /></Center>;
-  if (overview.isError) return <ErrorState error={overview.error} onRetry={() => void overview.refetch()} what="the classes" />;
+  if (!overview.isSuccess) return <LoadingOrError query={overview} what="the classes" />;
   const { classes: rows, unassigned } = overview.data;
   if (rows.length === 0)
     return (

@@ -1,12 +1,12 @@
 /** The economy at a glance: coins in circulation, daily ledger volume by type, top holders, item supply. */
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
-import { ActionIcon, Center, Group, Loader, SegmentedControl, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Group, SegmentedControl, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { DailyTransactionVolume } from '@shared/domain/economy';
 import { Amount } from '@renderer/components/Amount';
-import { ErrorState } from '@renderer/components/ErrorState';
+import { LoadingOrError } from '@renderer/components/LoadingOrError';
 import { RelativeTime } from '@renderer/components/RelativeTime';
 import { formatAmount } from '@renderer/lib/format';
 import { useEconomyOverview } from '../api';
@@ -68,8 +68,7 @@ export function EconomyView({ onOpenPlayer }: { onOpenPlayer(id: bigint): void }
     () => (overview.data ? chartRows(overview.data.perDay, overview.data.since, overview.data.days) : { types: [], data: [], unit: 'day' }),
     [overview.data],
   );
-  if (overview.isPending) return <Center py="xl"><Loader size="sm" /></Center>;
-  if (overview.isError) return <ErrorState error={overview.error} onRetry={() => void overview.refetch()} what="the economy overview" />;
+  if (!overview.isSuccess) return <LoadingOrError query={overview} what="the economy overview" />;
   const o = overview.data;
   const windowCount = o.perDay.reduce((n, r) => n + r.count, 0);
 

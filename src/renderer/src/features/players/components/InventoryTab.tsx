@@ -1,8 +1,8 @@
-import { ActionIcon, Badge, Button, Center, Group, Loader, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Table, Text, Tooltip } from '@mantine/core';
 import { IconBackpack, IconGift, IconMinus, IconPlus } from '@tabler/icons-react';
 import { Amount } from '@renderer/components/Amount';
 import { EmptyState } from '@renderer/components/EmptyState';
-import { ErrorState } from '@renderer/components/ErrorState';
+import { LoadingOrError } from '@renderer/components/LoadingOrError';
 import { useInventory } from '../api';
 import type { PlayerDialog } from '../dialogs/PlayerDialogs';
 import classes from './players.module.css';
@@ -22,8 +22,7 @@ export function rarityColor(rarity: string): string {
 
 export function InventoryTab({ playerId, onAction }: { playerId: bigint; onAction(dialog: PlayerDialog): void }) {
   const inventory = useInventory(playerId);
-  if (inventory.isPending) return <Center py="xl"><Loader size="sm" /></Center>;
-  if (inventory.isError) return <ErrorState compact error={inventory.error} onRetry={() => void inventory.refetch()} what="the inventory" />;
+  if (!inventory.isSuccess) return <LoadingOrError query={inventory} what="the inventory" compact />;
   const entries = inventory.data;
   if (entries.length === 0)
     return (

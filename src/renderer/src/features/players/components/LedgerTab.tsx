@@ -2,10 +2,10 @@
 import { Badge, Button, Center, Group, Loader, SegmentedControl, Select, Table, Text, Tooltip } from '@mantine/core';
 import { IconReceipt } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { LedgerParty } from '@shared/domain/players';
+import type { CurrencyLedgerEntry, ItemLedgerEntry, LedgerParty } from '@shared/domain/players';
 import { Amount } from '@renderer/components/Amount';
 import { EmptyState } from '@renderer/components/EmptyState';
-import { ErrorState } from '@renderer/components/ErrorState';
+import { LoadingOrError } from '@renderer/components/LoadingOrError';
 import { RelativeTime } from '@renderer/components/RelativeTime';
 import { Snowflake } from '@renderer/components/Snowflake';
 import { formatAmount } from '@renderer/lib/format';
@@ -29,6 +29,41 @@ function TypeBadge({ type }: { type: string }) {
     <Badge variant="light" color={type.startsWith('STAFF_') ? 'aurora' : 'gray'} style={{ fontFamily: 'var(--mantine-font-family-monospace)', textTransform: 'none' }}>
       {type}
     </Badge>
+  );
+}
+
+type LedgerEntry = CurrencyLedgerEntry | ItemLedgerEntry;
+
+/** A row of either ledger: the item ledger's only adds the item and counts a quantity instead of coins. */
+function LedgerRow({ entry, onOpenPlayer }: { entry: LedgerEntry; onOpenPlayer(id: bigint): void }) {
+  const itemName = 'itemName' in entry ? entry.itemName : null;
+  return (
+    <Table.Tr data-testid="ledger-row" data-type={entry.type}>
+      <Table.Td>
+        <RelativeTime value={entry.createdAt} />
+      </Table.Td>
+      <Table.Td>
+        <TypeBadge type={entry.type} />
+      </Table.Td>
+      {itemName !== null ? (
+        <Table.Td>
+          <Text size="sm" className={classes.plainText}>
+            {itemName}
+          </Text>
+        </Table.Td>
+      ) : null}
+      <Table.Td ta="right">
+        <Amount value={'quantity' in entry ? entry.quantity : entry.amount} signed />
+      </Table.Td>
+      <Table.Td>
+        <Party party={entry.relatedUser} onOpen={onOpenPlayer} />
+      </Table.Td>
+      <Table.Td title={entry.description ?? undefined}>
+        <Text size="sm" lineClamp={2} className={classes.plainText}>
+          {entry.description ?? '—'}
+        </Text>
+      </Table.Td>
+    </Table.Tr>
   );
 }
 
@@ -76,8 +111,7 @@ export function LedgerTab({ playerId, onOpenPlayer }: { playerId: bigint; onOpen
   );
 
   let body: React.ReactNode;
-  if (query.isPending) body = <Center py="xl"><Loader size="sm" /></Center>;
-  else if (query.isError) body = <ErrorState compact error={query.error} onRetry={() => void query.refetch()} what="the ledger" />;
+  if (!query.isSuccess) body = <LoadingOrError query={query} what="the ledger" compact />;
   else if (pages.every((p) => p.entries.length === 0))
     body = (
       <EmptyState compact icon={<IconReceipt size={18} />} title={type ? `No ${type} rows` : 'No ledger rows yet'}>
@@ -101,54 +135,9 @@ export function LedgerTab({ playerId, onOpenPlayer }: { playerId: bigint; onOpen
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {kind === 'currency'
-              ? currency.data?.pages.flatMap((p) => p.entries).map((row) => (
-                  <Table.Tr key={row.id.toString()} data-testid="ledger-row" data-type={row.type}>
-                    <Table.Td>
-                      <RelativeTime value={row.createdAt} />
-                    </Table.Td>
-                    <Table.Td>
-                      <TypeBadge type={row.type} />
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      <Amount value={row.amount} signed />
-                    </Table.Td>
-                    <Table.Td>
-                      <Party party={row.relatedUser} onOpen={onOpenPlayer} />
-                    </Table.Td>
-                    <Table.Td title={row.description ?? undefined}>
-                      <Text size="sm" lineClamp={2} className={classes.plainText}>
-                        {row.description ?? '—'}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))
-              : items.data?.pages.flatMap((p) => p.entries).map((row) => (
-                  <Table.Tr key={row.id.toString()} data-testid="ledger-row" data-type={row.type}>
-                    <Table.Td>
-                      <RelativeTime value={row.createdAt} />
-                    </Table.Td>
-                    <Table.Td>
-                      <TypeBadge type={row.type} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" className={classes.plainText}>
-                        {row.itemName}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      <Amount value={row.quantity} signed />
-                    </Table.Td>
-                    <Table.Td>
-                      <Party party={row.relatedUser} onOpen={onOpenPlayer} />
-                    </Table.Td>
-                    <Table.Td title={row.description ?? undefined}>
-                      <Text size="sm" lineClamp={2} className={classes.plainText}>
-                        {row.description ?? '—'}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
+            {pages.flatMap((p): LedgerEntry[] => p.entries).map((entry) => (
+              <LedgerRow key={entry.id.toString()} entry={entry} onOpenPlayer={onOpenPlayer} />
+            ))}
           </Table.Tbody>
         </Table>
         {query.hasNextPage ? (

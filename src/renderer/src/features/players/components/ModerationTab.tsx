@@ -1,8 +1,8 @@
 /** How often this player met moderation, by type, and the way into the queue filtered on them. */
-import { Badge, Button, Center, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconExternalLink, IconShieldCheck } from '@tabler/icons-react';
 import { EmptyState } from '@renderer/components/EmptyState';
-import { ErrorState } from '@renderer/components/ErrorState';
+import { LoadingOrError } from '@renderer/components/LoadingOrError';
 import { RelativeTime } from '@renderer/components/RelativeTime';
 import { navigate } from '@renderer/lib/router';
 import { useModerationSummary } from '../api';
@@ -21,8 +21,7 @@ export function openModerationFor(playerId: bigint): void {
 
 export function ModerationTab({ playerId }: { playerId: bigint }) {
   const summary = useModerationSummary(playerId);
-  if (summary.isPending) return <Center py="xl"><Loader size="sm" /></Center>;
-  if (summary.isError) return <ErrorState compact error={summary.error} onRetry={() => void summary.refetch()} what="the moderation summary" />;
+  if (!summary.isSuccess) return <LoadingOrError query={summary} what="the moderation summary" compact />;
   const data = summary.data;
   const open = (
     <Button variant="light" rightSection={<IconExternalLink size={14} />} onClick={() => openModerationFor(playerId)} data-testid="open-moderation">

@@ -1,7 +1,7 @@
 /** The open player: the header with the staff actions, then the tabs. */
-import { Badge, Center, Loader, Tabs } from '@mantine/core';
+import { Badge, Tabs } from '@mantine/core';
 import { useState } from 'react';
-import { ErrorState } from '@renderer/components/ErrorState';
+import { LoadingOrError } from '@renderer/components/LoadingOrError';
 import { useScreenKeys } from '@renderer/lib/keys';
 import { usePlayerProfile } from '../api';
 import { PlayerDialogs, type PlayerDialog } from '../dialogs/PlayerDialogs';
@@ -31,6 +31,22 @@ function Count({ n }: { n: number }) {
   ) : null;
 }
 
+/** A tab of the profile (`tab-<tab>`), with how many rows it lists where that is known up front. */
+function ProfileTabButton({ tab, label, count }: { tab: ProfileTab; label: string; count?: number }) {
+  return (
+    <Tabs.Tab value={tab} data-testid={`tab-${tab}`}>
+      {count === undefined ? (
+        label
+      ) : (
+        <>
+          {`${label} `}
+          <Count n={count} />
+        </>
+      )}
+    </Tabs.Tab>
+  );
+}
+
 export function ProfilePanel({ playerId, tab, onTab, onOpenPlayer, onClose }: ProfilePanelProps) {
   const profile = usePlayerProfile(playerId);
   const [dialog, setDialog] = useState<PlayerDialog | null>(null);
@@ -48,9 +64,7 @@ export function ProfilePanel({ playerId, tab, onTab, onOpenPlayer, onClose }: Pr
     },
   ]);
 
-  if (profile.isPending) return <Center py="xl"><Loader size="sm" /></Center>;
-  if (profile.isError)
-    return <ErrorState error={profile.error} onRetry={() => void profile.refetch()} what={`player ${playerId}`} />;
+  if (!profile.isSuccess) return <LoadingOrError query={profile} what={`player ${playerId}`} />;
   const data = profile.data;
 
   return (
@@ -58,24 +72,12 @@ export function ProfilePanel({ playerId, tab, onTab, onOpenPlayer, onClose }: Pr
       <ProfileHeader profile={data} onAction={setDialog} />
       <Tabs value={tab} onChange={(value) => value && onTab(value as ProfileTab)} style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
         <Tabs.List px="md">
-          <Tabs.Tab value="inventory" data-testid="tab-inventory">
-            Inventory <Count n={data.counts.itemKinds} />
-          </Tabs.Tab>
-          <Tabs.Tab value="transactions" data-testid="tab-transactions">
-            Transactions
-          </Tabs.Tab>
-          <Tabs.Tab value="quests" data-testid="tab-quests">
-            Quests <Count n={data.counts.quests} />
-          </Tabs.Tab>
-          <Tabs.Tab value="timers" data-testid="tab-timers">
-            Timers <Count n={data.counts.timers} />
-          </Tabs.Tab>
-          <Tabs.Tab value="moderation" data-testid="tab-moderation">
-            Moderation <Count n={data.counts.moderationCases} />
-          </Tabs.Tab>
-          <Tabs.Tab value="account" data-testid="tab-account">
-            Account
-          </Tabs.Tab>
+          <ProfileTabButton tab="inventory" label="Inventory" count={data.counts.itemKinds} />
+          <ProfileTabButton tab="transactions" label="Transactions" />
+          <ProfileTabButton tab="quests" label="Quests" count={data.counts.quests} />
+          <ProfileTabButton tab="timers" label="Timers" count={data.counts.timers} />
+          <ProfileTabButton tab="moderation" label="Moderation" count={data.counts.moderationCases} />
+          <ProfileTabButton tab="account" label="Account" />
         </Tabs.List>
         <div className={classes.tabBody}>
           {tab === 'inventory' ? <InventoryTab playerId={data.id} onAction={setDialog} /> : null}

@@ -1,15 +1,14 @@
-import { Badge, Center, Group, Loader, Progress, Table, Text } from '@mantine/core';
+import { Badge, Group, Progress, Table, Text } from '@mantine/core';
 import { IconListCheck } from '@tabler/icons-react';
 import { EmptyState } from '@renderer/components/EmptyState';
-import { ErrorState } from '@renderer/components/ErrorState';
+import { LoadingOrError } from '@renderer/components/LoadingOrError';
 import { RelativeTime } from '@renderer/components/RelativeTime';
 import { useQuestProgress } from '../api';
 import classes from './players.module.css';
 
 export function QuestsTab({ playerId }: { playerId: bigint }) {
   const quests = useQuestProgress(playerId);
-  if (quests.isPending) return <Center py="xl"><Loader size="sm" /></Center>;
-  if (quests.isError) return <ErrorState compact error={quests.error} onRetry={() => void quests.refetch()} what="quests" />;
+  if (!quests.isSuccess) return <LoadingOrError query={quests} what="quests" compact />;
   if (quests.data.length === 0)
     return (
       <EmptyState compact icon={<IconListCheck size={18} />} title="No quests started">

@@ -1,9 +1,9 @@
 /** Cooldowns and effects, counting down live; staff can clear one (e.g. a stuck daily). */
-import { Badge, Button, Center, Loader, Table, Text, Tooltip } from '@mantine/core';
+import { Badge, Button, Table, Text, Tooltip } from '@mantine/core';
 import { IconClockOff, IconHourglass } from '@tabler/icons-react';
 import type { TimerEntry } from '@shared/domain/players';
 import { EmptyState } from '@renderer/components/EmptyState';
-import { ErrorState } from '@renderer/components/ErrorState';
+import { LoadingOrError } from '@renderer/components/LoadingOrError';
 import { formatRelative, formatUtc } from '@renderer/lib/format';
 import { useTimers } from '../api';
 import type { PlayerDialog } from '../dialogs/PlayerDialogs';
@@ -27,8 +27,7 @@ function Countdown({ timer, now }: { timer: TimerEntry; now: number }) {
 export function TimersTab({ playerId, onAction }: { playerId: bigint; onAction(dialog: PlayerDialog): void }) {
   const timers = useTimers(playerId);
   const now = useSecondTicker();
-  if (timers.isPending) return <Center py="xl"><Loader size="sm" /></Center>;
-  if (timers.isError) return <ErrorState compact error={timers.error} onRetry={() => void timers.refetch()} what="timers" />;
+  if (!timers.isSuccess) return <LoadingOrError query={timers} what="timers" compact />;
   if (timers.data.length === 0)
     return (
       <EmptyState compact icon={<IconHourglass size={18} />} title="No timers">

@@ -1,34 +1,27 @@
 import { Accordion, Badge, Button, Checkbox, Group, PasswordInput, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { SettingsView } from '@shared/domain/settings';
-import { describeError, fieldErrorsOf } from '@renderer/lib/errors';
 import { notifySuccess } from '@renderer/lib/notify';
 import { useLeaveGuard } from '@renderer/lib/router';
 import { useSetDiscord } from '../api';
+import { useSettingsForm } from '../hooks/use-settings-form';
+import { FormError } from './FormError';
 import { monoInput } from './mono-input';
+import { SnowflakeInput } from './SnowflakeInput';
 
 /** The bot's token (write-only) and the server it acts in; used by lootdrops and moderation actions. */
 export function DiscordSection({ view }: { view: SettingsView }) {
   const d = view.discord;
-  const [guildId, setGuildId] = useState(d.guildId?.toString() ?? '');
-  const [token, setToken] = useState('');
-  const [apiBase, setApiBase] = useState(d.apiBase ?? '');
+  const save = useSetDiscord();
+  const removeToken = useSetDiscord();
+  const form = useSettingsForm({ guildId: d.guildId?.toString() ?? '', token: '', apiBase: d.apiBase ?? '', claimButtonFormat: d.claimButtonFormat ?? '' }, save.error);
+  const [currencies, setCurrencies] = useState<string[]>(d.currencies);
   const [allowCustomApiBase, setAllowCustomApiBase] = useState(d.allowCustomApiBase);
   // In an installed app the address is Discord's unless staff switch on a custom one.
   const apiBaseEditable = d.apiBaseEditable || allowCustomApiBase;
-  const [claimButtonFormat, setClaimButtonFormat] = useState(d.claimButtonFormat ?? '');
-  const [currencies, setCurrencies] = useState<string[]>(d.currencies);
-  const save = useSetDiscord();
-  const removeToken = useSetDiscord();
-  const errors = save.error ? fieldErrorsOf(save.error) : {};
-  const dirty =
-    guildId !== (d.guildId?.toString() ?? '') ||
-    token !== '' ||
-    apiBase !== (d.apiBase ?? '') ||
-    allowCustomApiBase !== d.allowCustomApiBase ||
-    claimButtonFormat !== (d.claimButtonFormat ?? '') ||
-    currencies.join('\n') !== d.currencies.join('\n');
+  const dirty = form.dirty || currencies.join('\n') !== d.currencies.join('\n') || allowCustomApiBase !== d.allowCustomApiBase;
   useLeaveGuard(dirty, 'The Discord settings are not saved yet. Leave and discard them?');
+  const { guildId, token, apiBase, claimButtonFormat } = form.values;
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -43,7 +36,7 @@ export function DiscordSection({ view }: { view: SettingsView }) {
       },
       {
         onSuccess: () => {
-          setToken('');
+          form.set('token', '');
           notifySuccess('Discord settings saved');
         },
       },
@@ -63,23 +56,12 @@ export function DiscordSection({ view }: { view: SettingsView }) {
       </Text>
       <form onSubmit={submit} data-testid="discord-form">
         <Stack gap="sm">
-          <TextInput
-            label="Server (guild) ID"
-            placeholder="123456789012345678"
-            value={guildId}
-            onChange={(e) => setGuildId(e.currentTarget.value)}
-            error={errors.guildId}
-            styles={monoInput}
-            inputMode="numeric"
-            autoComplete="off"
-          />
+          <SnowflakeInput label="Server (guild) ID" {...form.bind('guildId')} />
           <PasswordInput
             label="Bot token"
             description={d.tokenSet ? 'A token is stored (encrypted). Type a new one to replace it.' : 'Stored encrypted by the operating system; never shown again.'}
             placeholder={d.tokenSet ? '•••••••• (stored)' : 'Paste the bot token'}
-            value={token}
-            onChange={(e) => setToken(e.currentTarget.value)}
-            error={errors.token}
+            {...form.bind('token')}
             autoComplete="new-password"
           />
           <Accordion variant="contained" chevronPosition="left">
@@ -94,14 +76,12 @@ export function DiscordSection({ view }: { view: SettingsView }) {
                     description="The currencies a lootdrop may pay out (as the bot names them). Enter to add."
                     value={currencies}
                     onChange={setCurrencies}
-                    error={errors.currencies}
+                    error={form.errors.currencies}
                   />
                   <TextInput
                     label="Claim button ID (custom_id)"
                     description="The custom_id the bot's claim handler expects. Placeholders: {messageId}, {channelId}, {amount}, {currency}, {nonce}. Default: lootdrop_claim."
-                    value={claimButtonFormat}
-                    onChange={(e) => setClaimButtonFormat(e.currentTarget.value)}
-                    error={errors.claimButtonFormat}
+                    {...form.bind('claimButtonFormat')}
                   />
                   {!d.apiBaseEditable || d.allowCustomApiBase ? (
                     <Checkbox
@@ -118,21 +98,15 @@ export function DiscordSection({ view }: { view: SettingsView }) {
                         ? 'Leave empty for Discord itself. Changing it forgets the stored bot token unless you enter the token again.'
                         : 'Discord itself. Switch on "Allow a custom Discord API address" to change it.'
                     }
-                    value={apiBase}
                     disabled={!apiBaseEditable}
-                    onChange={(e) => setApiBase(e.currentTarget.value)}
-                    error={errors.apiBase}
+                    {...form.bind('apiBase')}
                     styles={monoInput}
                   />
                 </Stack>
               </Accordion.Panel>
             </Accordion.Item>
           </Accordion>
-          {save.error && Object.keys(errors).length === 0 ? (
-            <Text size="sm" c="red">
-              {describeError(save.error).message}
-            </Text>
-          ) : null}
+          <FormError message={form.formError} />
           <Group justify="space-between">
             <Button type="submit" loading={save.isPending} disabled={!dirty}>
               Save Discord settings

@@ -1,13 +1,13 @@
 import { Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconUserCheck } from '@tabler/icons-react';
-import { useState } from 'react';
 import type { SettingsView } from '@shared/domain/settings';
 import { Snowflake } from '@renderer/components/Snowflake';
-import { describeError, fieldErrorsOf } from '@renderer/lib/errors';
 import { notifySuccess } from '@renderer/lib/notify';
 import { useLeaveGuard } from '@renderer/lib/router';
 import { useSetIdentity } from '../api';
-import { monoInput } from './mono-input';
+import { useSettingsForm } from '../hooks/use-settings-form';
+import { FormError } from './FormError';
+import { SnowflakeInput } from './SnowflakeInput';
 
 /**
  * Who is acting: every change made from this desk names this Discord ID as moderator,
@@ -15,17 +15,14 @@ import { monoInput } from './mono-input';
  */
 export function IdentitySection({ view }: { view: SettingsView }) {
   const current = view.identity;
-  const [id, setId] = useState(current?.id.toString() ?? '');
-  const [name, setName] = useState(current?.name ?? '');
   const save = useSetIdentity();
-  const errors = save.error ? fieldErrorsOf(save.error) : {};
-  const dirty = id !== (current?.id.toString() ?? '') || name !== (current?.name ?? '');
-  useLeaveGuard(dirty, 'Your staff identity is not saved yet. Leave and discard it?');
+  const form = useSettingsForm({ id: current?.id.toString() ?? '', name: current?.name ?? '' }, save.error);
+  useLeaveGuard(form.dirty, 'Your staff identity is not saved yet. Leave and discard it?');
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     // The ID stays a decimal string until the main process parses it: never a JS number.
-    save.mutate({ id: id.trim(), name }, { onSuccess: (saved) => notifySuccess('Staff identity saved', `Acting as ${saved.name}.`) });
+    save.mutate({ id: form.values.id.trim(), name: form.values.name }, { onSuccess: (saved) => notifySuccess('Staff identity saved', `Acting as ${saved.name}.`) });
   };
 
   return (
@@ -46,34 +43,16 @@ export function IdentitySection({ view }: { view: SettingsView }) {
       )}
       <form onSubmit={submit} data-testid="identity-form">
         <Stack gap="sm">
-          <TextInput
+          <SnowflakeInput
             label="Discord user ID"
             description="In Discord: Settings → Advanced → Developer Mode, then right-click your name → Copy User ID."
-            placeholder="123456789012345678"
-            value={id}
-            onChange={(e) => setId(e.currentTarget.value)}
-            error={errors.id}
-            styles={monoInput}
-            inputMode="numeric"
-            autoComplete="off"
+            {...form.bind('id')}
             data-testid="identity-id"
           />
-          <TextInput
-            label="Display name"
-            description="How your actions are shown to other staff."
-            placeholder="Nyx"
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={errors.name}
-            data-testid="identity-name"
-          />
-          {save.error && Object.keys(errors).length === 0 ? (
-            <Text size="sm" c="red">
-              {describeError(save.error).message}
-            </Text>
-          ) : null}
+          <TextInput label="Display name" description="How your actions are shown to other staff." placeholder="Nyx" {...form.bind('name')} data-testid="identity-name" />
+          <FormError message={form.formError} />
           <Group>
-            <Button type="submit" loading={save.isPending} disabled={!dirty} data-testid="identity-save">
+            <Button type="submit" loading={save.isPending} disabled={!form.dirty} data-testid="identity-save">
               Save identity
             </Button>
           </Group>

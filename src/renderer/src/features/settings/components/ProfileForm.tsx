@@ -2,9 +2,10 @@ import { Button, Checkbox, Group, Modal, PasswordInput, Stack, Text, TextInput }
 import { IconPlugConnected } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ProfileView, TestProfileInput } from '@shared/domain/settings';
-import { describeError, fieldErrorsOf } from '@renderer/lib/errors';
 import { notifySuccess } from '@renderer/lib/notify';
 import { useSaveProfile, useTestProfile } from '../api';
+import { useSettingsForm } from '../hooks/use-settings-form';
+import { FormError } from './FormError';
 import { TestResultView } from './TestResultView';
 import { monoInput } from './mono-input';
 
@@ -20,16 +21,12 @@ export interface ProfileFormProps {
  */
 export function ProfileForm({ profile, onClose }: ProfileFormProps) {
   const embedded = profile?.kind === 'embedded';
-  const [name, setName] = useState(profile?.name ?? '');
-  const [url, setUrl] = useState(profile?.url ?? '');
-  const [password, setPassword] = useState('');
-  const [clearPassword, setClearPassword] = useState(false);
   const save = useSaveProfile();
   const test = useTestProfile();
-  const errors = save.error ? fieldErrorsOf(save.error) : {};
-  const formError = save.error && Object.keys(errors).length === 0 ? describeError(save.error).message : null;
-
-  const dirty = name !== (profile?.name ?? '') || url !== (profile?.url ?? '') || password !== '' || clearPassword;
+  const form = useSettingsForm({ name: profile?.name ?? '', url: profile?.url ?? '', password: '' }, save.error);
+  const [clearPassword, setClearPassword] = useState(false);
+  const { name, url, password } = form.values;
+  const dirty = form.dirty || clearPassword;
 
   const runTest = () => {
     // An unchanged saved URL is tested with its stored password unless a new one is typed.
@@ -68,7 +65,7 @@ export function ProfileForm({ profile, onClose }: ProfileFormProps) {
     >
       <form onSubmit={submit} data-testid="profile-form">
         <Stack gap="sm">
-          <TextInput label="Name" placeholder="Aurora production" value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} data-autofocus required />
+          <TextInput label="Name" placeholder="Aurora production" {...form.bind('name')} data-autofocus required />
           {embedded ? (
             <Text size="xs" c="dimmed">
               The embedded demo database lives in Aurora Desk&apos;s data folder; only its name can change.
@@ -79,9 +76,7 @@ export function ProfileForm({ profile, onClose }: ProfileFormProps) {
                 label="Database URL"
                 description="postgres://user@host:5432/database — a password typed here is moved to the password field's safe storage."
                 placeholder="postgres://aurora@db.example:5432/aurora"
-                value={url}
-                onChange={(e) => setUrl(e.currentTarget.value)}
-                error={errors.url}
+                {...form.bind('url')}
                 styles={monoInput}
                 required
                 spellCheck={false}
@@ -91,9 +86,7 @@ export function ProfileForm({ profile, onClose }: ProfileFormProps) {
                 label="Password"
                 description={profile?.hasPassword ? 'A password is stored. Leave empty to keep it.' : 'Stored encrypted by the operating system; never shown again.'}
                 placeholder={profile?.hasPassword ? '•••••••• (stored)' : ''}
-                value={password}
-                onChange={(e) => setPassword(e.currentTarget.value)}
-                error={errors.password}
+                {...form.bind('password')}
                 disabled={clearPassword}
                 autoComplete="new-password"
               />
@@ -102,11 +95,7 @@ export function ProfileForm({ profile, onClose }: ProfileFormProps) {
               ) : null}
             </>
           )}
-          {formError ? (
-            <Text size="sm" c="red" style={{ whiteSpace: 'pre-wrap' }}>
-              {formError}
-            </Text>
-          ) : null}
+          <FormError message={form.formError} />
           {test.data ? <TestResultView result={test.data} /> : null}
           <Group justify="space-between">
             <Button
