@@ -5,7 +5,7 @@
  * Where the database has no aurora_desk (a role that may not create it) the desk still works and
  * the log file is the only record.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { StaffIdentity } from '@shared/identity.js';
 import { auditLog } from '../db/desk/tables.js';
 import type { Clock } from './clock.js';
@@ -75,6 +75,12 @@ export interface StaffWrite {
    * such transaction): the change and its record commit together or not at all.
    */
   transaction<T>(work: (tx: AuroraTx) => Promise<T>): Promise<T>;
+  /**
+   * Inside `transaction`: this change's audit row id, writing the row now if it is not written
+   * yet, so another record of the same transaction (a Discord outbox row) can name it. Null
+   * where the database has no audit log.
+   */
+  auditRow(tx: AuroraTx): Promise<bigint | null>;
 }
 
 /** A StaffWrite the router settles when the call ends. */
@@ -135,12 +141,20 @@ export function createAuditWriter(deps: AuditWriterDeps): AuditWriter {
     const started = clock.now().getTime();
     let rowId: bigint | null = null;
     let inTransaction = false;
+    /** Whether the transaction under way writes the audit row. */
+    let audited = false;
     const elapsed = () => clock.now().getTime() - started;
     return {
       actor: entry.actor,
       database,
+      async auditRow(tx) {
+        // Decided before the transaction began: asking the database now, outside `tx`, would
+        // wait for `tx` itself on PGlite's single connection.
+        if (rowId === null && audited) rowId = await insertRow(tx, entry, { outcome: 'ok', durationMs: elapsed() });
+        return rowId;
+      },
       async transaction(work) {
-        const audited = rowId === null && (await hasAuditLog(database));
+        audited = rowId === null && (await hasAuditLog(database));
         return database.db.transaction(async (tx) => {
           const result = await work(tx);
           if (audited && rowId === null) rowId = await insertRow(tx, entry, { outcome: 'ok', durationMs: elapsed() });
@@ -151,17 +165,44 @@ export function createAuditWriter(deps: AuditWriterDeps): AuditWriter {
       async finish(outcome) {
         if (rowId !== null) {
           if (outcome.outcome === 'ok') return;
-          await database.db
+          const updated = await database.db
             .update(auditLog)
             .set({ outcome: 'error', errorCode: outcome.errorCode ?? null, errorMessage: errorText(outcome), durationMs: Math.round(outcome.durationMs) })
-            .where(eq(auditLog.id, rowId));
-          return;
+            .where(eq(auditLog.id, rowId))
+            .returning({ id: auditLog.id });
+          // The row was written in a transaction that then rolled back: the failure needs its own.
+          if (updated.length) return;
         }
-        if (inTransaction) return logOnly(entry, outcome);
+        if (inTransaction && rowId === null) return logOnly(entry, outcome);
         await record(database, { ...entry, ...outcome });
       },
     };
   }
 
   return { begin, record };
+}
+
+/** What Discord did for one of a write's Discord calls, as its audit row keeps it. */
+export interface AuditDiscordOutcome {
+  action: string;
+  /** What it was for, e.g. "case D-7KQ2". */
+  subject: string | null;
+  userId: string;
+  state: 'pending' | 'ok' | 'failed' | 'unknown' | 'retried';
+  errorKind?: string | null;
+  message?: string | null;
+  at: string;
+}
+
+/**
+ * Notes on a write's audit row what Discord did, one entry per Discord call keyed by its outbox
+ * row, so the audit log shows whether Discord carried the write out (pending until it is known).
+ * Only called where the outbox exists: the step that made it added this column.
+ */
+export async function recordDiscordOutcome(db: AuroraDb, auditId: bigint, key: string, outcome: AuditDiscordOutcome): Promise<void> {
+  await db.execute(
+    sql`UPDATE aurora_desk.audit_log
+           SET discord_outcome = jsonb_set(coalesce(discord_outcome, '{}'::jsonb), ARRAY[${key}]::text[], ${JSON.stringify(outcome)}::jsonb, true)
+         WHERE id = ${auditId.toString()}::bigint`,
+  );
 }

@@ -7,9 +7,10 @@ import { authoring } from './0006_authoring.js';
 import { lootdropBursts } from './0007_lootdrop_bursts.js';
 import { scaleIndexes } from './0008_scale_indexes.js';
 import { planIndexes } from './0009_plan_indexes.js';
+import { discordOutbox } from './0010_discord_outbox.js';
 import type { DeskMigration } from './types.js';
 
 export type { DeskMigration } from './types.js';
 
 /** Every `aurora_desk` migration, in order. Append new ones; never edit an applied one. */
-export const deskMigrations: readonly DeskMigration[] = [schemaVersion, auditLog, liveNotify, moderationIndexes, playerIndexes, authoring, lootdropBursts, scaleIndexes, planIndexes];
+export const deskMigrations: readonly DeskMigration[] = [schemaVersion, auditLog, liveNotify, moderationIndexes, playerIndexes, authoring, lootdropBursts, scaleIndexes, planIndexes, discordOutbox];
