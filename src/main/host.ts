@@ -27,6 +27,7 @@ import type { SettingsAccess } from './core/settings-store/settings-access.js';
 import { SettingsStore } from './core/settings-store/store.js';
 import { discordDestination, labelForUrl, splitPassword, withPassword } from './core/settings-store/urls.js';
 import { startLootdropHousekeeping } from './features/lootdrops/housekeeping.js';
+import { startDiscordReconcile } from './features/moderation/reconcile.js';
 
 export interface DeskHostOptions {
   dataDir: string;
@@ -285,5 +286,6 @@ export async function createDeskHost(options: DeskHostOptions): Promise<DeskHost
     },
   };
   startLootdropHousekeeping(host);
+  startDiscordReconcile(host);
   return host;
 }

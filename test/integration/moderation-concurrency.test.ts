@@ -9,7 +9,6 @@ import { CASE_ID_PATTERN, generateCaseId } from '../../src/main/features/moderat
 import { openCase } from '../../src/main/features/moderation/open-case.js';
 import type { CaseSummary } from '../../src/shared/domain/moderation.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
-import { fixedDiscordGateway } from '../../src/main/core/discord/gateway.js';
 import { callerFor, createTestServices, testStaff, testWrite } from '../fixtures/services.js';
 import { DRIFTER, NYX, OTHER_MOD } from '../fixtures/moderation-world.js';
 import { rejectionOf } from '../fixtures/rejection.js';
@@ -112,7 +111,7 @@ describeOnBothDrivers('moderation under concurrency', (current, driver) => {
     const taken = `A-${String(botSeq).padStart(6, '0')}`;
     const fresh = generateCaseId();
     const sequence = [taken, taken, fresh];
-    const discord = fixedDiscordGateway(null);
+    const discord = createTestServices(current().database, { discord: null });
     const request = { type: 'warn', userId: NYX, carryOutOnDiscord: false, deleteMessageSeconds: 0 };
     const result = await openCase(testWrite(current().database), request, discord, { generateCaseId: () => sequence.shift()! });
     expect(result.summary.caseId).toBe(fresh);

@@ -5,7 +5,7 @@
  * Where the database has no aurora_desk (a role that may not create it) the desk still works and
  * the log file is the only record.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { StaffIdentity } from '@shared/identity.js';
 import { auditLog } from '../db/desk/tables.js';
 import type { Clock } from './clock.js';
@@ -76,6 +76,12 @@ export interface StaffWrite {
    * such transaction): the change and its record commit together or not at all.
    */
   transaction<T>(work: (tx: AuroraTx) => Promise<T>): Promise<T>;
+  /**
+   * Inside `transaction`: this change's audit row id, writing the row now if it is not written
+   * yet, so another record of the same transaction (a Discord outbox row) can name it. Null
+   * where the database has no audit log.
+   */
+  auditRow(tx: AuroraTx): Promise<bigint | null>;
 }
 
 /** A StaffWrite the router settles when the call ends. */
@@ -134,23 +140,36 @@ export function createAuditWriter(deps: AuditWriterDeps): AuditWriter {
 
   function begin(database: AuroraDatabase, entry: AuditRecord & { actor: StaffIdentity }): AuditedWrite {
     const started = clock.now().getTime();
+    /** This change's audit row, once the transaction that wrote it committed. */
     let rowId: bigint | null = null;
+    /** The row written in the transaction under way: it counts only once that transaction commits. */
+    let pending: bigint | null = null;
     let inTransaction = false;
+    /** Whether the transaction under way writes the audit row. */
+    let audited = false;
     const elapsed = () => clock.now().getTime() - started;
+    const writeRow = async (tx: AuroraTx): Promise<bigint | null> => {
+      // `audited` was decided before the transaction began: asking the database now, outside
+      // `tx`, would wait for `tx` itself on PGlite's single connection.
+      if (rowId === null && pending === null && audited) pending = await insertRow(tx, entry, { outcome: 'ok', durationMs: elapsed() });
+      return rowId ?? pending;
+    };
     return {
       actor: entry.actor,
       database,
+      auditRow: writeRow,
       async transaction(work) {
-        const audited = rowId === null && (await hasAuditLog(database));
-        let written: bigint | null = null;
+        audited = rowId === null && (await hasAuditLog(database));
+        pending = null;
         const result = await database.db.transaction(async (tx) => {
           const value = await work(tx);
-          if (audited) written = await insertRow(tx, entry, { outcome: 'ok', durationMs: elapsed() });
+          await writeRow(tx);
           return value;
         });
         // Only a committed row counts: a failed COMMIT takes the row with it, and finish() writes a new one.
+        if (pending !== null) rowId = pending;
+        pending = null;
         inTransaction = true;
-        if (written !== null) rowId = written;
         return result;
       },
       async finish(outcome) {
@@ -169,4 +188,29 @@ export function createAuditWriter(deps: AuditWriterDeps): AuditWriter {
   }
 
   return { begin, record };
+}
+
+/** What Discord did for one of a write's Discord calls, as its audit row keeps it. */
+export interface AuditDiscordOutcome {
+  action: string;
+  /** What it was for, e.g. "case D-7KQ2". */
+  subject: string | null;
+  userId: string;
+  state: 'pending' | 'ok' | 'failed' | 'unknown' | 'retried';
+  errorKind?: string | null;
+  message?: string | null;
+  at: string;
+}
+
+/**
+ * Notes on a write's audit row what Discord did, one entry per Discord call keyed by its outbox
+ * row, so the audit log shows whether Discord carried the write out (pending until it is known).
+ * Only called where the outbox exists: the step that made it added this column.
+ */
+export async function recordDiscordOutcome(db: AuroraDb, auditId: bigint, key: string, outcome: AuditDiscordOutcome): Promise<void> {
+  await db.execute(
+    sql`UPDATE aurora_desk.audit_log
+           SET discord_outcome = jsonb_set(coalesce(discord_outcome, '{}'::jsonb), ARRAY[${key}]::text[], ${JSON.stringify(outcome)}::jsonb, true)
+         WHERE id = ${auditId.toString()}::bigint`,
+  );
 }

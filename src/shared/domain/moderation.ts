@@ -146,6 +146,10 @@ export const openCaseInputSchema = z
   });
 export type OpenCaseInput = z.input<typeof openCaseInputSchema>;
 
+/** Ask Discord again for an action whose outcome is unknown (`key`: a `DiscordPending.key`). */
+export const retryDiscordInputSchema = z.object({ id: z.bigint(), key: z.string().trim().min(1).max(64) });
+export type RetryDiscordInput = z.input<typeof retryDiscordInputSchema>;
+
 // ── what the main process answers ──────────────────────────────────────────────────────────
 
 export interface StaffRef {
@@ -178,6 +182,8 @@ export interface CaseSummary {
   noteCount: number;
   /** False when the bot stored metadata that is not a JSON object (shown raw; notes refused). */
   metadataIsObject: boolean;
+  /** Discord actions asked for this case whose outcome is not known (usually none). */
+  discordPending: DiscordPending[];
   seen: CaseSeen;
   /** Keyset position of this row. */
   cursor: string;
@@ -246,6 +252,26 @@ export interface DiscordRecord {
   error?: string | null;
   errorKind?: string | null;
   until?: Date | null;
+  /** Learned by asking Discord what is true when a desk started, not from the call's answer. */
+  checked?: boolean;
+}
+
+/**
+ * A Discord action the desk asked for whose outcome it does not know: no answer recorded yet
+ * (the call is under way, or the desk stopped before the answer was written), or an answer or a
+ * check that could not tell. A retry asks Discord again; a desk that starts checks it.
+ */
+export interface DiscordPending {
+  /** Names this attempt for a retry. */
+  key: string;
+  action: DiscordRecord['action'];
+  /** When it was asked for, and by whom. */
+  at: Date;
+  by: StaffRef;
+  state: 'pending' | 'unknown';
+  /** Why it is unknown, when something said so. */
+  message: string | null;
+  until: Date | null;
 }
 
 export type TargetProfile =
@@ -288,6 +314,8 @@ export interface DiscordOutcome {
   action: DiscordRecord['action'] | null;
   /** Why it failed or was not attempted, in words. */
   message: string | null;
+  /** Asked, but whether Discord did it is not known (no answer came, or it was not recorded). */
+  unknown?: boolean;
 }
 
 export interface CaseActionResult {

@@ -4,3 +4,22 @@ export { discordGatewayFor, fixedDiscordGateway, type DiscordConfig, type Discor
 export { groupChannelsByCategory, listGuildTextChannels } from './channels.js';
 export { deleteChannelMessage, editChannelMessage, postChannelMessage, type PostedMessage } from './messages.js';
 export { avatarUrl, describeDiscordUser, fetchDiscordUser } from './users.js';
+export {
+  checkMemberAction,
+  eachWithConcurrency,
+  hasDiscordOutbox,
+  lockIntent,
+  markRetried,
+  performMemberAction,
+  recordIntent,
+  settleIntent,
+  unsettledIntents,
+  unsettledIntentsOf,
+  type DiscordIntent,
+  type DiscordResult,
+  type MemberAction,
+  type MemberActionRequest,
+  type RecordedIntent,
+  type StoredIntent,
+  type UnsettledIntent,
+} from './outbox.js';

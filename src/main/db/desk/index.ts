@@ -8,9 +8,10 @@ import { lootdropBursts } from './0007_lootdrop_bursts.js';
 import { scaleIndexes } from './0008_scale_indexes.js';
 import { planIndexes } from './0009_plan_indexes.js';
 import { auditWithoutIdentity } from './0010_audit_without_identity.js';
+import { discordOutbox } from './0011_discord_outbox.js';
 import type { DeskMigration } from './types.js';
 
 export type { DeskMigration } from './types.js';
 
 /** Every `aurora_desk` migration, in order. Append new ones; never edit an applied one. */
-export const deskMigrations: readonly DeskMigration[] = [schemaVersion, auditLog, liveNotify, moderationIndexes, playerIndexes, authoring, lootdropBursts, scaleIndexes, planIndexes, auditWithoutIdentity];
+export const deskMigrations: readonly DeskMigration[] = [schemaVersion, auditLog, liveNotify, moderationIndexes, playerIndexes, authoring, lootdropBursts, scaleIndexes, planIndexes, auditWithoutIdentity, discordOutbox];

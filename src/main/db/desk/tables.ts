@@ -99,3 +99,37 @@ export const lootdropBursts = deskSchema.table('lootdrop_bursts', {
   finishedAt: moment('finished_at'),
 });
 export type StoredBurst = typeof lootdropBursts.$inferSelect;
+
+export type OutboxAction = 'timeout' | 'clear-timeout' | 'kick' | 'ban' | 'unban';
+export type OutboxState = 'pending' | 'ok' | 'failed' | 'unknown' | 'retried';
+
+/**
+ * Discord actions asked for, from intent to outcome (0011). `audit_log.discord_outcome`, added by
+ * the same step, is not declared on `auditLog` above: an insert names every declared column, and
+ * the audit row must still be written where this step could not run.
+ */
+export const discordOutbox = deskSchema.table('discord_outbox', {
+  id: bigserial('id', { mode: 'bigint' }).primaryKey(),
+  subject: varchar('subject', { length: 40 }).notNull(),
+  subjectId: bigint('subject_id', { mode: 'bigint' }).notNull(),
+  subjectLabel: varchar('subject_label', { length: 100 }),
+  action: varchar('action', { length: 20 }).$type<OutboxAction>().notNull(),
+  guildId: bigint('guild_id', { mode: 'bigint' }).notNull(),
+  userId: bigint('user_id', { mode: 'bigint' }).notNull(),
+  reason: text('reason').notNull(),
+  until: moment('until'),
+  deleteMessageSeconds: integer('delete_message_seconds'),
+  actorId: bigint('actor_id', { mode: 'bigint' }).notNull(),
+  actorName: varchar('actor_name', { length: 255 }).notNull(),
+  auditId: bigint('audit_id', { mode: 'bigint' }),
+  runId: varchar('run_id', { length: 64 }).notNull(),
+  runHost: varchar('run_host', { length: 255 }).notNull(),
+  requestedAt: moment('requested_at').notNull().defaultNow(),
+  state: varchar('state', { length: 20 }).$type<OutboxState>().notNull().default('pending'),
+  learnedBy: varchar('learned_by', { length: 10 }).$type<'answer' | 'check'>(),
+  errorKind: varchar('error_kind', { length: 40 }),
+  errorMessage: text('error_message'),
+  settledAt: moment('settled_at'),
+  retriedBy: bigint('retried_by', { mode: 'bigint' }),
+});
+export type StoredOutboxRow = typeof discordOutbox.$inferSelect;

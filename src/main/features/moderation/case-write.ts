@@ -16,9 +16,15 @@ export async function txNow(tx: AuroraTx): Promise<Date> {
   return new Date(result.rows[0]!.now);
 }
 
+/** The namespace as stored: nearly every case has nothing pending on Discord, so no empty list in each. */
+export function storedDeskMeta(meta: DeskMeta): Record<string, unknown> {
+  const { discordPending, ...rest } = meta;
+  return discordPending.length ? meta : rest;
+}
+
 /** Replaces only `metadata.aurora_desk`: every key the bot wrote stays exactly as it was. */
 export function deskMetaUpdate(meta: DeskMeta): SQL {
-  return sql`jsonb_set(${moderationCases.metadata}, ${`{${DESK_KEY}}`}::text[], ${JSON.stringify(meta)}::jsonb, true)`;
+  return sql`jsonb_set(${moderationCases.metadata}, ${`{${DESK_KEY}}`}::text[], ${JSON.stringify(storedDeskMeta(meta))}::jsonb, true)`;
 }
 
 /** The case as the list shows it, read after the transaction committed. */

@@ -8,7 +8,11 @@
  *     claim:   { id, name, at } | null          who is triaging it now
  *     notes:   [{ id, at, by: { id, name }, text }]
  *     history: [{ at, by, action, text?, previous? }]   opened/resolved/reopened/reason-edited/claimed/unclaimed
- *     discord: [{ at, by, action, ok, error?, errorKind?, until? }]   what was done on Discord
+ *     discord: [{ at, by, action, ok, error?, errorKind?, until?, checked? }]   what was done on Discord
+ *     discordPending: [{ key, at, by, action, reason, until?, deleteMessageSeconds?, state, message? }]
+ *              Discord actions asked for whose outcome is not known yet: written with the case
+ *              change, before the call; replaced by a `discord` entry once Discord's answer (or a
+ *              check when a desk starts) says what happened. `key` is the outbox row's id.
  *     timeout: { minutes, until }                 cases opened as timeouts by the desk
  *   }
  *
@@ -16,7 +20,7 @@
  * When the bot stored metadata that is not an object, actions that must write here refuse
  * (see `assertWritableMetadata`) rather than rewrap the bot's value.
  */
-import type { CaseClaim, DiscordRecord, StaffRef, TimelineKind } from '@shared/domain/moderation.js';
+import type { CaseClaim, DiscordPending, DiscordRecord, StaffRef, TimelineKind } from '@shared/domain/moderation.js';
 import type { StaffIdentity } from '@shared/identity.js';
 import { ERRORS } from '../../core/errors.js';
 
@@ -52,6 +56,20 @@ export interface StoredDiscord {
   error?: string | null;
   errorKind?: string | null;
   until?: string | null;
+  /** The outcome was learned by checking Discord when a desk started. */
+  checked?: boolean;
+}
+export interface StoredPending {
+  key: string;
+  at: string;
+  by: StoredStaff;
+  action: DiscordRecord['action'];
+  /** Discord's audit-log reason as sent, so a retry sends the same. */
+  reason: string;
+  until?: string | null;
+  deleteMessageSeconds?: number | null;
+  state: 'pending' | 'unknown';
+  message?: string | null;
 }
 export interface StoredClaim extends StoredStaff {
   at: string;
@@ -62,6 +80,7 @@ export interface DeskMeta {
   notes: StoredNote[];
   history: StoredHistory[];
   discord: StoredDiscord[];
+  discordPending: StoredPending[];
   timeout?: { minutes: number; until: string };
   [other: string]: unknown;
 }
@@ -77,6 +96,23 @@ const isStaff = (value: unknown): value is StoredStaff =>
 const isTime = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
 
 const isClaim = (value: unknown): value is StoredClaim => isStaff(value) && isTime((value as unknown as { at?: unknown }).at);
+
+const DISCORD_ACTIONS: readonly string[] = ['timeout', 'kick', 'ban', 'unban', 'clear-timeout'] satisfies DiscordRecord['action'][];
+
+const isPending = (p: unknown): p is StoredPending =>
+  isObject(p) &&
+  typeof p.key === 'string' &&
+  isStaff(p.by) &&
+  isTime(p.at) &&
+  typeof p.action === 'string' &&
+  DISCORD_ACTIONS.includes(p.action) &&
+  typeof p.reason === 'string' &&
+  (p.state === 'pending' || p.state === 'unknown');
+
+/** The pending list as the queue reads it (`metadata #> '{aurora_desk,discordPending}'`): malformed entries dropped. */
+export function readDiscordPending(value: unknown): StoredPending[] {
+  return Array.isArray(value) ? value.filter(isPending) : [];
+}
 
 /** The desk's namespace of a case's metadata, tolerant of anything: malformed entries are dropped. */
 export function readDeskMeta(metadata: unknown): DeskMeta {
@@ -96,6 +132,7 @@ export function readDeskMeta(metadata: unknown): DeskMeta {
     discord: list('discord').filter(
       (d): d is StoredDiscord => isObject(d) && isStaff(d.by) && isTime(d.at) && typeof d.action === 'string' && typeof d.ok === 'boolean',
     ),
+    discordPending: readDiscordPending(raw.discordPending),
   };
 }
 
@@ -143,6 +180,14 @@ export function withDiscord(meta: DeskMeta, records: StoredDiscord[]): DeskMeta 
   return records.length ? { ...meta, discord: [...meta.discord, ...records].slice(-MAX_DISCORD_RECORDS) } : meta;
 }
 
+export function withPending(meta: DeskMeta, pending: StoredPending): DeskMeta {
+  return { ...meta, discordPending: [...meta.discordPending.filter((p) => p.key !== pending.key), pending] };
+}
+
+export function withoutPending(meta: DeskMeta, key: string): DeskMeta {
+  return { ...meta, discordPending: meta.discordPending.filter((p) => p.key !== key) };
+}
+
 export function toStaffRef(staff: StoredStaff): StaffRef {
   return { id: BigInt(staff.id), name: staff.name };
 }
@@ -160,6 +205,19 @@ export function toDiscordRecord(stored: StoredDiscord): DiscordRecord {
     by: toStaffRef(stored.by),
     error: stored.error ?? null,
     errorKind: stored.errorKind ?? null,
+    until: stored.until ? new Date(stored.until) : null,
+    ...(stored.checked ? { checked: true } : {}),
+  };
+}
+
+export function toDiscordPending(stored: StoredPending): DiscordPending {
+  return {
+    key: stored.key,
+    action: stored.action,
+    at: new Date(stored.at),
+    by: toStaffRef(stored.by),
+    state: stored.state,
+    message: stored.message ?? null,
     until: stored.until ? new Date(stored.until) : null,
   };
 }

@@ -2,9 +2,11 @@
  * The detail panel: every field, the metadata (readable and raw, exact digits), the target's
  * player profile or 'not a player', the target's case history with counts, the timeline.
  */
-import type { CaseDetail, CaseSummary, TargetProfile, TypeCount } from '@shared/domain/moderation.js';
+import type { CaseDetail, CaseSummary, DiscordPending, TargetProfile, TypeCount } from '@shared/domain/moderation.js';
 import type { AuroraDatabase } from '../../core/database.js';
+import { hasDiscordOutbox, unsettledIntentsOf } from '../../core/discord/index.js';
 import { ERRORS } from '../../core/errors.js';
+import { CASE_SUBJECT } from './case-discord.js';
 import { metadataKind, readDeskMeta, toDiscordRecord } from './desk-metadata.js';
 import { parseJsonExact, stringifyJsonExact } from './json-text.js';
 import { buildCaseListQuery, SUMMARY_COLUMNS } from './queue-sql.js';
@@ -86,6 +88,23 @@ export async function readTargetHistory(
   return { total: counts.reduce((a, c) => a + c.count, 0), counts, cases: rows.map(toCaseSummary) };
 }
 
+/**
+ * A case whose metadata the desk may not write (the bot made it something else) keeps its
+ * unknown Discord outcomes only on the outbox: read them from there for the detail panel.
+ */
+async function pendingOnOutbox(database: AuroraDatabase, id: bigint): Promise<DiscordPending[]> {
+  if (!(await hasDiscordOutbox(database))) return [];
+  return (await unsettledIntentsOf(database.db, CASE_SUBJECT, id)).map((intent) => ({
+    key: intent.id.toString(),
+    action: intent.action,
+    at: intent.requestedAt,
+    by: { id: intent.actor.id, name: intent.actor.name },
+    state: intent.state === 'unknown' ? 'unknown' : 'pending',
+    message: intent.errorMessage,
+    until: intent.until,
+  }));
+}
+
 async function resolverName(database: AuroraDatabase, resolvedBy: bigint | null, deskName: string | null): Promise<string | null> {
   if (resolvedBy === null) return null;
   if (deskName) return deskName;
@@ -96,6 +115,8 @@ async function resolverName(database: AuroraDatabase, resolvedBy: bigint | null,
 export async function getCaseDetail(database: AuroraDatabase, id: bigint): Promise<CaseDetail> {
   const row = await readCaseRow(database, id);
   const summary = toCaseSummary(row);
+  const deskUnwritable = !summary.metadataIsObject || (row.desk_text !== null && !row.desk_text.trimStart().startsWith('{'));
+  if (deskUnwritable) summary.discordPending = await pendingOnOutbox(database, id);
   const bytes = Number(row.metadata_bytes);
   const tooLarge = row.metadata_text === null;
   const metadata = tooLarge ? null : parseJsonExact(row.metadata_text!);

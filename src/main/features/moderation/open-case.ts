@@ -1,19 +1,23 @@
 /**
  * Opening a case from the desk: warn, timeout, kick, ban, note or a custom type, with username
- * snapshots and a desk case ID (case-id.ts). A timeout, kick or ban can be carried out on
- * Discord first; the case is recorded either way and says what Discord answered.
+ * snapshots and a desk case ID (case-id.ts). A timeout, kick or ban can be carried out on Discord.
+ *
+ * The case comes first: it is inserted with the Discord action as a pending intent, that
+ * transaction commits, and only then is Discord asked (case-discord.ts). Whatever happens after
+ * the commit, the desk has an honest record: if the desk stops before Discord's answer is
+ * written, the case exists and says "Discord outcome unknown" (and a desk that starts checks what
+ * Discord shows). Asking Discord first would leave a ban nobody can see if the desk stopped
+ * before its case was written, and would need undoing on Discord when the insert failed.
  */
 import { eq } from 'drizzle-orm';
 import { knownCaseTypes, type CaseActionResult, type DiscordOutcome } from '@shared/domain/moderation.js';
-import type { StaffIdentity } from '@shared/identity.js';
 import type { StaffWrite } from '../../core/audit.js';
-import type { DiscordGateway, DiscordTarget } from '../../core/discord/index.js';
 import { ERRORS } from '../../core/errors.js';
 import { moderationCases, users } from '../../db/schema.js';
 import { CASE_ID_ATTEMPTS, generateCaseId } from './case-id.js';
-import { summaryAfterWrite, txNow } from './case-write.js';
-import { DESK_KEY, staffStamp, type DeskMeta } from './desk-metadata.js';
-import { actOnDiscord, carryOutActionFor, notAttempted, type DiscordActResult } from './discord-actions.js';
+import { deskMetaUpdate, storedDeskMeta, summaryAfterWrite, txNow } from './case-write.js';
+import { carryOutActionFor, carryOutPlanned, caseDiscordRoute, notAttempted, planCaseAct, type CaseDiscordServices, type PlannedAct } from './case-discord.js';
+import { DESK_KEY, staffStamp, withPending, type DeskMeta } from './desk-metadata.js';
 import { forgetCounts } from './queues.js';
 
 export interface OpenCaseRequest {
@@ -37,89 +41,63 @@ export function normaliseCaseType(type: string): string {
   return (knownCaseTypes as readonly string[]).includes(lower) ? lower : type.trim();
 }
 
-async function carryOut(
-  target: DiscordTarget | null,
-  why: string | null,
-  actor: StaffIdentity,
-  request: OpenCaseRequest,
-  type: string,
-): Promise<DiscordActResult | null> {
-  const action = carryOutActionFor(type);
-  if (!action || !request.carryOutOnDiscord) return null;
-  if (!target) return notAttempted(`${why} The case is only recorded.`, action);
-  return actOnDiscord(target, actor, {
-    action,
-    userId: request.userId,
-    reason: request.reason || `${type} opened in Aurora Desk`,
-    ...(action === 'timeout' ? { until: new Date(Date.now() + request.durationMinutes! * 60_000) } : {}),
-    deleteMessageSeconds: request.deleteMessageSeconds,
-  });
-}
-
-/** Undo what Discord did when the case could not be recorded (a kick cannot be undone). */
-async function compensate(target: DiscordTarget | null, actor: StaffIdentity, result: DiscordActResult | null, userId: bigint): Promise<string> {
-  if (!target || !result?.outcome.ok) return '';
-  const undo = result.outcome.action === 'ban' ? 'unban' : result.outcome.action === 'timeout' ? 'clear-timeout' : null;
-  if (!undo) return ` The ${result.outcome.action} on Discord was done and cannot be undone.`;
-  const undone = await actOnDiscord(target, actor, { action: undo, userId, reason: 'Aurora Desk could not record the case' });
-  return undone.outcome.ok
-    ? ` The ${result.outcome.action} on Discord was undone.`
-    : ` The ${result.outcome.action} on Discord could not be undone (${undone.outcome.message}).`;
-}
-
-export async function openCase(write: StaffWrite, request: OpenCaseRequest, discord: DiscordGateway, options: OpenCaseOptions = {}): Promise<CaseActionResult> {
+export async function openCase(write: StaffWrite, request: OpenCaseRequest, services: CaseDiscordServices, options: OpenCaseOptions = {}): Promise<CaseActionResult> {
   const { database, actor } = write;
   const type = normaliseCaseType(request.type);
   if (type === 'timeout' && !request.durationMinutes) throw ERRORS.badRequest('A timeout needs a duration.', { durationMinutes: ['Enter a duration'] });
   const [player] = await database.db.select({ username: users.username }).from(users).where(eq(users.id, request.userId));
   const username = request.username?.trim() || player?.username || null;
 
-  const target = discord.target();
-  const discordResult = await carryOut(target, discord.status().reason, actor, request, type);
+  const action = request.carryOutOnDiscord ? carryOutActionFor(type) : null;
+  const route = action ? await caseDiscordRoute(services, database) : null;
   const nextId = options.generateCaseId ?? (() => generateCaseId());
-  let inserted: bigint | null = null;
-  try {
-    inserted = await write.transaction(async (tx) => {
-      const now = await txNow(tx);
-      const desk: DeskMeta = {
-        v: 1,
-        claim: null,
-        notes: [],
-        history: [{ at: now.toISOString(), by: staffStamp(actor), action: 'opened', text: request.reason ?? null }],
-        discord: discordResult?.record ? [discordResult.record] : [],
-        ...(type === 'timeout' && request.durationMinutes
-          ? { timeout: { minutes: request.durationMinutes, until: new Date(now.getTime() + request.durationMinutes * 60_000).toISOString() } }
-          : {}),
-      };
-      for (let attempt = 0; attempt < CASE_ID_ATTEMPTS; attempt++) {
-        // ON CONFLICT DO NOTHING: a taken case_id (ours or the bot's) answers no row, not an
-        // aborted transaction, and the next attempt draws a new ID.
-        const [row] = await tx
-          .insert(moderationCases)
-          .values({
-            caseId: nextId(),
-            type,
-            userId: request.userId,
-            username,
-            moderatorId: actor.id,
-            moderatorName: actor.name,
-            reason: request.reason || null,
-            metadata: { [DESK_KEY]: desk },
-            active: true,
-            createdAt: now,
-          })
-          .onConflictDoNothing()
-          .returning({ id: moderationCases.id });
-        if (row) return row.id;
+  const { id: inserted, planned } = await write.transaction(async (tx) => {
+    const now = await txNow(tx);
+    const until = type === 'timeout' && request.durationMinutes ? new Date(now.getTime() + request.durationMinutes * 60_000) : null;
+    let desk: DeskMeta = {
+      v: 1,
+      claim: null,
+      notes: [],
+      history: [{ at: now.toISOString(), by: staffStamp(actor), action: 'opened', text: request.reason ?? null }],
+      discord: [],
+      discordPending: [],
+      ...(until ? { timeout: { minutes: request.durationMinutes!, until: until.toISOString() } } : {}),
+    };
+    for (let attempt = 0; attempt < CASE_ID_ATTEMPTS; attempt++) {
+      // ON CONFLICT DO NOTHING: a taken case_id (ours or the bot's) answers no row, not an
+      // aborted transaction, and the next attempt draws a new ID.
+      const [row] = await tx
+        .insert(moderationCases)
+        .values({
+          caseId: nextId(),
+          type,
+          userId: request.userId,
+          username,
+          moderatorId: actor.id,
+          moderatorName: actor.name,
+          reason: request.reason || null,
+          metadata: { [DESK_KEY]: storedDeskMeta(desk) },
+          active: true,
+          createdAt: now,
+        })
+        .onConflictDoNothing()
+        .returning({ id: moderationCases.id, caseId: moderationCases.caseId });
+      if (!row) continue;
+      let act: PlannedAct | null = null;
+      if (action && route) {
+        const ask = { action, reason: request.reason || `${type} opened in Aurora Desk`, until, deleteMessageSeconds: request.deleteMessageSeconds };
+        act = await planCaseAct(tx, write, services, route, { id: row.id, caseId: row.caseId, userId: request.userId }, ask, now);
+        desk = withPending(desk, act.pending);
+        await tx.update(moderationCases).set({ metadata: deskMetaUpdate(desk) }).where(eq(moderationCases.id, row.id));
       }
-      throw ERRORS.conflict(`Could not find a free case ID after ${CASE_ID_ATTEMPTS} attempts; try again.`);
-    });
-  } catch (error) {
-    const undone = await compensate(target, actor, discordResult, request.userId);
-    if (undone && error instanceof Error) error.message += undone;
-    throw error;
-  }
+      return { id: row.id, planned: act };
+    }
+    throw ERRORS.conflict(`Could not find a free case ID after ${CASE_ID_ATTEMPTS} attempts; try again.`);
+  });
+  let outcome: DiscordOutcome | undefined;
+  if (planned && route) outcome = await carryOutPlanned(database, route.target.client, planned, services.log);
+  else if (action && !route) outcome = notAttempted(`${services.discord.status().reason} The case is only recorded.`, action);
   forgetCounts(database);
-  const outcome: DiscordOutcome | undefined = discordResult?.outcome;
   return { summary: await summaryAfterWrite(database, inserted), ...(outcome ? { discord: outcome } : {}) };
 }
+

@@ -44,6 +44,7 @@ export const SUMMARY_COLUMNS = `
   resolved_by,
   left(resolved_reason, ${EXCERPT_LENGTH}) AS resolved_reason_excerpt,
   metadata #> '{aurora_desk,claim}' AS claim,
+  metadata #> '{aurora_desk,discordPending}' AS discord_pending,
   CASE WHEN jsonb_typeof(metadata #> '{aurora_desk,notes}') = 'array'
        THEN jsonb_array_length(metadata #> '{aurora_desk,notes}') ELSE 0 END AS note_count,
   jsonb_typeof(metadata) = 'object' AS metadata_is_object,

@@ -1,26 +1,24 @@
 /**
  * Resolving: one case or many with one reason. Each is conditional on the case still being
- * active (see case-lock.ts); an active ban or timeout can be lifted on Discord on the way, and
- * the case records what Discord answered.
+ * active (see case-lock.ts). An active ban or timeout can be lifted on Discord: the intent is
+ * recorded with the resolution, and Discord is asked only once that transaction has committed
+ * (case-discord.ts), so nobody's claim or note on the case waits for Discord.
  */
 import { asc, eq, inArray } from 'drizzle-orm';
-import type {
-  BulkResolveResult,
-  CaseActionResult,
-  CaseSeen,
-  DiscordOutcome,
-} from '@shared/domain/moderation.js';
-import type { StaffIdentity } from '@shared/identity.js';
+import type { BulkResolveResult, CaseActionResult, CaseSeen, DiscordOutcome } from '@shared/domain/moderation.js';
 import type { StaffWrite } from '../../core/audit.js';
 import type { AuroraTx } from '../../core/database.js';
-import type { DiscordGateway } from '../../core/discord/index.js';
+import { eachWithConcurrency } from '../../core/discord/index.js';
 import { isDeskError } from '../../core/errors.js';
 import { moderationCases } from '../../db/schema.js';
 import { assertStillActive, lockCase, type LockedCase } from './case-lock.js';
 import { deskMetaUpdate, summaryAfterWrite, txNow } from './case-write.js';
-import { isWritableMetadata, readDeskMeta, staffStamp, withDiscord, withHistory } from './desk-metadata.js';
-import { actOnDiscord, liftActionFor, notAttempted } from './discord-actions.js';
+import { carryOutPlanned, caseDiscordRoute, liftActionFor, notAttempted, planCaseAct, type CaseDiscordRoute, type CaseDiscordServices, type PlannedAct } from './case-discord.js';
+import { isWritableMetadata, readDeskMeta, staffStamp, withHistory, withPending } from './desk-metadata.js';
 import { listCasesByIds, forgetCounts } from './queues.js';
+
+/** Discord calls of one bulk resolve in flight at once (within @discordjs/rest's own queues). */
+export const BULK_DISCORD_CONCURRENCY = 4;
 
 export interface ResolveRequest {
   id: bigint;
@@ -29,34 +27,36 @@ export interface ResolveRequest {
   liftOnDiscord: boolean;
 }
 
-/** Resolves a locked, still-active case; returns what Discord did (undefined: nothing to lift). */
+/** What resolving decided about Discord: nothing, why it was not tried, or what to carry out. */
+interface ResolvedLift {
+  planned: PlannedAct | null;
+  outcome?: DiscordOutcome;
+}
+
+/** Resolves a locked, still-active case, recording the lift on Discord it asks for (if any). */
 async function resolveLocked(
   tx: AuroraTx,
+  write: StaffWrite,
   locked: LockedCase,
-  actor: StaffIdentity,
   request: { reason: string; liftOnDiscord: boolean },
-  discord: DiscordGateway,
-): Promise<DiscordOutcome | undefined> {
-  const lift = liftActionFor(locked.type);
-  let result: Awaited<ReturnType<typeof actOnDiscord>> | undefined;
-  if (lift && request.liftOnDiscord) {
-    const target = discord.target();
-    result = target
-      ? await actOnDiscord(target, actor, {
-          action: lift,
-          userId: locked.userId,
-          reason: `Case ${locked.caseId} resolved: ${request.reason}`,
-        })
-      : notAttempted(discord.status().reason, lift);
-  }
+  services: CaseDiscordServices,
+  route: CaseDiscordRoute | null,
+): Promise<ResolvedLift> {
+  const { actor } = write;
+  const lift = request.liftOnDiscord ? liftActionFor(locked.type) : null;
   const now = await txNow(tx);
+  let planned: PlannedAct | null = null;
+  if (lift && route) {
+    planned = await planCaseAct(tx, write, services, route, locked, { action: lift, reason: `Case ${locked.caseId} resolved: ${request.reason}` }, now);
+  }
   const set: Partial<typeof moderationCases.$inferInsert> = {
     active: false,
     resolvedAt: now,
     resolvedBy: actor.id,
     resolvedReason: request.reason,
   };
-  // Metadata the bot made a non-object stays as it is: the columns hold the whole resolution.
+  // Metadata the bot made a non-object stays as it is: the columns hold the whole resolution
+  // (and the outbox row, where there is one, what was asked of Discord).
   if (isWritableMetadata(locked.metadata)) {
     let meta = withHistory(readDeskMeta(locked.metadata), {
       at: now.toISOString(),
@@ -64,19 +64,23 @@ async function resolveLocked(
       action: 'resolved',
       text: request.reason,
     });
-    meta = withDiscord({ ...meta, claim: null }, result?.record ? [result.record] : []);
+    meta = { ...meta, claim: null };
+    if (planned) meta = withPending(meta, planned.pending);
     Object.assign(set, { metadata: deskMetaUpdate(meta) });
   }
   await tx.update(moderationCases).set(set).where(eq(moderationCases.id, locked.id));
-  return result?.outcome;
+  if (lift && !route) return { planned: null, outcome: notAttempted(services.discord.status().reason, lift) };
+  return { planned };
 }
 
-export async function resolveCase(write: StaffWrite, request: ResolveRequest, discord: DiscordGateway): Promise<CaseActionResult> {
-  const outcome = await write.transaction(async (tx) => {
+export async function resolveCase(write: StaffWrite, request: ResolveRequest, services: CaseDiscordServices): Promise<CaseActionResult> {
+  const route = request.liftOnDiscord ? await caseDiscordRoute(services, write.database) : null;
+  const decided = await write.transaction(async (tx) => {
     const locked = await lockCase(tx, request.id);
     await assertStillActive(tx, locked);
-    return resolveLocked(tx, locked, write.actor, request, discord);
+    return resolveLocked(tx, write, locked, request, services, route);
   });
+  const outcome = decided.planned && route ? await carryOutPlanned(write.database, route.target.client, decided.planned, services.log) : decided.outcome;
   forgetCounts(write.database);
   return { summary: await summaryAfterWrite(write.database, request.id), ...(outcome ? { discord: outcome } : {}) };
 }
@@ -84,18 +88,19 @@ export async function resolveCase(write: StaffWrite, request: ResolveRequest, di
 /**
  * Resolves every still-active case of the selection in one transaction (rows locked in id
  * order, so two desktops bulk-resolving overlapping selections cannot deadlock). Cases another
- * moderator resolved meanwhile are skipped and reported, not a failure of the whole batch.
+ * moderator resolved meanwhile are skipped and reported, not a failure of the whole batch. The
+ * lifts on Discord follow the commit, a few at a time.
  */
 export async function bulkResolveCases(
   write: StaffWrite,
   request: { cases: { id: bigint; expected: CaseSeen }[]; reason: string; liftOnDiscord: boolean },
-  discord: DiscordGateway,
+  services: CaseDiscordServices,
 ): Promise<BulkResolveResult> {
-  const { database, actor } = write;
+  const { database } = write;
   const ids = [...new Set(request.cases.map((c) => c.id))];
   const skipped: BulkResolveResult['skipped'] = [];
-  const discordOutcomes: BulkResolveResult['discord'] = [];
-  const resolvedIds: bigint[] = [];
+  const decisions: { id: bigint; lift: ResolvedLift }[] = [];
+  const route = request.liftOnDiscord ? await caseDiscordRoute(services, database) : null;
   await write.transaction(async (tx) => {
     const present = await tx
       .select({ id: moderationCases.id })
@@ -114,12 +119,15 @@ export async function bulkResolveCases(
         skipped.push({ id, caseId: locked.caseId, reason: error.message });
         continue;
       }
-      const outcome = await resolveLocked(tx, locked, actor, request, discord);
-      if (outcome) discordOutcomes.push({ id, outcome });
-      resolvedIds.push(id);
+      decisions.push({ id, lift: await resolveLocked(tx, write, locked, request, services, route) });
     }
   });
+  const discordOutcomes = await eachWithConcurrency(decisions, BULK_DISCORD_CONCURRENCY, async ({ id, lift }) => {
+    const outcome = lift.planned && route ? await carryOutPlanned(database, route.target.client, lift.planned, services.log) : lift.outcome;
+    return outcome ? { id, outcome } : null;
+  });
   forgetCounts(database);
+  const resolvedIds = decisions.map((d) => d.id);
   const resolved = resolvedIds.length ? await listCasesByIds(database, resolvedIds) : [];
-  return { resolved, skipped, discord: discordOutcomes };
+  return { resolved, skipped, discord: discordOutcomes.filter((d): d is NonNullable<typeof d> => d !== null) };
 }

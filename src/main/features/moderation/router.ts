@@ -13,6 +13,7 @@ import {
   openCaseInputSchema,
   reopenCaseInputSchema,
   resolveCaseInputSchema,
+  retryDiscordInputSchema,
   targetHistoryInputSchema,
   unclaimCaseInputSchema,
 } from '@shared/domain/moderation.js';
@@ -22,6 +23,7 @@ import { exportCases } from './export.js';
 import { openCase } from './open-case.js';
 import { countCases, describeArrivals, findCases, listCases, listCasesByIds, moderationIndexStatus } from './queues.js';
 import { bulkResolveCases, resolveCase } from './resolve.js';
+import { retryCaseDiscord } from './retry-discord.js';
 import { addCaseNote, claimCase, editCaseReason, reopenCase, unclaimCase } from './triage.js';
 
 export const moderationRouter = router({
@@ -50,10 +52,10 @@ export const moderationRouter = router({
 
   resolve: writeProcedure
     .input(resolveCaseInputSchema)
-    .mutation(({ ctx, input }) => resolveCase(ctx.write, input, ctx.services.discord)),
+    .mutation(({ ctx, input }) => resolveCase(ctx.write, input, ctx.services)),
   bulkResolve: writeProcedure
     .input(bulkResolveInputSchema)
-    .mutation(({ ctx, input }) => bulkResolveCases(ctx.write, input, ctx.services.discord)),
+    .mutation(({ ctx, input }) => bulkResolveCases(ctx.write, input, ctx.services)),
   reopen: writeProcedure.input(reopenCaseInputSchema).mutation(({ ctx, input }) => reopenCase(ctx.write, input)),
   editReason: writeProcedure
     .input(editCaseReasonInputSchema)
@@ -63,5 +65,9 @@ export const moderationRouter = router({
   unclaim: writeProcedure.input(unclaimCaseInputSchema).mutation(({ ctx, input }) => unclaimCase(ctx.write, input)),
   open: writeProcedure
     .input(openCaseInputSchema)
-    .mutation(({ ctx, input }) => openCase(ctx.write, input, ctx.services.discord)),
+    .mutation(({ ctx, input }) => openCase(ctx.write, input, ctx.services)),
+  /** Ask Discord again for an action whose outcome is unknown. */
+  retryDiscord: writeProcedure
+    .input(retryDiscordInputSchema)
+    .mutation(({ ctx, input }) => retryCaseDiscord(ctx.write, input, ctx.services)),
 });

@@ -3,7 +3,7 @@
  * Nothing here trusts the bot's data: unknown types pass through, nulls stay null.
  */
 import type { CaseSummary } from '@shared/domain/moderation.js';
-import { toClaim } from './desk-metadata.js';
+import { readDiscordPending, toClaim, toDiscordPending } from './desk-metadata.js';
 import { makeCursor } from './queue-sql.js';
 
 /** The columns every case read returns (queue-sql.ts), bigints as decimal text. */
@@ -29,6 +29,7 @@ export interface SummaryRow extends CaseRow {
   reason_length: number | string;
   resolved_reason_excerpt: string | null;
   claim: unknown;
+  discord_pending: unknown;
   metadata_is_object: boolean;
   reason_digest: string;
 }
@@ -58,6 +59,7 @@ export function toCaseSummary(row: SummaryRow): CaseSummary {
     claim,
     noteCount: Number(row.note_count),
     metadataIsObject: Boolean(row.metadata_is_object),
+    discordPending: readDiscordPending(row.discord_pending).map(toDiscordPending),
     seen: { active, resolvedAt, claimedById: claim?.by.id ?? null, reasonDigest: row.reason_digest },
     cursor: makeCursor(row.created_key, row.id),
   };

@@ -18,6 +18,10 @@ export interface TimelineRow {
   resolvedReason: string | null;
 }
 
+/** An outcome learned by checking Discord after a restart says so, beside what it found. */
+const withChecked = (detail: string | null, checked: boolean) =>
+  checked ? [detail, 'checked on Discord when a desk started (no answer had been recorded)'].filter(Boolean).join(' · ') : detail;
+
 const sameMillisecond = (a: Date, b: Date) => Math.abs(a.getTime() - b.getTime()) < 1;
 
 export function buildTimeline(row: TimelineRow, meta: DeskMeta): TimelineEntry[] {
@@ -40,7 +44,7 @@ export function buildTimeline(row: TimelineRow, meta: DeskMeta): TimelineEntry[]
       by: toStaffRef(d.by),
       text: d.action,
       ok: d.ok,
-      detail: d.error ?? (d.until ? `until ${d.until}` : null),
+      detail: withChecked(d.error ?? (d.until ? `until ${d.until}` : null), d.checked === true),
       source: 'desk',
     });
   }

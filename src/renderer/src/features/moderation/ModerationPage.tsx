@@ -1,6 +1,6 @@
 /**
  * Moderation: queue tabs with counts and unread arrivals, the filter bar, the dense case list
- * and the detail panel beside it, all driven from the keyboard (j/k, Enter, r, n, c, e, x, b,
+ * and the detail panel beside it, all driven from the keyboard (j/k, Enter, r, n, c, e, d, x, b,
  * o, /, Esc; `?` lists them).
  */
 import { Box, Button, Loader, Stack, Text } from '@mantine/core';
@@ -18,7 +18,7 @@ import { notifyInfo, notifySuccess } from '../../lib/notify';
 import { usePaletteActions } from '../../lib/palette';
 import { useRoute } from '../../lib/router';
 import { useSystemStatus } from '../../lib/system-status';
-import { useCaseCounts, useCaseDetail, useCaseWindow, useClaimCase, useDiscordStatus, useExportCases, useModerationIndexes, useReopenCase, useUnclaimCase } from './api';
+import { useCaseCounts, useCaseDetail, useCaseWindow, useClaimCase, useDiscordStatus, useExportCases, useModerationIndexes, useReopenCase, useRetryDiscord, useUnclaimCase } from './api';
 import { BulkResolveDialog } from './components/BulkResolveDialog';
 import { CaseDetailPanel, type CaseAction } from './components/CaseDetailPanel';
 import { CaseList } from './components/CaseList';
@@ -28,6 +28,7 @@ import { NoteDialog } from './components/NoteDialog';
 import { OpenCaseDialog } from './components/OpenCaseDialog';
 import { queueLabels, QueueTabs } from './components/QueueTabs';
 import { ResolveDialog } from './components/ResolveDialog';
+import { discordOutcomeTitle } from './components/describe-case';
 import classes from './components/moderation.module.css';
 import { toCaseFilters } from './filters';
 import { useCaseArrivals } from './hooks/use-arrivals';
@@ -96,6 +97,7 @@ export function ModerationPage() {
   const claim = useClaimCase();
   const unclaim = useUnclaimCase();
   const reopen = useReopenCase();
+  const retryDiscord = useRetryDiscord();
 
   const cases = list.cases;
   const focusIndex = focusId === null ? -1 : cases.findIndex((c) => c.id === focusId);
@@ -132,6 +134,23 @@ export function ModerationPage() {
     if (mine) unclaim.mutate({ id: target.id, expected: target.seen });
     else claim.mutate({ id: target.id, expected: target.seen });
   };
+  /** Asks Discord again for an action of the case whose outcome is unknown (the first, with d). */
+  const retryOnDiscord = (key?: string) => {
+    if (!target) return;
+    const pending = key ?? target.discordPending[0]?.key;
+    if (!pending) return notifyInfo(`${target.caseId} has no Discord action with an unknown outcome`);
+    if (!discord.data?.configured) return notifyInfo('Discord is not configured', discord.data?.reason ?? undefined);
+    retryDiscord.mutate(
+      { id: target.id, key: pending },
+      {
+        onSuccess(result) {
+          const outcome = result.discord;
+          if (outcome?.ok) notifySuccess(`Discord: ${outcome.action ?? 'action'} done`, `${target.caseId}`);
+          else if (outcome) notifyInfo(discordOutcomeTitle(outcome), outcome.message ?? undefined);
+        },
+      },
+    );
+  };
   const checkedCases = cases.filter((c) => checked.has(c.id) && c.active);
   const bulk = () => checkedCases.length > 0 && setDialog({ kind: 'bulk', cases: checkedCases });
 
@@ -147,6 +166,7 @@ export function ModerationPage() {
     { keys: 'n', label: 'Add a note…', run: () => act('note') },
     { keys: 'c', label: 'Claim / unclaim', run: () => act('claim') },
     { keys: 'e', label: 'Edit the reason…', run: () => act('edit') },
+    { keys: 'd', label: 'Retry on Discord (outcome unknown)', run: () => retryOnDiscord() },
     { keys: 'x', label: 'Select for bulk resolve', run: () => focusId !== null && toggle(focusId) },
     { keys: 'b', label: 'Bulk resolve the selected…', run: bulk },
     { keys: 'o', label: 'Open a new case…', run: () => setDialog({ kind: 'open' }) },
@@ -238,6 +258,9 @@ export function ModerationPage() {
             onOpenCase={(id) => selection.open(id)}
             onClose={() => selection.open(null)}
             busy={claim.isPending || unclaim.isPending || reopen.isPending}
+            discord={discord.data}
+            onRetryDiscord={retryOnDiscord}
+            retryingDiscord={retryDiscord.isPending}
           />
         </div>
       </div>

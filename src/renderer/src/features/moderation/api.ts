@@ -188,3 +188,9 @@ export function useReopenCase() {
   const trpc = useTRPC();
   return useMutation(trpc.moderation.reopen.mutationOptions({ meta: { errorContext: 'Could not reopen the case', invalidates: [trpc.moderation.pathKey()] } }));
 }
+
+/** Asks Discord again for an action whose outcome is unknown; the caller says what Discord answered. */
+export function useRetryDiscord() {
+  const trpc = useTRPC();
+  return useMutation(trpc.moderation.retryDiscord.mutationOptions({ meta: { errorContext: 'Could not retry on Discord', invalidates: [trpc.moderation.pathKey()] } }));
+}

@@ -57,9 +57,14 @@ export function BulkResolveDialog({ cases, discord, onClose, onDone }: BulkResol
               ))}
             </List>
           ) : null}
-          {result.discord.some((d) => !d.outcome.ok) ? (
+          {result.discord.some((d) => !d.outcome.ok && !d.outcome.unknown) ? (
             <Text size="xs" c="yellow">
-              Discord did not lift {result.discord.filter((d) => !d.outcome.ok).length} of them; each case says why.
+              Discord did not lift {result.discord.filter((d) => !d.outcome.ok && !d.outcome.unknown).length} of them; each case says why.
+            </Text>
+          ) : null}
+          {result.discord.some((d) => d.outcome.unknown) ? (
+            <Text size="xs" c="orange">
+              Discord's outcome is unknown for {result.discord.filter((d) => d.outcome.unknown).length} of them: those cases say so, and <KeyHint keys="d" /> on one asks Discord again.
             </Text>
           ) : null}
           <Group justify="flex-end">

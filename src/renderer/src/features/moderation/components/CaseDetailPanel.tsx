@@ -5,6 +5,7 @@
 import { ActionIcon, Badge, Button, Group, Loader, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconArrowBackUp, IconCheck, IconHandStop, IconMessagePlus, IconPencil, IconUserX, IconX } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import type { DiscordStatus } from '@shared/domain/discord';
 import type { CaseDetail } from '@shared/domain/moderation';
 import type { StaffIdentity } from '@shared/identity';
 import { EmptyState } from '@renderer/components/EmptyState';
@@ -15,6 +16,7 @@ import { Snowflake } from '@renderer/components/Snowflake';
 import { formatUtc } from '@renderer/lib/format';
 import { CaseTimeline } from './CaseTimeline';
 import { CaseTypeBadge } from './CaseTypeBadge';
+import { DiscordPendingNotice } from './DiscordPendingNotice';
 import { MetadataView } from './MetadataView';
 import { TargetCard } from './TargetCard';
 import classes from './moderation.module.css';
@@ -31,6 +33,9 @@ export interface CaseDetailPanelProps {
   onOpenCase(id: bigint): void;
   onClose(): void;
   busy: boolean;
+  discord: DiscordStatus | undefined;
+  onRetryDiscord(key: string): void;
+  retryingDiscord: boolean;
 }
 
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
@@ -64,7 +69,7 @@ function Person({ name, id, kind }: { name: string | null; id: bigint; kind: str
   );
 }
 
-export function CaseDetailPanel({ detail, isLoading, error, onRetry, me, onAction, onOpenCase, onClose, busy }: CaseDetailPanelProps) {
+export function CaseDetailPanel({ detail, isLoading, error, onRetry, me, onAction, onOpenCase, onClose, busy, discord, onRetryDiscord, retryingDiscord }: CaseDetailPanelProps) {
   if (error) return <ErrorState error={error} onRetry={onRetry} what="this case" compact />;
   if (!detail) {
     return isLoading ? (
@@ -114,6 +119,7 @@ export function CaseDetailPanel({ detail, isLoading, error, onRetry, me, onActio
           {c.active ? (claimedByMe ? button('unclaim', 'Unclaim', 'c', <IconUserX size={14} />) : button('claim', c.claim ? 'Take over' : 'Claim', 'c', <IconHandStop size={14} />)) : null}
           {button('edit', 'Edit reason', 'e', <IconPencil size={14} />)}
         </Group>
+        <DiscordPendingNotice pending={c.discordPending} discord={discord} retrying={retryingDiscord} onRetry={onRetryDiscord} />
       </div>
       <Section title="Case">
         <Stack gap={6}>

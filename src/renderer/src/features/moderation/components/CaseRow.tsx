@@ -1,4 +1,5 @@
-import { Avatar, Checkbox, Text, Tooltip } from '@mantine/core';
+import { Avatar, Badge, Checkbox, Text, Tooltip } from '@mantine/core';
+import { IconBrandDiscord } from '@tabler/icons-react';
 import { memo } from 'react';
 import { RelativeTime } from '@renderer/components/RelativeTime';
 import type { CaseSummary } from '@shared/domain/moderation';
@@ -50,6 +51,20 @@ export const CaseRow = memo(function CaseRow({ summary: c, index, selected, chec
         {c.moderatorName ?? c.moderatorId.toString()}
       </Text>
       <span role="cell" className={classes.cell} title={c.reasonExcerpt ?? ''}>
+        {c.discordPending.length > 0 ? (
+          <Badge
+            size="xs"
+            color="orange"
+            variant="light"
+            leftSection={<IconBrandDiscord size={10} />}
+            mr={6}
+            tt="none"
+            title={`Discord outcome unknown: ${c.discordPending.map((p) => p.action).join(', ')}. Open the case; d asks Discord again.`}
+            data-testid="row-discord-unknown"
+          >
+            {c.discordPending[0]!.action} unknown
+          </Badge>
+        ) : null}
         {c.reasonExcerpt ?? (
           <Text span size="sm" c="dimmed" fs="italic">
             no reason

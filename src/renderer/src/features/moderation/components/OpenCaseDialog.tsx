@@ -13,6 +13,7 @@ import { describeError } from '@renderer/lib/errors';
 import { notifyInfo, notifySuccess } from '@renderer/lib/notify';
 import { useLeaveGuard } from '@renderer/lib/router';
 import { useOpenCase } from '../api';
+import { discordOutcomeTitle } from './describe-case';
 
 const TYPES = ['warn', 'timeout', 'kick', 'ban', 'note', 'custom'] as const;
 const ACTS: Record<string, string> = { timeout: 'time out', kick: 'kick', ban: 'ban' };
@@ -52,7 +53,7 @@ export function OpenCaseDialog({ opened, discord, onClose, onOpened }: OpenCaseD
       {
         onSuccess(result) {
           notifySuccess(`Opened ${result.summary.caseId}`);
-          if (result.discord && !result.discord.ok) notifyInfo(`Discord: not done`, result.discord.message ?? undefined);
+          if (result.discord && !result.discord.ok) notifyInfo(discordOutcomeTitle(result.discord), result.discord.message ?? undefined);
           setUserId('');
           setUsername('');
           setReason('');

@@ -6,7 +6,7 @@ import { KeyHint } from '@renderer/components/KeyHint';
 import { notifyInfo, notifySuccess } from '@renderer/lib/notify';
 import { useResolveCase } from '../api';
 import { ActionError } from './ConflictNotice';
-import { caseLabel, liftText } from './describe-case';
+import { caseLabel, discordOutcomeTitle, liftText } from './describe-case';
 
 export interface ResolveDialogProps {
   summary: CaseSummary | null;
@@ -38,7 +38,7 @@ export function ResolveDialog({ summary, discord, onClose }: ResolveDialogProps)
           setReason('');
           onClose();
           notifySuccess(`Resolved ${summary.caseId}`);
-          if (result.discord && !result.discord.ok) notifyInfo(`Discord: ${result.discord.action ?? 'action'} not done`, result.discord.message ?? undefined);
+          if (result.discord && !result.discord.ok) notifyInfo(discordOutcomeTitle(result.discord), result.discord.message ?? undefined);
         },
       },
     );

@@ -1,0 +1,76 @@
+/**
+ * A case's Discord actions whose outcome the desk does not know, shown on the case where staff
+ * look: what was asked, by whom and when, why it is unknown, and "Retry on Discord" (d). The
+ * retry is disabled, saying why beside it, when Discord is not configured.
+ */
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { IconBrandDiscord, IconRefresh } from '@tabler/icons-react';
+import type { DiscordStatus } from '@shared/domain/discord';
+import type { DiscordPending } from '@shared/domain/moderation';
+import { KeyHint } from '@renderer/components/KeyHint';
+import { RelativeTime } from '@renderer/components/RelativeTime';
+import { formatUtc } from '@renderer/lib/format';
+import { discordActionText } from './describe-case';
+import classes from './moderation.module.css';
+
+const NO_ANSWER =
+  'No answer from Discord is recorded: it may still be on its way, or the desk stopped before it recorded it. A desk that starts checks what Discord shows.';
+
+export interface DiscordPendingNoticeProps {
+  pending: DiscordPending[];
+  discord: DiscordStatus | undefined;
+  retrying: boolean;
+  onRetry(key: string): void;
+}
+
+export function DiscordPendingNotice({ pending, discord, retrying, onRetry }: DiscordPendingNoticeProps) {
+  if (pending.length === 0) return null;
+  const configured = discord?.configured === true;
+  return (
+    <Stack gap={6} mt="sm">
+      {pending.map((p, index) => (
+        <Alert
+          key={p.key}
+          color="orange"
+          variant="light"
+          icon={<IconBrandDiscord size={18} />}
+          title="Discord outcome unknown"
+          data-testid="discord-unknown"
+          data-action={p.action}
+          data-state={p.state}
+          styles={{ title: { marginBottom: 2 } }}
+        >
+          <Stack gap={6}>
+            <Text size="sm">
+              {p.by.name ?? p.by.id.toString()} asked Discord to {discordActionText(p.action)}
+              {p.until ? ` until ${formatUtc(p.until)}` : ''} <RelativeTime value={p.at} size="sm" />. Whether Discord did is not known.
+            </Text>
+            <Text size="xs" c="dimmed" className={classes.plainText}>
+              {p.message ?? NO_ANSWER}
+            </Text>
+            <Group gap="xs">
+              <Button
+                size="xs"
+                color="orange"
+                variant="filled"
+                leftSection={<IconRefresh size={14} />}
+                rightSection={index === 0 ? <KeyHint keys="d" /> : undefined}
+                disabled={!configured || retrying}
+                loading={retrying}
+                onClick={() => onRetry(p.key)}
+                data-testid="discord-retry"
+              >
+                Retry on Discord
+              </Button>
+              {!configured ? (
+                <Text size="xs" c="dimmed">
+                  {discord?.reason ?? 'Discord is not configured.'}
+                </Text>
+              ) : null}
+            </Group>
+          </Stack>
+        </Alert>
+      ))}
+    </Stack>
+  );
+}
