@@ -11,7 +11,7 @@ import { DeskError, ERRORS, isDeskError } from '../core/errors.js';
 import { isConnectionLoss, isNeverConnected, isPermissionDenied } from '../core/driver-errors.js';
 import { redactText } from '../core/redact.js';
 import type { DeskServices } from '../core/services.js';
-import { deskTransformer } from './transformer.js';
+import { deskTransformer, inputRefusal } from './transformer.js';
 
 export interface AppContext {
   services: DeskServices;
@@ -49,13 +49,17 @@ function zodDetails(error: ZodError): Pick<DeskErrorData, 'fieldErrors' | 'formE
   return { fieldErrors, formErrors };
 }
 
+/** Codes a malformed request answers with: the caller sees the reason as a form error at least. */
+const REQUEST_ERROR_CODES = new Set(['BAD_REQUEST', 'PARSE_ERROR', 'PAYLOAD_TOO_LARGE']);
+
 const t = initTRPC.context<AppContext>().create({
   // superjson, with keys it refuses in the bot's jsonb renamed on the way out (transformer.ts).
   transformer: deskTransformer,
   errorFormatter({ shape, error, ctx }) {
     const data: DeskErrorData = { code: shape.data.code, httpStatus: shape.data.httpStatus };
     if (error.cause instanceof ZodError) Object.assign(data, zodDetails(error.cause));
-    if (isDeskError(error.cause)) Object.assign(data, error.cause.extra);
+    else if (isDeskError(error.cause)) Object.assign(data, error.cause.extra);
+    else if (REQUEST_ERROR_CODES.has(error.code)) data.formErrors = [redactForOutput(error.message, ctx?.services)];
     // The stack stays in the main process' log, never in the renderer.
     return { message: redactForOutput(shape.message, ctx?.services), code: shape.code, data };
   },
@@ -80,9 +84,16 @@ export function toTRPCError(error: unknown): TRPCError {
   return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong in Aurora Desk. The details are in the log.', cause: error });
 }
 
-/** What a failed call answers with: domain and driver errors mapped; zod input errors (already BAD_REQUEST) kept. */
+/**
+ * What a failed call answers with. tRPC wraps whatever a procedure threw in an
+ * INTERNAL_SERVER_ERROR: those are mapped by their cause (domain and driver errors). Errors that
+ * already carry a code are kept: zod's input errors, the decoder's refusals, a body that is not
+ * JSON (BAD_REQUEST with the parser's SyntaxError as cause), which must never become a 500.
+ */
 function answerFor(error: TRPCError): TRPCError {
-  return error.cause instanceof ZodError || error.cause === undefined ? error : toTRPCError(error.cause);
+  if (error.code === 'INTERNAL_SERVER_ERROR' && error.cause !== undefined) return toTRPCError(error.cause);
+  if (error.code === 'BAD_REQUEST' && error.cause instanceof SyntaxError) return inputRefusal('The request input is not valid JSON.', 'BAD_REQUEST', error.cause);
+  return error;
 }
 
 /** A subscription's generator fails after the middleware has returned: map those errors too. */
