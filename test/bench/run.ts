@@ -11,6 +11,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeDatabaseUrl } from '../../src/main/core/database.js';
 import { growthBench } from './growth.js';
+import { hostileInputBench } from './hostile-input.js';
 import { liveBench } from './live.js';
 import { moderationBench } from './moderation.js';
 import { rendererBench } from './renderer.js';
@@ -19,7 +20,7 @@ import { formatTable, watchMemory, type BenchEntry, type BenchModule } from './s
 import { transportBench } from './transport.js';
 
 /** The registry: a new area appends its module here. */
-const benchmarks: BenchModule[] = [transportBench, liveBench, moderationBench, rendererBench, growthBench, screensBench];
+const benchmarks: BenchModule[] = [transportBench, hostileInputBench, liveBench, moderationBench, rendererBench, growthBench, screensBench];
 
 async function main(): Promise<number> {
   const { values } = parseArgs({

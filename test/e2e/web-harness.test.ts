@@ -1,7 +1,9 @@
 /**
- * The web harness' door: loopback only, the token on every request, the Host and Origin
+ * The web harness' door: loopback only, the token on the page and every API call (never in a
+ * cookie, which every other loopback port would see), the Host, Origin and Sec-Fetch-Site
  * checked, the Electron CSP on the page, files only from the renderer folder, tRPC over HTTP
- * and SSE against the real router. No browser needed: plain HTTP requests.
+ * and SSE against the real router, and whatever malformed request arrives, a 4xx and the
+ * harness still serving. No browser needed: plain HTTP requests.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -14,6 +16,7 @@ import { buildContentSecurityPolicy } from '../../src/main/electron/window-polic
 import { silentLogger } from '../../src/main/core/log.js';
 import { createMigratedDatabase, type ScratchDatabase } from '../fixtures/databases.js';
 import { createTestServices } from '../fixtures/services.js';
+import { rawRequest } from '../fixtures/hostile-requests.js';
 
 interface Reply {
   status: number;
@@ -79,20 +82,70 @@ describe('the web harness', () => {
     expect((await get(harness, path, { Origin: `http://127.0.0.1:${harness.port}` })).status).toBe(200);
   });
 
-  it('serves the page with the Electron CSP and hands the token over as an HttpOnly, SameSite cookie', async () => {
+  it('serves the page with the Electron CSP for the token in its URL, and sets no cookie', async () => {
     const page = await get(harness, `/?token=${harness.token}`);
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Aurora Desk</title>');
     expect(page.headers['content-security-policy']).toBe(`${buildContentSecurityPolicy()}; frame-ancestors 'none'`);
     expect(page.headers['referrer-policy']).toBe('no-referrer');
-    const cookie = String(page.headers['set-cookie']);
-    expect(cookie).toContain(`aurora_desk_token_${harness.port}=${harness.token}`);
-    expect(cookie).toContain('HttpOnly');
-    expect(cookie).toContain('SameSite=Strict');
-    // The page's scripts come with the cookie alone.
-    const asset = await get(harness, '/assets/app.js', { Cookie: `aurora_desk_token_${harness.port}=${harness.token}` });
+    // Cookies ignore ports: one would be sent to (and by) every other server on 127.0.0.1.
+    expect(page.headers['set-cookie']).toBeUndefined();
+    expect((await get(harness, '/index.html')).status).toBe(403);
+    // The built scripts are the public bundle, and a module script cannot carry a header.
+    const asset = await get(harness, '/assets/app.js');
     expect(asset.status).toBe(200);
     expect(asset.headers['content-type']).toContain('text/javascript');
+  });
+
+  it('takes the token only from the header (or, for EventSource, tRPC\'s connectionParams), never from a cookie', async () => {
+    for (const cookie of [`aurora_desk_token_${harness.port}=${harness.token}`, `aurora_desk_token=${harness.token}`]) {
+      expect((await get(harness, '/trpc/system.ping', { Cookie: cookie })).status).toBe(403);
+    }
+    expect((await get(harness, `/trpc/system.ping?token=${harness.token}`)).status).toBe(403);
+    const params = encodeURIComponent(JSON.stringify({ token: harness.token }));
+    expect((await get(harness, `/trpc/system.ping?connectionParams=${params}`)).status).toBe(200);
+    expect((await get(harness, `/trpc/system.ping?connectionParams=${encodeURIComponent('{"token":')}`)).status).toBe(403);
+  });
+
+  it('refuses pages on another loopback port (same-site, never same-origin), even with the token', async () => {
+    const auth = { 'x-aurora-desk-token': harness.token };
+    for (const site of ['same-site', 'cross-site', 'none']) {
+      expect((await get(harness, '/trpc/system.ping', { ...auth, 'Sec-Fetch-Site': site })).status, site).toBe(403);
+    }
+    expect((await get(harness, '/trpc/system.ping', { ...auth, 'Sec-Fetch-Site': 'same-origin' })).status).toBe(200);
+    expect((await get(harness, '/assets/app.js', { 'Sec-Fetch-Site': 'same-site' })).status).toBe(403);
+    expect((await get(harness, `/?token=${harness.token}`, { 'Sec-Fetch-Site': 'none' })).status).toBe(200);
+    expect((await get(harness, '/trpc/system.ping', { ...auth, Origin: `http://127.0.0.1:${harness.port + 1}` })).status).toBe(403);
+  });
+
+  it('answers malformed requests with 400 and keeps serving', async () => {
+    // A cookie decodeURIComponent refuses, as a page on another port could plant for this one.
+    expect((await get(harness, '/assets/app.js', { Cookie: `aurora_desk_token_${harness.port}=%E0%A4%A` })).status).toBe(200);
+    expect((await get(harness, '/trpc/system.ping', { Cookie: `aurora_desk_token_${harness.port}=%E0%A4%A` })).status).toBe(403);
+    for (const target of ['http://[/', 'http://127.0.0.1/trpc/system.ping', '*', '//evil.example/x']) {
+      const reply = await rawRequest(harness.port, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${harness.port}\r\nConnection: close\r\n\r\n`);
+      expect(reply, target).toMatch(/^HTTP\/1\.1 400 /);
+    }
+    expect((await get(harness, '/%E0%A4%A')).status).toBe(404);
+    expect((await get(harness, '/trpc/system.ping', { 'x-aurora-desk-token': harness.token })).status).toBe(200);
+  });
+
+  it('refuses a body over its budget before reading it, a streamed one once it passes it, and batches over ten calls', async () => {
+    const auth = { 'x-aurora-desk-token': harness.token, 'content-type': 'application/json' };
+    // Declared 64 MB: refused on the header, the body never read.
+    const declared = await rawRequest(
+      harness.port,
+      `POST /trpc/settings.setTheme HTTP/1.1\r\nHost: 127.0.0.1:${harness.port}\r\nx-aurora-desk-token: ${harness.token}\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${64 * 1024 * 1024}\r\n\r\n{"json":`,
+    );
+    expect(declared).toMatch(/^HTTP\/1\.1 413 /);
+    // Streamed without a length: cut off at the budget.
+    const streamed = await get(harness, '/trpc/settings.setTheme', { ...auth, 'Transfer-Encoding': 'chunked' }, 'POST', JSON.stringify({ json: { theme: 'x'.repeat(2 * 1024 * 1024) } }));
+    expect(streamed.status).toBe(413);
+    const eleven = Array.from({ length: 11 }, () => 'system.ping').join(',');
+    expect((await get(harness, `/trpc/${eleven}?batch=1`, auth)).status).toBe(400);
+    const ten = Array.from({ length: 10 }, () => 'system.ping').join(',');
+    expect((await get(harness, `/trpc/${ten}?batch=1`, auth)).status).toBe(200);
   });
 
   it('never serves a file outside the renderer folder', async () => {
@@ -126,7 +179,13 @@ describe('the web harness', () => {
   it('streams subscriptions as server-sent events', async () => {
     const events = await new Promise<string>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port: harness.port, path: '/trpc/live.changes', headers: { 'x-aurora-desk-token': harness.token, Accept: 'text/event-stream' } },
+        // As EventSource sends it: no headers of its own, the token in tRPC's connectionParams.
+        {
+          host: '127.0.0.1',
+          port: harness.port,
+          path: `/trpc/live.changes?connectionParams=${encodeURIComponent(JSON.stringify({ token: harness.token }))}`,
+          headers: { Accept: 'text/event-stream' },
+        },
         (res) => {
           expect(res.headers['content-type']).toContain('text/event-stream');
           let text = '';

@@ -3,7 +3,8 @@
  * sent inputs its schema rejects — wrong types, 100 kB strings, NUL and lone surrogates,
  * negative and overflowing bigints, unknown enum values, 2 000-deep JSON, prototype-pollution
  * keys — and must answer BAD_REQUEST with field errors the renderer can show (naming the
- * field that was wrong), never anything else, and leave every table exactly as it was
+ * field that was wrong, or, when text holds U+0000, which every procedure refuses first, where
+ * that text is), never anything else, and leave every table exactly as it was
  * (fingerprinted before and after). The audit log may only gain bounded "refused" rows.
  * Runs kept small (2 cores): a fixed seed per procedure, so a failure replays.
  */
@@ -21,6 +22,7 @@ import { describeOnBothDrivers, SMALL_WORLD } from '../fixtures/databases.js';
 import { callerFor, createTestServices, testStaff } from '../fixtures/services.js';
 import { acceptedBy, fingerprintTables, listMutations, procedureAt, rejectedInput } from '../fixtures/hostile-input-kit.js';
 import { rejectionOf } from '../fixtures/rejection.js';
+import { findNulText } from '../../src/shared/input-bounds.js';
 
 const RUNS = 18;
 const mutations = listMutations();
@@ -81,6 +83,13 @@ describeOnBothDrivers('hostile input to every write procedure', (current) => {
           const named = Object.keys(refused.data.fieldErrors ?? {});
           expect(named.length + (refused.data.formErrors ?? []).length, 'no field or form error to show').toBeGreaterThan(0);
           expect(JSON.stringify({ message: refused.message, data: refused.data }).length, 'the answer echoes the input').toBeLessThan(20_000);
+          // Text holding U+0000 is refused before the schema runs (api/trpc.ts), naming where it is.
+          const nul = findNulText(input).map((path) => path.join('.'));
+          if (nul.length > 0) {
+            // Each place is a field error; text as the whole input (path "") is a form error.
+            expect([...named].sort(), 'the refusal names the text holding U+0000').toEqual(nul.filter((path) => path !== '').sort());
+            return;
+          }
           const fieldSchema = field ? mutation.fieldSchemas.get(field) : undefined;
           if (mutation.isObject && field && fieldSchema && isPlainObject(input) && !acceptedBy(fieldSchema, value)) {
             expect(named.some((key) => key === field || key.startsWith(`${field}.`)), `field "${field}" not named in ${named.join(', ')}`).toBe(true);

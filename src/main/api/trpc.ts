@@ -3,15 +3,16 @@
  * where domain errors become tRPC codes the renderer can read.
  */
 import { initTRPC, TRPCError } from '@trpc/server';
-import { ZodError } from 'zod';
+import { ZodError, ZodRealError, type core } from 'zod';
 import type { DeskErrorData } from '@shared/errors.js';
 import type { StaffIdentity } from '@shared/identity.js';
+import { findNulText, NUL_MESSAGE } from '@shared/input-bounds.js';
 import type { StaffWrite } from '../core/audit.js';
 import { DeskError, ERRORS, isDeskError } from '../core/errors.js';
 import { isConnectionLoss, isNeverConnected, isPermissionDenied } from '../core/driver-errors.js';
 import { redactText } from '../core/redact.js';
 import type { DeskServices } from '../core/services.js';
-import { deskTransformer } from './transformer.js';
+import { deskTransformer, inputRefusal } from './transformer.js';
 
 export interface AppContext {
   services: DeskServices;
@@ -39,15 +40,36 @@ export function redactForOutput(text: string, services: DeskServices | undefined
   return redactText(text, secretsOf(services));
 }
 
+export const UNKNOWN_FIELD_MESSAGE = 'Not a field of this request';
+
+/** The unknown keys an issue reports, as paths: in a union, only those every option refused. */
+function unknownKeysOf(issue: core.$ZodIssue): string[] {
+  const at = (path: PropertyKey[]) => path.map(String);
+  if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => [...at(issue.path), key].join('.'));
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [];
+  const perOption = issue.errors.map(
+    (issues) => new Set(issues.flatMap((inner) => unknownKeysOf({ ...inner, path: [...issue.path, ...inner.path] } as core.$ZodIssue))),
+  );
+  return [...perOption[0]!].filter((key) => perOption.every((keys) => keys.has(key)));
+}
+
 function zodDetails(error: ZodError): Pick<DeskErrorData, 'fieldErrors' | 'formErrors'> {
-  const fieldErrors: Record<string, string[]> = {};
+  // A Map, not an object: an unknown key can be named "constructor" or "__proto__".
+  const fieldErrors = new Map<string, string[]>();
+  const add = (key: string, message: string) => fieldErrors.set(key, [...(fieldErrors.get(key) ?? []), message]);
   const formErrors: string[] = [];
   for (const issue of error.issues) {
+    // A key no schema knows is named as a field of its own, so the caller sees which one.
+    for (const key of unknownKeysOf(issue)) add(key, UNKNOWN_FIELD_MESSAGE);
+    if (issue.code === 'unrecognized_keys') continue;
     if (issue.path.length === 0) formErrors.push(issue.message);
-    else (fieldErrors[issue.path.map(String).join('.')] ??= []).push(issue.message);
+    else add(issue.path.map(String).join('.'), issue.message);
   }
-  return { fieldErrors, formErrors };
+  return { fieldErrors: Object.fromEntries(fieldErrors), formErrors };
 }
+
+/** Codes a malformed request answers with: the caller sees the reason as a form error at least. */
+const REQUEST_ERROR_CODES = new Set(['BAD_REQUEST', 'PARSE_ERROR', 'PAYLOAD_TOO_LARGE']);
 
 const t = initTRPC.context<AppContext>().create({
   // superjson, with keys it refuses in the bot's jsonb renamed on the way out (transformer.ts).
@@ -55,7 +77,8 @@ const t = initTRPC.context<AppContext>().create({
   errorFormatter({ shape, error, ctx }) {
     const data: DeskErrorData = { code: shape.data.code, httpStatus: shape.data.httpStatus };
     if (error.cause instanceof ZodError) Object.assign(data, zodDetails(error.cause));
-    if (isDeskError(error.cause)) Object.assign(data, error.cause.extra);
+    else if (isDeskError(error.cause)) Object.assign(data, error.cause.extra);
+    else if (REQUEST_ERROR_CODES.has(error.code)) data.formErrors = [redactForOutput(error.message, ctx?.services)];
     // The stack stays in the main process' log, never in the renderer.
     return { message: redactForOutput(shape.message, ctx?.services), code: shape.code, data };
   },
@@ -80,9 +103,16 @@ export function toTRPCError(error: unknown): TRPCError {
   return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong in Aurora Desk. The details are in the log.', cause: error });
 }
 
-/** What a failed call answers with: domain and driver errors mapped; zod input errors (already BAD_REQUEST) kept. */
+/**
+ * What a failed call answers with. tRPC wraps whatever a procedure threw in an
+ * INTERNAL_SERVER_ERROR: those are mapped by their cause (domain and driver errors). Errors that
+ * already carry a code are kept: zod's input errors, the decoder's refusals, a body that is not
+ * JSON (BAD_REQUEST with the parser's SyntaxError as cause), which must never become a 500.
+ */
 function answerFor(error: TRPCError): TRPCError {
-  return error.cause instanceof ZodError || error.cause === undefined ? error : toTRPCError(error.cause);
+  if (error.code === 'INTERNAL_SERVER_ERROR' && error.cause !== undefined) return toTRPCError(error.cause);
+  if (error.code === 'BAD_REQUEST' && error.cause instanceof SyntaxError) return inputRefusal('The request input is not valid JSON.', 'BAD_REQUEST', error.cause);
+  return error;
 }
 
 /** A subscription's generator fails after the middleware has returned: map those errors too. */
@@ -113,8 +143,22 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const mergeRouters = t.mergeRouters;
 
+/**
+ * Text holding U+0000 anywhere in the input, in a field a schema knows or not: refused before
+ * any procedure (or the audit row of a write, which records the input) sees it, naming where.
+ */
+const refuseNulText = t.middleware(async ({ next, getRawInput }) => {
+  const paths = findNulText(await getRawInput());
+  if (paths.length > 0) {
+    const cause = new ZodRealError(paths.map((path) => ({ code: 'custom' as const, path, message: NUL_MESSAGE, input: undefined })));
+    const named = paths.map((path) => path.join('.') || 'input').join(', ');
+    throw new TRPCError({ code: 'BAD_REQUEST', message: `${named}: ${NUL_MESSAGE}.`, cause });
+  }
+  return next();
+});
+
 /** Reads: anyone at the desk may run them. */
-export const readProcedure = t.procedure.use(mapErrors);
+export const readProcedure = t.procedure.use(mapErrors).use(refuseNulText);
 
 export const WRITE_OUTCOME_UNKNOWN =
   'The connection to the database was lost while saving, so Aurora Desk cannot tell whether this change was saved. ' +

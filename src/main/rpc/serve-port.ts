@@ -26,6 +26,7 @@ import {
   type RpcProcedureType,
   type RpcRequest,
 } from '@shared/rpc-protocol.js';
+import { describeMeasurement, inputByteLimit, MAX_INPUT_DEPTH, measureInput } from '@shared/wire-budget.js';
 import { pumpSubscription } from './subscription.js';
 
 export type { MessagePortLike } from '@shared/rpc-protocol.js';
@@ -44,6 +45,30 @@ export interface ServePortOptions<TRouter extends AnyTRPCRouter> {
   /** Every error answered to the renderer passes here first (for the log). */
   onError?: (event: RpcErrorEvent<inferRouterContext<TRouter>>) => void;
 }
+
+/**
+ * The call's input decoded, within its byte budget first: a page treated as compromised can post
+ * any structured-clone value (shared references, cycles, Maps, a gigabyte of text), and the
+ * router's transformer is then the one place that decodes it (src/main/api/transformer.ts
+ * holds the decoded value to its own budget). Every refusal is a 4xx naming why.
+ */
+function decodeRequestInput(config: AnyTRPCRouter['_def']['_config'], path: string, encoded: unknown): unknown {
+  if (encoded === undefined) return undefined;
+  const limit = inputByteLimit(path);
+  const measured = measureInput(encoded, { maxSize: limit, maxDepth: MAX_INPUT_DEPTH + 2, form: 'wire' });
+  if (!measured.ok) {
+    throw new TRPCError({ code: measured.problem === 'too-large' ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', message: describeMeasurement(measured, limit, 'wire') });
+  }
+  try {
+    return config.transformer.input.deserialize(encoded);
+  } catch (cause) {
+    if (cause instanceof TRPCError) throw cause;
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'The request input could not be decoded.', cause });
+  }
+}
+
+/** Procedure paths are short dotted names; anything longer is not one. */
+const MAX_PATH_LENGTH = 200;
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
@@ -81,11 +106,8 @@ export function servePort<TRouter extends AnyTRPCRouter>(port: MessagePortLike, 
     let input: unknown;
     let ctx: Ctx | undefined;
     try {
-      try {
-        input = request.input === undefined ? undefined : config.transformer.input.deserialize(request.input);
-      } catch (cause) {
-        throw new TRPCError({ code: 'PARSE_ERROR', message: 'The request input could not be decoded.', cause });
-      }
+      if (path.length > MAX_PATH_LENGTH) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such procedure.' });
+      input = decodeRequestInput(config, path, request.input);
       ctx = await createContext();
       const result: unknown = await callTRPCProcedure({
         router,

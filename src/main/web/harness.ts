@@ -3,9 +3,21 @@
  * server-sent events for subscriptions. It exists for end-to-end tests and development in a
  * browser (the Electron binary is not available everywhere); it is not a product surface.
  *
- * Every request must carry the random token (the printed URL's ?token=, then a cookie the page
- * gets, or the x-aurora-desk-token header) and a Host header naming this loopback port, so
- * neither another local user's page nor a DNS-rebinding site can drive it.
+ * Who may drive it: whoever holds the random token, and only from this origin.
+ * - The page is served for the printed URL's ?token=; the renderer keeps the token in
+ *   sessionStorage (per origin, so per port) and sends it as the x-aurora-desk-token header,
+ *   or, for the SSE stream (EventSource cannot send headers), in tRPC's connectionParams query
+ *   parameter. There is no cookie: cookies ignore ports, so one would reach, and be sent by,
+ *   every other server on 127.0.0.1.
+ * - The Host header must name this loopback port (DNS rebinding), an Origin must be this one,
+ *   and a browser's Sec-Fetch-Site must say same-origin for the API (another loopback port is
+ *   "same-site", never "same-origin").
+ * - The built scripts and styles are served without the token: they are the public bundle, and
+ *   a module script cannot carry a header.
+ *
+ * What it takes: a request it cannot parse is a 400 and the harness goes on; a body has a byte
+ * budget (1 MiB, quest packs more: src/shared/wire-budget.ts) checked before it is read, and a
+ * batch at most MAX_BATCH_CALLS calls. Decoding is the router transformer's, within its budgets.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -13,6 +25,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { inputByteLimit, MAX_BATCH_CALLS } from '@shared/wire-budget.js';
 import { appRouter } from '../api/root.js';
 import { createContext } from '../api/trpc.js';
 import { createDeskHost } from '../host.js';
@@ -61,17 +74,44 @@ function sameSecret(given: string | undefined | null, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function cookie(req: IncomingMessage, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
+function refuse(res: ServerResponse, status: number, message: string): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
   }
-  return undefined;
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' });
+  res.end(`${message}\n`);
 }
 
-function refuse(res: ServerResponse, status: number, message: string): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end(`${message}\n`);
+/** The request's URL, or null when it is not one this server answers (absolute-form, `*`, unparsable). */
+function requestUrl(req: IncomingMessage, base: string): URL | null {
+  const target = req.url ?? '';
+  if (!target.startsWith('/') || target.startsWith('//')) return null;
+  try {
+    return new URL(target, base);
+  } catch {
+    return null;
+  }
+}
+
+const TRPC_BASE = '/trpc/';
+
+/** The token in tRPC's connectionParams query parameter (how httpSubscriptionLink authenticates SSE). */
+function connectionParamsToken(url: URL): string | undefined {
+  const text = url.searchParams.get('connectionParams');
+  if (!text || text.length > 1000) return undefined;
+  try {
+    const params = JSON.parse(text) as unknown;
+    const token = typeof params === 'object' && params !== null ? (params as Record<string, unknown>).token : undefined;
+    return typeof token === 'string' ? token : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return typeof value === 'string' ? value : undefined;
 }
 
 export async function startWebHarness(options: WebHarnessOptions = {}): Promise<WebHarness> {
@@ -95,26 +135,44 @@ export async function startWebHarness(options: WebHarnessOptions = {}): Promise<
   let port = 0;
   let allowedHosts = new Set<string>();
   let allowedOrigins = new Set<string>();
-  const cookieName = () => `aurora_desk_token_${port}`;
 
-  const trpc = createHTTPHandler({
-    router: appRouter,
-    basePath: '/trpc/',
-    createContext: () => createContext(services),
-    onError({ error, path }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR') log.error(`tRPC ${path ?? '?'} failed`, { error: error.message });
-    },
-  });
+  // One handler per body budget: most calls get 1 MiB, quest pack imports more.
+  const handlers = new Map<number, ReturnType<typeof createHTTPHandler>>();
+  const trpcFor = (maxBodySize: number) => {
+    let handler = handlers.get(maxBodySize);
+    if (!handler) {
+      handler = createHTTPHandler({
+        router: appRouter,
+        basePath: TRPC_BASE,
+        maxBodySize,
+        maxBatchSize: MAX_BATCH_CALLS,
+        createContext: () => createContext(services),
+        onError({ error, path }) {
+          if (error.code === 'INTERNAL_SERVER_ERROR') log.error(`tRPC ${path ?? '?'} failed`, { error: error.message });
+        },
+      });
+      handlers.set(maxBodySize, handler);
+    }
+    return handler;
+  };
 
-  const server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     // DNS rebinding: a foreign name resolving to 127.0.0.1 still sends its own Host.
     if (!allowedHosts.has(req.headers.host ?? '')) return refuse(res, 403, 'Forbidden: unexpected Host header.');
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins.has(origin)) return refuse(res, 403, 'Forbidden: cross-origin request.');
-    const url = new URL(req.url ?? '/', `http://${LOOPBACK}:${port}`);
-    const given = url.searchParams.get('token') ?? (req.headers[TOKEN_HEADER] as string | undefined) ?? cookie(req, cookieName());
-    if (!sameSecret(given, token)) {
-      return refuse(res, 403, 'Forbidden: open the URL the web harness printed (it carries the access token).');
+    const url = requestUrl(req, `http://${LOOPBACK}:${port}`);
+    if (!url) return refuse(res, 400, 'Bad request: the request target is not a path on this server.');
+    const isApi = url.pathname.startsWith(TRPC_BASE);
+    // A browser says where a request comes from; a page on another loopback port is "same-site".
+    // Typing the printed URL (or a test opening it) is "none": fine for the page, never for the API.
+    const site = headerValue(req, 'sec-fetch-site');
+    if (site !== undefined && site !== 'same-origin' && (isApi || site !== 'none')) {
+      return refuse(res, 403, 'Forbidden: the request does not come from this page.');
+    }
+    const noToken = () => refuse(res, 403, 'Forbidden: open the URL the web harness printed (it carries the access token).');
+    if (isApi && !sameSecret(headerValue(req, TOKEN_HEADER) ?? (req.method === 'GET' ? connectionParamsToken(url) : undefined), token)) {
+      return noToken();
     }
     const common = {
       'X-Content-Type-Options': 'nosniff',
@@ -124,25 +182,41 @@ export async function startWebHarness(options: WebHarnessOptions = {}): Promise<
     };
     for (const [name, value] of Object.entries(common)) res.setHeader(name, value);
 
-    if (url.pathname.startsWith('/trpc/')) {
+    if (isApi) {
       res.setHeader('Cache-Control', 'no-store');
-      return trpc(req, res);
+      // A batch is held to the smallest budget among its calls.
+      const limit = Math.min(...url.pathname.slice(TRPC_BASE.length).split(',').map((path) => inputByteLimit(decodeURIComponentOr(path))));
+      const declared = Number(req.headers['content-length'] ?? 0);
+      if (!Number.isFinite(declared) || declared > limit) return refuse(res, 413, `Payload too large: this call may send at most ${limit} bytes.`);
+      return trpcFor(limit)(req, res);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed.');
     void resolveStaticFile(rendererDir, url.pathname).then((file) => {
       if (!file) return refuse(res, 404, 'Not found.');
       const isPage = file.endsWith('.html');
+      if (isPage && !sameSecret(url.searchParams.get('token') ?? headerValue(req, TOKEN_HEADER), token)) return noToken();
       sendStaticFile(res, file, {
         ...(isPage
           ? {
               'Content-Security-Policy': `${csp()}; frame-ancestors 'none'`,
               'X-Frame-Options': 'DENY',
-              // The page's later requests (scripts, styles, /trpc, the SSE stream) carry the token this way.
-              'Set-Cookie': `${cookieName()}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict`,
             }
           : {}),
       });
+    }).catch((error: unknown) => {
+      log.warn('web harness: static file failed', { error: String(error) });
+      refuse(res, 404, 'Not found.');
     });
+  };
+
+  const server = createServer((req, res) => {
+    try {
+      handle(req, res);
+    } catch (error) {
+      // Whatever a request holds, it answers and the harness goes on.
+      log.warn('web harness: request refused', { error: String(error) });
+      refuse(res, 400, 'Bad request.');
+    }
   });
 
   await new Promise<void>((resolveListen, reject) => {
@@ -176,6 +250,14 @@ export async function startWebHarness(options: WebHarnessOptions = {}): Promise<
       return closing;
     },
   };
+}
+
+function decodeURIComponentOr(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** Lines on stderr for `npm run web`; fields as JSON. */

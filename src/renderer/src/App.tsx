@@ -9,6 +9,7 @@ import { CommandPalette } from './components/CommandPalette';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { KeysHelp } from './components/KeysHelp';
 import { LeaveGuardPrompt } from './components/LeaveGuardPrompt';
+import { NotFound } from './components/NotFound';
 import { Sidebar } from './components/Sidebar';
 import { StatusBar } from './components/StatusBar';
 import { itemsArea } from './features/items';
@@ -17,7 +18,7 @@ import { moderationArea } from './features/moderation';
 import { playersArea } from './features/players';
 import { questsArea } from './features/quests';
 import { settingsArea } from './features/settings';
-import { AREA_IDS, type AreaDefinition, type AreaId } from './lib/areas';
+import { AREA_IDS, DEFAULT_AREA, type AreaDefinition, type AreaId } from './lib/areas';
 import { useGlobalKeys, type KeyBinding } from './lib/keys';
 import { useLiveFeed } from './lib/live';
 import { usePaletteActions } from './lib/palette';
@@ -82,17 +83,18 @@ export function App() {
     },
   ]);
 
-  const area = areas.find((candidate) => candidate.id === route.area) ?? areas[0]!;
-  const Page = area.Page;
+  // No area: the link named no page (lib/router.ts); the not-found view leads back.
+  const area = areas.find((candidate) => candidate.id === route.area);
+  const Page = area?.Page;
 
   return (
     <AppShell navbar={{ width: 216, breakpoint: 0 }} footer={{ height: 28 }} padding={0}>
       <AppShell.Navbar withBorder>
         <Sidebar areas={areas} theme={theme} onToggleTheme={toggle} onShowKeys={() => setKeysOpen(true)} />
       </AppShell.Navbar>
-      <AppShell.Main h="100dvh" style={{ background: 'var(--desk-page)' }} data-area={area.id}>
+      <AppShell.Main h="100dvh" style={{ background: 'var(--desk-page)' }} data-area={area?.id ?? 'not-found'}>
         {/* Keyed by area: leaving a broken screen resets its boundary. */}
-        <ErrorBoundary key={area.id}>
+        <ErrorBoundary key={area?.id ?? 'not-found'}>
           <Suspense
             fallback={
               <Center h="100%" data-testid="page-loading">
@@ -100,7 +102,7 @@ export function App() {
               </Center>
             }
           >
-            <Page />
+            {Page ? <Page /> : <NotFound home={areaById[DEFAULT_AREA].label} />}
           </Suspense>
         </ErrorBoundary>
       </AppShell.Main>

@@ -1,12 +1,14 @@
 import { z } from 'zod';
+import { infinitePageShape, int8Schema, snowflakeBigintSchema } from '../input-bounds.js';
 
-export const auditFilterSchema = z.object({
-  actorId: z.bigint().optional(),
+export const auditFilterSchema = z.strictObject({
+  actorId: snowflakeBigintSchema.optional(),
   outcome: z.enum(['ok', 'error']).optional(),
   procedure: z.string().max(120).optional(),
   search: z.string().max(200).optional(),
-  cursor: z.bigint().optional(),
+  cursor: int8Schema.optional(),
   limit: z.number().int().min(1).max(200).default(50),
+  ...infinitePageShape,
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 

@@ -4,6 +4,7 @@
  * bigint-safe amounts and https-only URLs both editors use.
  */
 import { z } from 'zod';
+import { infinitePageShape } from '../input-bounds.js';
 
 /** One reason a stored value does not match the contract. `path` is dotted ("rewards.items.0.itemId"). */
 export interface ContractIssue {
@@ -82,8 +83,8 @@ export const versionSchema = z.string().min(1).max(128);
  */
 export const jsonEditSchema = <T extends z.ZodType>(typed: T) =>
   z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('typed'), value: typed }),
-    z.object({
+    z.strictObject({ kind: z.literal('typed'), value: typed }),
+    z.strictObject({
       kind: z.literal('raw'),
       json: z.string().max(200_000, 'At most 200 kB of JSON'),
       allowForeign: z.boolean().default(false),
@@ -202,17 +203,18 @@ export const rowNameSchema = (what: string) => z.string().min(1, `Give the ${wha
 /** Discord embeds cut descriptions at 4096 characters. */
 export const rowDescriptionSchema = z.string().max(4000, 'At most 4000 characters').nullable();
 
-export const rowIdInputSchema = z.object({ id: rowIdSchema });
+export const rowIdInputSchema = z.strictObject({ id: rowIdSchema });
 
 /** With the version the editor loaded, a row changed meanwhile is not deleted but answers CONFLICT. */
-export const rowDeleteInputSchema = z.object({ id: rowIdSchema, version: versionSchema.optional() });
+export const rowDeleteInputSchema = z.strictObject({ id: rowIdSchema, version: versionSchema.optional() });
 
 /** Only the columns the game master changed; the rest of the stored row is left as it is. */
 export const rowUpdateInputSchema = <Columns extends z.ZodRawShape>(columns: Columns) =>
-  z.object({ id: rowIdSchema, version: versionSchema, changes: z.object(columns).partial() });
+  z.strictObject({ id: rowIdSchema, version: versionSchema, changes: z.strictObject(columns).partial() });
 
 /** What every list screen filters by: a name fragment or "#id", a page at a time. */
 export const rowListShape = {
   search: z.string().max(200).optional(),
   limit: z.number().int().min(1).max(500).default(100),
+  ...infinitePageShape,
 };

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 export const economyOverviewSchema = z
-  .object({
+  .strictObject({
     /** Days of transaction history in the chart, ending today (UTC). */
     days: z.number().int().min(1).max(366).default(30),
     topHolders: z.number().int().min(1).max(50).default(10),

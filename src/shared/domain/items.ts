@@ -186,7 +186,7 @@ export const itemColumnsShape = {
   imageUrl: httpsUrlSchema.nullable(),
 };
 
-export const itemDefinitionSchema = z.object(itemColumnsShape).superRefine(refineWith((item) => checkItemUsage(item.type, item.usageData)));
+export const itemDefinitionSchema = z.strictObject(itemColumnsShape).superRefine(refineWith((item) => checkItemUsage(item.type, item.usageData)));
 export type ItemDefinition = z.infer<typeof itemDefinitionSchema>;
 
 /** An `items` row as Aurora Desk reads it: jsonb kept as PostgreSQL's own text, price as a decimal string. */
@@ -228,7 +228,7 @@ export function parseStoredItem(row: ItemRow): StoredItem {
 
 export const itemIdInputSchema = rowIdInputSchema;
 
-export const itemListInputSchema = z.object({
+export const itemListInputSchema = z.strictObject({
   ...rowListShape,
   type: z.string().max(50).optional(),
   rarity: z.string().max(20).optional(),

@@ -9,6 +9,7 @@
  */
 import type { DiscordStatus } from './discord.js';
 import { z } from 'zod';
+import { dateInputSchema, infinitePageShape, int8Schema, keysetCursorSchema } from '../input-bounds.js';
 import { snowflakeSchema } from '../identity.js';
 
 // ── the bot's message format ───────────────────────────────────────────────────────────────
@@ -101,7 +102,7 @@ export const lifetimeSecondsSchema = z
 /** One per form submission: a repeated call with the same key answers the first result. */
 export const idempotencyKeySchema = z.uuid('Not a submission key');
 
-export const spawnLootdropInputSchema = z.object({
+export const spawnLootdropInputSchema = z.strictObject({
   idempotencyKey: idempotencyKeySchema,
   channelId: discordIdSchema,
   amount: rewardAmountSchema,
@@ -111,14 +112,14 @@ export const spawnLootdropInputSchema = z.object({
 export type SpawnLootdropInput = z.output<typeof spawnLootdropInputSchema>;
 export type SpawnLootdropForm = z.input<typeof spawnLootdropInputSchema>;
 
-export const cancelLootdropInputSchema = z.object({
+export const cancelLootdropInputSchema = z.strictObject({
   messageId: discordIdSchema,
   /** true: delete the Discord message; false (default): edit it to say the drop was cancelled. */
   deleteMessage: z.boolean().default(false),
 });
 export type CancelLootdropInput = z.output<typeof cancelLootdropInputSchema>;
 
-export const boardInputSchema = z.object({
+export const boardInputSchema = z.strictObject({
   /** How many claimed and expired drops to list beside the active ones. */
   recent: z.number().int().min(1).max(200).default(30),
 });
@@ -127,11 +128,9 @@ export const lootdropStatuses = ['active', 'claimed', 'expired', 'cancelled'] as
 export type LootdropStatus = (typeof lootdropStatuses)[number];
 
 /** Keyset cursor of the history: created_at to the microsecond, then the message ID. */
-export const historyCursorSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?\|\d{1,20}$/, 'Not a history cursor');
+export const historyCursorSchema = keysetCursorSchema('Not a history cursor');
 
-export const historyInputSchema = z.object({
+export const historyInputSchema = z.strictObject({
   channelId: discordIdSchema.optional(),
   currency: z.string().trim().min(1).max(50).optional(),
   status: z.enum(lootdropStatuses).optional(),
@@ -139,21 +138,22 @@ export const historyInputSchema = z.object({
   /** Only drops spawned from Aurora Desk. */
   fromDeskOnly: z.boolean().default(false),
   /** created_at >= from, created_at < to. */
-  from: z.date().optional(),
-  to: z.date().optional(),
+  from: dateInputSchema.optional(),
+  to: dateInputSchema.optional(),
   cursor: historyCursorSchema.nullish(),
   limit: z.number().int().min(1).max(200).default(50),
+  ...infinitePageShape,
 });
 export type HistoryInput = z.output<typeof historyInputSchema>;
 export type HistoryForm = z.input<typeof historyInputSchema>;
 
-export const statsInputSchema = z.object({
+export const statsInputSchema = z.strictObject({
   /** Drops created in the last N days; null: all of them. */
   days: z.number().int().min(1).max(3650).nullable().default(30),
 });
 
-export const discordUsersInputSchema = z.object({ ids: z.array(snowflakeSchema).min(1).max(50) });
-export const channelsInputSchema = z.object({ refresh: z.boolean().default(false) });
+export const discordUsersInputSchema = z.strictObject({ ids: z.array(snowflakeSchema).min(1).max(50) });
+export const channelsInputSchema = z.strictObject({ refresh: z.boolean().default(false) });
 
 // ── bursts ─────────────────────────────────────────────────────────────────────────────────
 
@@ -162,7 +162,7 @@ export const MAX_BURST_DROPS = 500;
 export const MAX_BURST_WINDOW_MINUTES = 24 * 60;
 
 export const startBurstInputSchema = z
-  .object({
+  .strictObject({
     idempotencyKey: idempotencyKeySchema,
     name: z.string().trim().max(100).default(''),
     channelIds: z.array(discordIdSchema).min(1, 'Choose at least one channel').max(25),
@@ -181,7 +181,7 @@ export const startBurstInputSchema = z
 export type StartBurstInput = z.output<typeof startBurstInputSchema>;
 export type StartBurstForm = z.input<typeof startBurstInputSchema>;
 
-export const burstIdInputSchema = z.object({ id: z.bigint() });
+export const burstIdInputSchema = z.strictObject({ id: int8Schema });
 
 // ── what the renderer sees ────────────────────────────────────────────────────────────────
 

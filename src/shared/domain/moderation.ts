@@ -6,6 +6,7 @@
  * answers CONFLICT, naming who changed the case and when, if it no longer holds.
  */
 import { z } from 'zod';
+import { dateInputSchema, int8Schema, isInt8Digits, keysetCursorSchema, snowflakeBigintSchema } from '../input-bounds.js';
 import { snowflakeSchema } from '../identity.js';
 import { MAX_PAGE_SIZE, MAX_TIMEOUT_MINUTES, moderationQueues } from './moderation-rules.js';
 
@@ -32,18 +33,23 @@ export const caseTypeSchema = z
   .max(20, 'A case type has at most 20 characters')
   .regex(/^[\w.-]+$/, 'Letters, digits, "_", "-" and "." only');
 
-export const caseFiltersSchema = z.object({
+export const caseFiltersSchema = z.strictObject({
   /** Exact types (lower/upper case as stored). Empty: every type. */
   types: z.array(z.string().trim().min(1).max(20)).max(20).default([]),
-  moderatorId: z.bigint().optional(),
+  moderatorId: snowflakeBigintSchema.optional(),
   /** Exactly this target (the player page and the case history use it). */
-  userId: z.bigint().optional(),
+  userId: snowflakeBigintSchema.optional(),
   /** A Discord ID (15-20 digits) matches user_id; anything else is a username fragment. */
-  target: z.string().trim().max(100).optional(),
+  target: z
+    .string()
+    .trim()
+    .max(100)
+    .refine((text) => !/^\d{15,20}$/.test(text) || isInt8Digits(text), 'Too large for a Discord ID')
+    .optional(),
   /** created_at >= from. */
-  from: z.date().optional(),
+  from: dateInputSchema.optional(),
   /** created_at < to. */
-  to: z.date().optional(),
+  to: dateInputSchema.optional(),
   /** Text anywhere in the reason (case-insensitive). */
   reason: z.string().trim().max(200).optional(),
 });
@@ -54,10 +60,10 @@ export type CaseFiltersInput = z.input<typeof caseFiltersSchema>;
  * Keyset cursor: the last row's created_at (to the microsecond, as the database has it: a JS
  * Date would drop the microseconds and skip rows) and id, as "2026-01-02T03:04:05.123456|42".
  */
-export const caseCursorSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?\|\d{1,19}$/, 'Not a case list cursor');
+export const caseCursorSchema = keysetCursorSchema('Not a case list cursor');
 
 
-export const caseListInputSchema = z.object({
+export const caseListInputSchema = z.strictObject({
   queue: moderationQueueSchema,
   filters: caseFiltersSchema.default({ types: [] }),
   /** Rows strictly older than this key (the next page). */
@@ -71,37 +77,37 @@ export const caseListInputSchema = z.object({
 });
 export type CaseListInput = z.input<typeof caseListInputSchema>;
 
-export const caseCountsInputSchema = z.object({
+export const caseCountsInputSchema = z.strictObject({
   queue: moderationQueueSchema,
   filters: caseFiltersSchema.default({ types: [] }),
 });
 
-export const caseIdInputSchema = z.object({ id: z.bigint() });
+export const caseIdInputSchema = z.strictObject({ id: int8Schema });
 /** The command palette: a case by its exact case_id (any letter case) or its row number. */
-export const findCaseInputSchema = z.object({ text: z.string().trim().min(1).max(50), limit: z.number().int().min(1).max(20).default(6) });
-export const caseIdsInputSchema = z.object({ ids: z.array(z.bigint()).min(1).max(200) });
-export const targetHistoryInputSchema = z.object({ userId: z.bigint(), limit: z.number().int().min(1).max(500).default(100) });
+export const findCaseInputSchema = z.strictObject({ text: z.string().trim().min(1).max(50), limit: z.number().int().min(1).max(20).default(6) });
+export const caseIdsInputSchema = z.strictObject({ ids: z.array(int8Schema).min(1).max(200) });
+export const targetHistoryInputSchema = z.strictObject({ userId: snowflakeBigintSchema, limit: z.number().int().min(1).max(500).default(100) });
 
-export const caseExportInputSchema = z.object({
+export const caseExportInputSchema = z.strictObject({
   queue: moderationQueueSchema,
   filters: caseFiltersSchema.default({ types: [] }),
 });
 
 // ── what the moderator saw: the condition every action checks ─────────────────────────────
 
-export const caseSeenSchema = z.object({
+export const caseSeenSchema = z.strictObject({
   active: z.boolean(),
-  resolvedAt: z.date().nullable(),
-  claimedById: z.bigint().nullable(),
+  resolvedAt: dateInputSchema.nullable(),
+  claimedById: snowflakeBigintSchema.nullable(),
   /** md5 of the reason as the database has it, or 'null'. */
   reasonDigest: z.string().max(64),
 });
 export type CaseSeen = z.infer<typeof caseSeenSchema>;
 
 const resolutionReason = z.string().trim().min(1, 'Say why the case is resolved').max(1000);
-const caseRef = { id: z.bigint(), expected: caseSeenSchema };
+const caseRef = { id: int8Schema, expected: caseSeenSchema };
 
-export const resolveCaseInputSchema = z.object({
+export const resolveCaseInputSchema = z.strictObject({
   ...caseRef,
   reason: resolutionReason,
   /** Lift an active ban or timeout on Discord (when Discord is configured). */
@@ -109,24 +115,24 @@ export const resolveCaseInputSchema = z.object({
 });
 export type ResolveCaseInput = z.input<typeof resolveCaseInputSchema>;
 
-export const reopenCaseInputSchema = z.object({ ...caseRef, note: z.string().trim().max(1000).optional() });
-export const editCaseReasonInputSchema = z.object({
+export const reopenCaseInputSchema = z.strictObject({ ...caseRef, note: z.string().trim().max(1000).optional() });
+export const editCaseReasonInputSchema = z.strictObject({
   ...caseRef,
   /** Empty clears the reason (Discord allows actions without one). */
   reason: z.string().trim().max(4000),
 });
-export const addCaseNoteInputSchema = z.object({ id: z.bigint(), text: z.string().trim().min(1, 'Write the note').max(2000) });
-export const claimCaseInputSchema = z.object(caseRef);
-export const unclaimCaseInputSchema = z.object(caseRef);
-export const bulkResolveInputSchema = z.object({
-  cases: z.array(z.object(caseRef)).min(1, 'Select cases to resolve').max(500, 'Resolve at most 500 cases at once'),
+export const addCaseNoteInputSchema = z.strictObject({ id: int8Schema, text: z.string().trim().min(1, 'Write the note').max(2000) });
+export const claimCaseInputSchema = z.strictObject(caseRef);
+export const unclaimCaseInputSchema = z.strictObject(caseRef);
+export const bulkResolveInputSchema = z.strictObject({
+  cases: z.array(z.strictObject(caseRef)).min(1, 'Select cases to resolve').max(500, 'Resolve at most 500 cases at once'),
   reason: resolutionReason,
   liftOnDiscord: z.boolean().default(true),
 });
 export type BulkResolveInput = z.input<typeof bulkResolveInputSchema>;
 
 export const openCaseInputSchema = z
-  .object({
+  .strictObject({
     type: caseTypeSchema,
     /** The member acted on, typed as a decimal string. */
     userId: snowflakeSchema,
@@ -147,7 +153,7 @@ export const openCaseInputSchema = z
 export type OpenCaseInput = z.input<typeof openCaseInputSchema>;
 
 /** Ask Discord again for an action whose outcome is unknown (`key`: a `DiscordPending.key`). */
-export const retryDiscordInputSchema = z.object({ id: z.bigint(), key: z.string().trim().min(1).max(64) });
+export const retryDiscordInputSchema = z.strictObject({ id: int8Schema, key: z.string().trim().min(1).max(64) });
 export type RetryDiscordInput = z.input<typeof retryDiscordInputSchema>;
 
 // ── what the main process answers ──────────────────────────────────────────────────────────

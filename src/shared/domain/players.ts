@@ -4,6 +4,7 @@
  * which the schemas turn into bigint without ever passing through a JS number.
  */
 import { z } from 'zod';
+import { infinitePageShape, int8Schema, snowflakeBigintSchema } from '../input-bounds.js';
 
 const INT8_LIMIT = 2n ** 63n;
 
@@ -40,37 +41,39 @@ export const staffReasonSchema = z
 
 export const PLAYER_SEARCH_MAX = 100;
 
-export const playerSearchCursorSchema = z.object({ name: z.string().max(255), id: z.bigint() });
+export const playerSearchCursorSchema = z.strictObject({ name: z.string().max(255), id: snowflakeBigintSchema });
 export type PlayerSearchCursor = z.infer<typeof playerSearchCursorSchema>;
 
-export const playerSearchSchema = z.object({
+export const playerSearchSchema = z.strictObject({
   /** A username fragment, or an exact Discord ID. Empty lists every player by name. */
   query: z.string().trim().max(PLAYER_SEARCH_MAX).default(''),
   /** null or absent: the first page (TanStack's infinite queries start from null). */
   cursor: playerSearchCursorSchema.nullish(),
   limit: z.number().int().min(1).max(200).default(50),
+  ...infinitePageShape,
 });
 export type PlayerSearch = z.input<typeof playerSearchSchema>;
 
-export const playerRefSchema = z.object({ playerId: playerIdSchema });
+export const playerRefSchema = z.strictObject({ playerId: playerIdSchema });
 
 /** Ledger pages: newest first, keyset on the ledger row ID. */
-export const ledgerPageSchema = z.object({
+export const ledgerPageSchema = z.strictObject({
   playerId: playerIdSchema,
   type: z.string().trim().min(1).max(50).optional(),
-  cursor: z.bigint().nullish(),
+  cursor: int8Schema.nullish(),
   limit: z.number().int().min(1).max(200).default(50),
+  ...infinitePageShape,
 });
 export type LedgerPage = z.input<typeof ledgerPageSchema>;
 
-export const currencyActionSchema = z.object({
+export const currencyActionSchema = z.strictObject({
   playerId: playerIdSchema,
   amount: positiveAmountSchema,
   reason: staffReasonSchema,
 });
 export type CurrencyAction = z.output<typeof currencyActionSchema>;
 
-export const itemActionSchema = z.object({
+export const itemActionSchema = z.strictObject({
   playerId: playerIdSchema,
   itemId: z.number().int().positive().max(2_147_483_647),
   quantity: positiveAmountSchema,
@@ -78,7 +81,7 @@ export const itemActionSchema = z.object({
 });
 export type ItemAction = z.output<typeof itemActionSchema>;
 
-export const clearTimerSchema = z.object({
+export const clearTimerSchema = z.strictObject({
   playerId: playerIdSchema,
   type: z.string().min(1).max(50),
   key: z.string().min(1).max(100),
@@ -86,14 +89,14 @@ export const clearTimerSchema = z.object({
 });
 export type ClearTimer = z.output<typeof clearTimerSchema>;
 
-export const setActiveSchema = z.object({
+export const setActiveSchema = z.strictObject({
   playerId: playerIdSchema,
   active: z.boolean(),
   reason: staffReasonSchema,
 });
 export type SetActive = z.output<typeof setActiveSchema>;
 
-export const changeClassSchema = z.object({
+export const changeClassSchema = z.strictObject({
   playerId: playerIdSchema,
   /** null: no class. */
   classId: playerIdSchema.nullable(),
@@ -103,7 +106,7 @@ export const changeClassSchema = z.object({
 });
 export type ChangeClass = z.output<typeof changeClassSchema>;
 
-export const itemChoiceSearchSchema = z.object({
+export const itemChoiceSearchSchema = z.strictObject({
   query: z.string().trim().max(100).default(''),
   limit: z.number().int().min(1).max(50).default(20),
 });

@@ -109,7 +109,7 @@ export const packEnvelopeSchema = z.object({
 
 const selection = <T extends string>(...words: [T, ...T[]]) => z.union([z.enum(words), z.array(rowIdSchema).max(5000)]);
 
-export const packExportInputSchema = z.object({
+export const packExportInputSchema = z.strictObject({
   /** Which quests: all, none (an item catalogue), or these ids. */
   quests: selection('all', 'none').default('all'),
   /** Which items: those the exported quests reference, all, or these ids (plus the referenced ones). */
@@ -125,7 +125,7 @@ export interface PackExport {
 }
 
 /** 10 MB of JSON text; the file is read in the renderer and sent as text. */
-export const packImportInputSchema = z.object({ text: z.string().min(1, 'The file is empty').max(10_000_000, 'A pack is at most 10 MB') });
+export const packImportInputSchema = z.strictObject({ text: z.string().min(1, 'The file is empty').max(10_000_000, 'A pack is at most 10 MB') });
 
 export type PackAction = 'create' | 'update' | 'unchanged' | 'invalid';
 

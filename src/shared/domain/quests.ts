@@ -155,7 +155,7 @@ export const questColumnsShape = {
   rewards: questRewardsSchema,
 };
 
-export const questDefinitionSchema = z.object(questColumnsShape).superRefine(refineWith((quest) => checkTriggerFilters(quest.triggerEvent, quest.requirements)));
+export const questDefinitionSchema = z.strictObject(questColumnsShape).superRefine(refineWith((quest) => checkTriggerFilters(quest.triggerEvent, quest.requirements)));
 export type QuestDefinition = z.infer<typeof questDefinitionSchema>;
 
 /** A `quests` row as Aurora Desk reads it, jsonb kept as PostgreSQL's own text (no precision lost). */
@@ -208,7 +208,7 @@ export const playerIdSchema = z.union([z.bigint().positive().max(2n ** 63n - 1n)
 
 export const questIdInputSchema = rowIdInputSchema;
 
-export const questListInputSchema = z.object({
+export const questListInputSchema = z.strictObject({
   ...rowListShape,
   triggerEvent: z.string().max(50).optional(),
   rewardItemId: rowIdSchema.optional(),
@@ -228,9 +228,9 @@ export type QuestUpdateInput = z.input<typeof questUpdateInputSchema>;
 
 export const questDeleteInputSchema = rowDeleteInputSchema;
 
-export const questStatsInputSchema = z.object({ id: rowIdSchema, days: z.number().int().min(1).max(366).default(30) });
+export const questStatsInputSchema = z.strictObject({ id: rowIdSchema, days: z.number().int().min(1).max(366).default(30) });
 
-export const questPlayersInputSchema = z.object({
+export const questPlayersInputSchema = z.strictObject({
   id: rowIdSchema,
   status: z.enum(['all', 'active', 'completed']).default('all'),
   /** A username fragment or a Discord ID. */
@@ -239,7 +239,7 @@ export const questPlayersInputSchema = z.object({
   limit: z.number().int().min(1).max(200).default(50),
 });
 
-export const questProgressInputSchema = z.object({ questId: rowIdSchema, userId: playerIdSchema });
+export const questProgressInputSchema = z.strictObject({ questId: rowIdSchema, userId: playerIdSchema });
 
 // ── answers ──────────────────────────────────────────────────────────────────────────────────
 

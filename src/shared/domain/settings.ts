@@ -69,7 +69,7 @@ const postgresUrl = z
  */
 const passwordInput = z.string().max(1000).nullable().optional();
 
-export const saveProfileInputSchema = z.object({
+export const saveProfileInputSchema = z.strictObject({
   /** Absent: a new profile. The embedded profile may only be renamed. */
   id: z.string().min(1).max(64).optional(),
   name: profileName,
@@ -78,21 +78,21 @@ export const saveProfileInputSchema = z.object({
 });
 export type SaveProfileInput = z.infer<typeof saveProfileInputSchema>;
 
-export const profileIdInputSchema = z.object({ id: z.string().min(1).max(64) });
+export const profileIdInputSchema = z.strictObject({ id: z.string().min(1).max(64) });
 
 /** Test a saved profile (its stored password unless one is given) or an unsaved URL. */
 export const testProfileInputSchema = z.union([
-  z.object({ id: z.string().min(1).max(64), password: z.string().max(1000).optional() }),
-  z.object({ url: postgresUrl, password: z.string().max(1000).optional() }),
+  z.strictObject({ id: z.string().min(1).max(64), password: z.string().max(1000).optional() }),
+  z.strictObject({ url: postgresUrl, password: z.string().max(1000).optional() }),
 ]);
 export type TestProfileInput = z.infer<typeof testProfileInputSchema>;
 
-export const setIdentityInputSchema = z.object({
+export const setIdentityInputSchema = z.strictObject({
   id: snowflakeSchema,
   name: z.string().trim().min(1, 'Enter your display name').max(255),
 });
 
-export const setDiscordInputSchema = z.object({
+export const setDiscordInputSchema = z.strictObject({
   guildId: snowflakeSchema.nullable(),
   /** Write-only: undefined keeps the stored token, null removes it. */
   token: z.string().trim().min(20, 'That does not look like a bot token').max(300).nullable().optional(),
@@ -113,12 +113,12 @@ export const imageHostSchema = z
   .min(1)
   .max(253)
   .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/, 'A host name, like images.example.com');
-export const setImageHostsInputSchema = z.object({
+export const setImageHostsInputSchema = z.strictObject({
   hosts: z.array(imageHostSchema).max(MAX_IMAGE_HOSTS, `At most ${MAX_IMAGE_HOSTS} hosts`),
 });
 
-export const setNotificationsInputSchema = z.object({ newCases: z.boolean() });
-export const setThemeInputSchema = z.object({ theme: themeSchema });
+export const setNotificationsInputSchema = z.strictObject({ newCases: z.boolean() });
+export const setThemeInputSchema = z.strictObject({ theme: themeSchema });
 
 // ── what the renderer sees ───────────────────────────────────────────────────────────────────
 

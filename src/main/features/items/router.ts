@@ -17,7 +17,7 @@ export const itemsRouter = router({
   get: readProcedure.input(itemIdInputSchema).query(({ ctx, input }) => getItem(ctx.services.database(), input.id)),
   /** Names and icons for the items a quest points at. */
   byIds: readProcedure
-    .input(z.object({ ids: z.array(rowIdSchema).max(200) }))
+    .input(z.strictObject({ ids: z.array(rowIdSchema).max(200) }))
     .query(({ ctx, input }) => getItemsByIds(ctx.services.database(), input.ids)),
   /** What still points at an item (asked before offering Delete). */
   references: readProcedure.input(itemIdInputSchema).query(({ ctx, input }) => findItemReferences(ctx.services.database().db, input)),

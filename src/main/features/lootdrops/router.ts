@@ -1,4 +1,5 @@
 /** Lootdrop procedures: validate, pick Discord and the clock from the services, hand over to a verb. */
+import { noInputSchema } from '@shared/input-bounds.js';
 import {
   boardInputSchema,
   burstIdInputSchema,
@@ -22,7 +23,7 @@ import { readStats } from './stats.js';
 
 export const lootdropsRouter = router({
   /** Discord status, currencies and the claim button format in force. */
-  settings: readProcedure.query(({ ctx }) => describeLootdropSettings(ctx.services)),
+  settings: readProcedure.input(noInputSchema).query(({ ctx }) => describeLootdropSettings(ctx.services)),
   channels: readProcedure
     .input(channelsInputSchema)
     .query(({ ctx, input }) => listLootdropChannels(ctx.services.discord.require(), input.refresh, ctx.services.clock.now())),
@@ -48,7 +49,7 @@ export const lootdropsRouter = router({
       cancelLootdrop(ctx.write, input, { discord: ctx.services.discord.target(), clock: ctx.services.clock, log: ctx.services.log }),
     ),
 
-  bursts: readProcedure.query(({ ctx }) => listBursts(ctx.services)),
+  bursts: readProcedure.input(noInputSchema).query(({ ctx }) => listBursts(ctx.services)),
   startBurst: writeProcedure.input(startBurstInputSchema).mutation(({ ctx, input }) => startBurst(ctx.services, ctx.write, input)),
   pauseBurst: writeProcedure.input(burstIdInputSchema).mutation(({ ctx, input }) => pauseBurst(ctx.services, ctx.write, input.id)),
   resumeBurst: writeProcedure.input(burstIdInputSchema).mutation(({ ctx, input }) => resumeBurst(ctx.services, ctx.write, input.id)),

@@ -1,4 +1,5 @@
 /** Moderation procedures: validate, hand the change (or the database) and Discord to a verb. */
+import { noInputSchema } from '@shared/input-bounds.js';
 import {
   addCaseNoteInputSchema,
   bulkResolveInputSchema,
@@ -46,9 +47,9 @@ export const moderationRouter = router({
   exportCsv: readProcedure
     .input(caseExportInputSchema)
     .query(({ ctx, input }) => exportCases(ctx.services.database(), ctx.services.identity(), input)),
-  indexes: readProcedure.query(({ ctx }) => moderationIndexStatus(ctx.services.database())),
+  indexes: readProcedure.input(noInputSchema).query(({ ctx }) => moderationIndexStatus(ctx.services.database())),
   /** Whether opening a timeout/kick/ban can act on Discord; the form says so when it cannot. */
-  discordStatus: readProcedure.query(({ ctx }) => ctx.services.discord.status()),
+  discordStatus: readProcedure.input(noInputSchema).query(({ ctx }) => ctx.services.discord.status()),
 
   resolve: writeProcedure
     .input(resolveCaseInputSchema)

@@ -1,4 +1,5 @@
 /** Players and economy procedures: validate with the shared schemas, hand over to the services. */
+import { noInputSchema } from '@shared/input-bounds.js';
 import { economyOverviewSchema } from '@shared/domain/economy.js';
 import {
   changeClassSchema,
@@ -30,7 +31,7 @@ async function movingEconomy<T>(ctx: AppContext, write: Promise<T>): Promise<T> 
 
 export const playersRouter = router({
   search: readProcedure.input(playerSearchSchema).query(({ ctx, input }) => searchPlayers(database(ctx), input)),
-  searchStatus: readProcedure.query(({ ctx }) => describePlayerSearch(database(ctx))),
+  searchStatus: readProcedure.input(noInputSchema).query(({ ctx }) => describePlayerSearch(database(ctx))),
   profile: readProcedure.input(playerRefSchema).query(({ ctx, input }) => getPlayerProfile(database(ctx), input.playerId)),
   inventory: readProcedure.input(playerRefSchema).query(({ ctx, input }) => listInventory(database(ctx), input.playerId)),
   currencyLedger: readProcedure.input(ledgerPageSchema).query(({ ctx, input }) => listCurrencyLedger(database(ctx), input)),
@@ -53,5 +54,5 @@ export const playersRouter = router({
 
 export const economyRouter = router({
   overview: readProcedure.input(economyOverviewSchema).query(({ ctx, input }) => getEconomyOverview(database(ctx), input)),
-  classes: readProcedure.query(({ ctx }) => listClassesOverview(database(ctx))),
+  classes: readProcedure.input(noInputSchema).query(({ ctx }) => listClassesOverview(database(ctx))),
 });

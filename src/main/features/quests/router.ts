@@ -1,3 +1,4 @@
+import { noInputSchema } from '@shared/input-bounds.js';
 import { packExportInputSchema, packImportInputSchema } from '@shared/domain/quest-pack.js';
 import {
   questCreateInputSchema,
@@ -22,7 +23,7 @@ import { createQuest, duplicateQuest, updateQuest } from './write-quests.js';
 export const questsRouter = router({
   list: readProcedure.input(questListInputSchema).query(({ ctx, input }) => listQuests(ctx.services.database(), input)),
   get: readProcedure.input(questIdInputSchema).query(({ ctx, input }) => getQuest(ctx.services.database(), input.id)),
-  triggersInUse: readProcedure.query(({ ctx }) => listTriggerEventsInUse(ctx.services.database())),
+  triggersInUse: readProcedure.input(noInputSchema).query(({ ctx }) => listTriggerEventsInUse(ctx.services.database())),
   create: writeProcedure.input(questCreateInputSchema).mutation(({ ctx, input }) => createQuest(ctx.write, input)),
   update: writeProcedure.input(questUpdateInputSchema).mutation(({ ctx, input }) => updateQuest(ctx.write, input)),
   duplicate: writeProcedure.input(questIdInputSchema).mutation(({ ctx, input }) => duplicateQuest(ctx.write, input)),

@@ -3,6 +3,7 @@
  * they are needed most); every change, and every test of a connection, leaves an audit row
  * whenever there is an identity and a writable database to write it to (api/trpc.ts).
  */
+import { noInputSchema } from '@shared/input-bounds.js';
 import {
   profileIdInputSchema,
   saveProfileInputSchema,
@@ -18,9 +19,9 @@ import { router, settingsChangeProcedure, settingsProcedure } from '../../api/tr
 import * as settings from './verbs.js';
 
 export const settingsRouter = router({
-  get: settingsProcedure.query(({ ctx }) => settings.describeSettings(ctx.settings)),
+  get: settingsProcedure.input(noInputSchema).query(({ ctx }) => settings.describeSettings(ctx.settings)),
   /** The open connection and what the schema check found on it (null while none is open). */
-  connectionReport: settingsProcedure.query(({ ctx }) => settings.describeConnection(ctx.services, ctx.settings)),
+  connectionReport: settingsProcedure.input(noInputSchema).query(({ ctx }) => settings.describeConnection(ctx.services, ctx.settings)),
   saveProfile: settingsChangeProcedure.input(saveProfileInputSchema).mutation(({ ctx, input }) => settings.saveConnectionProfile(ctx.settings, input)),
   deleteProfile: settingsChangeProcedure.input(profileIdInputSchema).mutation(({ ctx, input }) => settings.deleteConnectionProfile(ctx.settings, input.id)),
   /** Opens a connection and changes nothing, but it sends the stored password somewhere: audited. */

@@ -9,7 +9,11 @@ import { useEffect, useSyncExternalStore } from 'react';
 import { AREA_IDS, DEFAULT_AREA, type AreaId } from './areas';
 
 export interface Route {
-  area: AreaId;
+  /**
+   * null: the link names no page, a typo or a malformed link (`#/%E0`, which decodeURIComponent
+   * refuses): the shell shows its not-found view, with a way back, instead of failing.
+   */
+  area: AreaId | null;
   /** The path after the area, e.g. `['cases', '42']` for `#/moderation/cases/42`. */
   rest: string[];
   search: URLSearchParams;
@@ -21,13 +25,24 @@ function isArea(value: string | undefined): value is AreaId {
   return (AREA_IDS as readonly string[]).includes(value ?? '');
 }
 
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/** The route a hash names; never throws, whatever the hash holds (it comes from links and the address bar). */
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#\/?/, '');
   const [pathPart = '', query = ''] = raw.split('?', 2);
-  const segments = pathPart.split('/').filter(Boolean).map(decodeURIComponent);
+  const segments = pathPart.split('/').filter(Boolean).map(decodeSegment);
+  const search = new URLSearchParams(query);
+  if (segments.length === 0) return { area: DEFAULT_AREA, rest: [], search: new URLSearchParams() };
   const [first, ...rest] = segments;
-  if (!isArea(first)) return { area: DEFAULT_AREA, rest: [], search: new URLSearchParams() };
-  return { area: first, rest, search: new URLSearchParams(query) };
+  if (segments.includes(null) || !isArea(first ?? undefined)) return { area: null, rest: [], search };
+  return { area: first as AreaId, rest: rest as string[], search };
 }
 
 export function hrefFor(target: RouteTarget | AreaId): string {

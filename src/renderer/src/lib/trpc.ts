@@ -44,7 +44,7 @@ export type DeskTRPC = TRPCOptionsProxy<AppRouter>;
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
-/** The header (and cookie, and query parameter) that carries the web harness' token. */
+/** The header that carries the web harness' token (the SSE stream sends it in tRPC's connectionParams). */
 export const HARNESS_TOKEN_HEADER = 'x-aurora-desk-token';
 const TOKEN_STORAGE_KEY = 'aurora-desk-harness-token';
 
@@ -53,6 +53,10 @@ export type Transport = { kind: 'electron' } | { kind: 'web'; token: string | nu
 /**
  * Electron's user agent names it; the harness is any other browser. (Electron in development
  * also loads the page over http from Vite, so the protocol alone does not tell.)
+ *
+ * The harness' token arrives once, in the printed URL's ?token=, and is kept in sessionStorage:
+ * per origin, so no page on another loopback port can read it (a cookie would be sent to every
+ * port of 127.0.0.1, and by pages on them).
  */
 export function detectTransport(win: Window = window): Transport {
   const fromUrl = new URLSearchParams(win.location.search).get('token');
@@ -61,7 +65,7 @@ export function detectTransport(win: Window = window): Transport {
     return { kind: 'web', token: fromUrl };
   }
   if (/\bElectron\//.test(win.navigator.userAgent)) return { kind: 'electron' };
-  // A reload without ?token: the tab's stored copy, else the harness' cookie alone.
+  // A reload without ?token: the tab's stored copy.
   return { kind: 'web', token: win.sessionStorage.getItem(TOKEN_STORAGE_KEY) };
 }
 
@@ -71,8 +75,8 @@ function webLinks(token: string | null): TRPCLink<AppRouter>[] {
   return [
     splitLink({
       condition: (op) => op.type === 'subscription',
-      // EventSource cannot send headers: the harness' cookie (set when the page loaded) carries the token.
-      true: httpSubscriptionLink({ url, transformer: superjson }),
+      // EventSource cannot send headers: the token goes in tRPC's connectionParams query parameter.
+      true: httpSubscriptionLink({ url, transformer: superjson, connectionParams: token ? { token } : undefined }),
       // One request a call, not batched: a slow count must never hold back the rows beside it
       // (a batch answers when its slowest call does), and the desktop port answers each call on
       // its own too, so the harness measures what the app does.
