@@ -86,7 +86,8 @@ describe('the web harness', () => {
     const page = await get(harness, `/?token=${harness.token}`);
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Aurora Desk</title>');
-    expect(page.headers['content-security-policy']).toBe(`${buildContentSecurityPolicy()}; frame-ancestors 'none'`);
+    expect(page.headers['content-security-policy']).toBe(`${buildContentSecurityPolicy({ imageHosts: [] })}; frame-ancestors 'none'`);
+    expect(page.headers['content-security-policy']).toContain("img-src 'self' https://cdn.discordapp.com https://media.discordapp.net data:");
     expect(page.headers['referrer-policy']).toBe('no-referrer');
     // Cookies ignore ports: one would be sent to (and by) every other server on 127.0.0.1.
     expect(page.headers['set-cookie']).toBeUndefined();

@@ -58,7 +58,7 @@ describe('the host on the embedded database', () => {
     expect(view.activeProfileId).toBe('embedded');
     expect(view.profiles).toEqual([expect.objectContaining({ id: 'embedded', kind: 'embedded', active: true, hasPassword: false })]);
     expect(view.identity).toBeNull();
-    expect(view.discord).toEqual({ guildId: null, tokenSet: false, apiBase: null, claimButtonFormat: null, currencies: [] });
+    expect(view.discord).toEqual({ guildId: null, tokenSet: false, apiBase: null, apiBaseEditable: true, allowCustomApiBase: false, claimButtonFormat: null, currencies: [] });
     expect(view.secretsAvailable).toBe(true);
     const current = await callerFor(host).settings.connectionReport();
     expect(current).toMatchObject({ connection: { profileId: 'embedded', label: 'embedded' }, readOnlyReason: null, report: { ok: true, empty: false } });
@@ -82,7 +82,7 @@ describe('the host on the embedded database', () => {
   it('keeps the Discord token write-only: the renderer learns only that it is set', async () => {
     const caller = callerFor(host);
     const discord = await caller.settings.setDiscord({ guildId: '987654321098765432', token: TOKEN, currencies: ['GOLD', 'GEMS'] });
-    expect(discord).toEqual({ guildId: 987654321098765432n, tokenSet: true, apiBase: null, claimButtonFormat: null, currencies: ['GOLD', 'GEMS'] });
+    expect(discord).toEqual({ guildId: 987654321098765432n, tokenSet: true, apiBase: null, apiBaseEditable: true, allowCustomApiBase: false, claimButtonFormat: null, currencies: ['GOLD', 'GEMS'] });
     expect(host.store.discord().token).toBe(TOKEN);
     // undefined token: kept; the guild can change without re-entering it
     await caller.settings.setDiscord({ guildId: '987654321098765433' });

@@ -25,6 +25,7 @@ const NOT_DATABASE_WRITES: Record<string, string> = {
   'settings.setDiscord': 'local settings file',
   'settings.setNotifications': 'local settings file',
   'settings.setTheme': 'local settings file',
+  'settings.setImageHosts': 'local settings file',
   'quests.previewImport': 'a dry run: plans the import and writes nothing',
 };
 

@@ -112,8 +112,8 @@ describe('the settings store', () => {
     const secretOf = () => store.profile(saved.id)!.passwordSecret;
     const first = secretOf();
     expect(first).toBeDefined();
-    await store.saveProfile({ id: saved.id, name: 'Staging 2', url: 'postgres://aurora@staging:5433/aurora' });
-    expect(secretOf()).toBe(first); // undefined password: kept
+    await store.saveProfile({ id: saved.id, name: 'Staging 2', url: 'postgres://aurora@staging:5432/aurora' });
+    expect(secretOf()).toBe(first); // undefined password, same destination: kept
     await store.saveProfile({ id: saved.id, name: 'Staging 2', url: 'postgres://aurora@staging:5433/aurora', password: 'another-one' });
     expect(secretOf()).not.toBe(first);
     await store.saveProfile({ id: saved.id, name: 'Staging 2', url: 'postgres://aurora@staging:5433/aurora', password: null });
