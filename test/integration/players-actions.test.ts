@@ -194,4 +194,19 @@ describeOnBothDrivers('staff actions on players', (current) => {
     expect(await balanceOf(NYX)).toBe(1200n);
     expect(await heldQuantity(db(), NYX, world.sunpetal)).toBeUndefined();
   });
+  it('rolls the grant back and answers an error when its audit row cannot be written', async () => {
+    // A trigger standing in for any reason the audit insert fails (a full disk, a lost grant).
+    await current().database.query(`CREATE FUNCTION refuse_audit_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit refused'; END $$`);
+    await current().database.query(`CREATE TRIGGER refuse_audit BEFORE INSERT ON aurora_desk.audit_log FOR EACH ROW EXECUTE FUNCTION refuse_audit_row()`);
+    try {
+      const ledgerBefore = await db().select({ id: s.transactions.id }).from(s.transactions).where(eq(s.transactions.userId, NYX));
+      const refused = await rejectionOf(caller().players.grantCurrency({ playerId: NYX, amount: 1_000_000n, reason: 'No record, no grant' }));
+      expect(refused.message).toBe('The change was not saved: its audit record could not be written. The details are in the log.');
+      expect(await balanceOf(NYX)).toBe(1200n);
+      expect(await db().select({ id: s.transactions.id }).from(s.transactions).where(eq(s.transactions.userId, NYX))).toEqual(ledgerBefore);
+    } finally {
+      await current().database.query('DROP TRIGGER refuse_audit ON aurora_desk.audit_log');
+      await current().database.query('DROP FUNCTION refuse_audit_row()');
+    }
+  });
 });

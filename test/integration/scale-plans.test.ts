@@ -159,7 +159,7 @@ const reads: Read[] = [
     call: (c, p) => c.players.search({ query: p.playerName.slice(0, 2) }),
     allow: {
       'filtered-walk':
-        'under three letters there is no trigram: the name index is walked in order and a common pair fills a page at once; a rare pair reads every name (reported in issue #9)',
+        'under three letters there is no trigram: the name index is walked in order and a common pair fills a page at once; a rare pair reads every name',
     },
   },
   { name: 'players.search fragment', call: (c, p) => c.players.search({ query: p.rareName.slice(-5) }), uses: 'aurora_desk_users_username_trgm' },

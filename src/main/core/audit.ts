@@ -10,6 +10,8 @@ import type { StaffIdentity } from '@shared/identity.js';
 import { auditLog } from '../db/desk/tables.js';
 import type { Clock } from './clock.js';
 import type { AuroraDatabase, AuroraDb, AuroraTx } from './database.js';
+import { isConnectionLoss, isPermissionDenied } from './driver-errors.js';
+import { DeskError } from './errors.js';
 import type { Logger } from './log.js';
 import { isSecretKey, redactText } from './redact.js';
 import { sharedAnswer, timedCache } from './timed-cache.js';
@@ -163,7 +165,14 @@ export function createAuditWriter(deps: AuditWriterDeps): AuditWriter {
         pending = null;
         const result = await database.db.transaction(async (tx) => {
           const value = await work(tx);
-          await writeRow(tx);
+          try {
+            await writeRow(tx);
+          } catch (cause) {
+            // No record, no change: the transaction rolls back with the row it could not write.
+            if (isConnectionLoss(cause) || isPermissionDenied(cause)) throw cause;
+            log.error('audit row refused: the change was rolled back', { procedure: entry.procedure, error: String(cause) });
+            throw new DeskError('INTERNAL_SERVER_ERROR', 'The change was not saved: its audit record could not be written. The details are in the log.');
+          }
           return value;
         });
         // Only a committed row counts: a failed COMMIT takes the row with it, and finish() writes a new one.
