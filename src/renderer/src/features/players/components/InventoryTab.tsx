@@ -16,8 +16,8 @@ const RARITY_COLORS: Record<string, string> = {
   mythic: 'red',
 };
 
-export function rarityColor(rarity: string): string {
-  return RARITY_COLORS[rarity.toLowerCase()] ?? 'gray';
+export function rarityColor(rarity: string | null): string {
+  return (rarity && RARITY_COLORS[rarity.toLowerCase()]) || 'gray';
 }
 
 export function InventoryTab({ playerId, onAction }: { playerId: bigint; onAction(dialog: PlayerDialog): void }) {
