@@ -67,7 +67,8 @@ function itemPage(db: AuroraDb, playerId: Or<bigint>, type: Or<string> | undefin
       relatedUsername: relatedUsers.username,
     })
     .from(itemTransactions)
-    .innerJoin(items, eq(items.id, itemTransactions.itemId))
+    // item_id may be NULL in the bot's table: the row is still listed, with no item named.
+    .leftJoin(items, eq(items.id, itemTransactions.itemId))
     .leftJoin(relatedUsers, eq(relatedUsers.id, itemTransactions.relatedUserId))
     .where(ofPlayer(itemTransactions, playerId, type, cursor))
     .orderBy(desc(itemTransactions.id))
