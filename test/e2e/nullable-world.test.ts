@@ -1,7 +1,8 @@
 /**
  * The bot's database with every non-key column nullable and rows holding NULL wherever they can,
  * in a real Chromium: every screen, its main details and tabs open without an error screen, a
- * console error or a failed request, and the empty values read as the schema check promises.
+ * console error or a failed request, and the empty values read as the schema check promises
+ * (src/main/db/check/null-behaviour.ts: the sentences about what a screen draws are held here).
  * Screenshots: test-results/nullable-<page>.png.
  */
 import type { Page } from 'playwright-core';
@@ -79,7 +80,14 @@ describeE2E('a database where every non-key column may be NULL (embedded databas
   it('moderation: every queue and the cases holding NULL', async () => {
     for (const queue of ['active', 'recent', 'resolved', 'mine']) await visit(`#/moderation/${queue}`, `moderation-${queue}`);
     await visit(`#/moderation/recent?case=${world.nullActiveCase}`, 'moderation-null-active', NULL_ACTIVE_CASE);
+    // moderation_cases.active: "the case shows "State not recorded"" and it can be resolved.
+    const detail = app.page.getByTestId('case-detail');
+    await expect.poll(() => detail.getByTestId('case-status').getAttribute('data-status')).toBe('unrecorded');
+    expect(await detail.getByRole('button', { name: /Resolve/ }).count()).toBe(1);
     await visit(`#/moderation/recent?case=${world.nullCase}`, 'moderation-null-case');
+    // moderation_cases.case_id: "named by its row number (#id) instead"; moderation_cases.type: a "no type" badge.
+    await expect.poll(() => detail.getAttribute('data-case-id')).toBe(`#${world.nullCase}`);
+    expect(await detail.getByText('no type', { exact: true }).count()).toBe(1);
   }, STEP_TIMEOUT * 2);
 
   it('lootdrops: board, history and stats', async () => {
@@ -102,6 +110,13 @@ describeE2E('a database where every non-key column may be NULL (embedded databas
 
   it('players: search, every profile tab of the players holding NULL, classes and economy', async () => {
     await visit('#/players', 'players');
+    await visit(`#/players?player=${NULL_PLAYER}&tab=inventory`, 'player-0-header');
+    // users.username: "screens name the player by Discord ID instead"; the default sentence:
+    // an empty value is "—" with the reason on hover (users.balance: "no balance recorded").
+    await expect.poll(() => app.page.getByTestId('player-name').innerText()).toBe(`player ${NULL_PLAYER}`);
+    const balance = app.page.getByTestId('player-balance').locator('[data-missing]');
+    expect(await balance.getAttribute('data-missing')).toBe('no balance recorded');
+    expect(await balance.innerText()).toBe('—');
     for (const [i, id] of [NULL_PLAYER, NAMELESS_BALANCE_PLAYER].entries()) {
       for (const tab of ['inventory', 'transactions', 'quests', 'timers', 'moderation', 'account']) {
         await visit(`#/players?player=${id}&tab=${tab}`, `player-${i}-${tab}`);

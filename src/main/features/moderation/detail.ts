@@ -31,8 +31,9 @@ async function readCaseRow(database: AuroraDatabase, id: bigint): Promise<Detail
   // Metadata travels as text and is parsed here with exact integers (json-text.ts).
   const { rows } = await database.query<DetailRow>(
     `SELECT ${SUMMARY_COLUMNS}, reason, resolved_reason,
-            octet_length(metadata::text) AS metadata_bytes,
-            CASE WHEN octet_length(metadata::text) <= $2 THEN metadata::text END AS metadata_text,
+            coalesce(octet_length(metadata::text), 0) AS metadata_bytes,
+            -- A NULL column reads as an empty (null) metadata, not as one too large to show.
+            CASE WHEN metadata IS NULL THEN 'null' WHEN octet_length(metadata::text) <= $2 THEN metadata::text END AS metadata_text,
             left(metadata::text, $3) AS metadata_head,
             (metadata -> 'aurora_desk')::text AS desk_text,
             CASE WHEN jsonb_typeof(metadata) = 'object'
