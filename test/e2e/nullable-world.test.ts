@@ -111,9 +111,13 @@ describeE2E('a database where every non-key column may be NULL (embedded databas
   it('players: search, every profile tab of the players holding NULL, classes and economy', async () => {
     await visit('#/players', 'players');
     await visit(`#/players?player=${NULL_PLAYER}&tab=inventory`, 'player-0-header');
-    // users.username: "screens name the player by Discord ID instead"; the default sentence:
+    // users.username: the profile shows "No username", a confirmation names the Discord ID; the default sentence:
     // an empty value is "—" with the reason on hover (users.balance: "no balance recorded").
-    await expect.poll(() => app.page.getByTestId('player-name').innerText()).toBe(`player ${NULL_PLAYER}`);
+    await expect.poll(() => app.page.getByTestId('player-name').innerText()).toBe('No username');
+    await app.page.getByRole('button', { name: 'Grant coins' }).click();
+    expect(await app.page.getByRole('dialog').getByText(`Grant coins to player ${NULL_PLAYER}`).count()).toBe(1);
+    await app.page.keyboard.press('Escape');
+    await app.page.getByRole('dialog').waitFor({ state: 'hidden' });
     const balance = app.page.getByTestId('player-balance').locator('[data-missing]');
     expect(await balance.getAttribute('data-missing')).toBe('no balance recorded');
     expect(await balance.innerText()).toBe('—');

@@ -13,7 +13,7 @@ const BALANCE_GRANT = 'a grant starts it from 0 and a take is refused';
 /** By `table.column`. */
 export const NULL_BEHAVIOUR: Readonly<Record<string, string>> = {
   'users.balance': `screens show "—" (no balance recorded); circulation leaves it out and counts the players without one; ${BALANCE_GRANT}`,
-  'users.username': 'screens name the player by Discord ID instead',
+  'users.username': 'the profile shows "No username" and confirmations name the player by Discord ID instead',
   'classes.balance': 'screens show "—" (no balance recorded); the class banks total leaves it out and counts the classes without one',
   'inventory.quantity': 'screens show "—" (no quantity recorded); item supply leaves it out and counts the stacks without one; a grant starts the stack from 0 and a removal is refused',
   'transactions.amount': 'screens show "—" (no amount recorded); the daily chart\'s net leaves it out and counts the rows without one',

@@ -4,7 +4,6 @@ import { IconChevronDown, IconCoin, IconCoinOff, IconGift, IconShield, IconUserC
 import type { ReactNode } from 'react';
 import type { PlayerProfile } from '@shared/domain/players';
 import { Amount } from '@renderer/components/Amount';
-import { playerName } from '../player-name';
 import { Missing } from '@renderer/components/Missing';
 import { KeyHint } from '@renderer/components/KeyHint';
 import { RelativeTime } from '@renderer/components/RelativeTime';
@@ -28,7 +27,13 @@ export function ProfileHeader({ profile, onAction }: { profile: PlayerProfile; o
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
           <Title order={2} className={classes.plainText} style={{ minWidth: 0 }} data-testid="player-name">
-            {playerName(profile)}
+            {profile.username ?? (
+              <Tooltip label={`No username recorded (NULL): the player is named by Discord ID, ${profile.id}`}>
+                <Text span inherit c="dimmed">
+                  No username
+                </Text>
+              </Tooltip>
+            )}
           </Title>
           {profile.isActive === null ? (
             <Tooltip label="The database holds no active flag for this player (NULL)">
