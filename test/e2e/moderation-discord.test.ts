@@ -35,7 +35,7 @@ describeE2E(
       fake.failNext({ method: 'PUT', path: `/bans/${TARGET}`, kind: 'server-error', times: 2 });
       try {
         const opened = await callerFor(app.host).moderation.open({ type: 'ban', userId: TARGET.toString(), username: 'raid_alt_7', reason: 'Raid from an alt account' });
-        caseId = opened.summary.caseId;
+        caseId = opened.summary.caseId ?? '';
       } finally {
         await app.database.query('DROP TRIGGER test_desk_stopped ON aurora_desk.discord_outbox');
         await app.database.query('DROP FUNCTION aurora_desk.test_desk_stopped()');

@@ -99,7 +99,7 @@ describeOnBothDrivers('moderation under concurrency', (current, driver) => {
     // Both sides settle before anything is judged: no write left running or rejected unawaited.
     const [opened] = await Promise.all([Promise.all(desk), Promise.all(botWrites)]);
     const ids = opened.map((o) => o.summary.caseId);
-    expect(ids.every((id) => CASE_ID_PATTERN.test(id))).toBe(true);
+    expect(ids.every((id) => CASE_ID_PATTERN.test(id ?? ''))).toBe(true);
     const { rows } = await current().database.query<{ n: string; distinct_n: string }>(
       `SELECT count(*) AS n, count(DISTINCT case_id) AS distinct_n FROM moderation_cases WHERE case_id LIKE 'D-%' OR case_id LIKE 'A-%'`,
     );

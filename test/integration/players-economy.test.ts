@@ -39,7 +39,7 @@ describeOnBothDrivers('economy overview and classes', (current) => {
 
   it('counts transactions per UTC day and type inside the window only', async () => {
     const overview = await caller().economy.overview({ days: 30 });
-    const key = (r: { day: string; type: string }) => `${r.day} ${r.type}`;
+    const key = (r: { day: string; type: string | null }) => `${r.day} ${r.type}`;
     // The seeded rows' own UTC days, not today's date: nothing here depends on the clock moving.
     const seeded = await current().database.db.select().from(s.transactions);
     const dayOf = (type: string) => seeded.find((t) => t.type === type)!.createdAt.toISOString().slice(0, 10);
@@ -56,7 +56,7 @@ describeOnBothDrivers('economy overview and classes', (current) => {
     const overview = await caller().economy.overview({});
     const [row] = await current().database.db.select().from(s.transactions).where(eq(s.transactions.type, 'STAFF_GRANT'));
     const day = row!.createdAt.toISOString().slice(0, 10);
-    expect(overview.perDay.find((r) => r.type === 'STAFF_GRANT')).toEqual({ day, type: 'STAFF_GRANT', count: 1, net: 40n });
+    expect(overview.perDay.find((r) => r.type === 'STAFF_GRANT')).toEqual({ day, type: 'STAFF_GRANT', count: 1, net: 40n, unrecorded: 0 });
     await caller().players.takeCurrency({ playerId: EMBER, amount: 40n, reason: 'Chart check undone' });
   });
 
@@ -72,16 +72,16 @@ describeOnBothDrivers('economy overview and classes', (current) => {
   it('sums supply per item across holders, beyond 2^53', async () => {
     const overview = await caller().economy.overview({});
     expect(overview.itemSupply).toEqual([
-      { itemId: world.sunpetal, name: 'Sunpetal', rarity: 'Common', type: 'CONSUMABLE', supply: 9007199254740995n, holders: 1 },
-      { itemId: world.moonstone, name: 'Moonstone', rarity: 'Rare', type: 'MATERIAL', supply: 5n, holders: 2 },
+      { itemId: world.sunpetal, name: 'Sunpetal', rarity: 'Common', type: 'CONSUMABLE', supply: 9007199254740995n, holders: 1, unrecorded: 0 },
+      { itemId: world.moonstone, name: 'Moonstone', rarity: 'Rare', type: 'MATERIAL', supply: 5n, holders: 2, unrecorded: 0 },
     ]);
   });
 
   it('lists classes with members, active members, member balances and bank', async () => {
     const view = await caller().economy.classes();
     expect(view.classes).toEqual([
-      { id: SEER, name: 'Seer', roleId: null, bankBalance: 0n, members: 2, activeMembers: 2, memberBalance: 300n + 9007199254740993n },
-      { id: WARDEN, name: 'Warden', roleId: '987654321098765432', bankBalance: 5000n, members: 2, activeMembers: 2, memberBalance: 1210n },
+      { id: SEER, name: 'Seer', roleId: null, bankBalance: 0n, members: 2, activeMembers: 2, memberBalance: 300n + 9007199254740993n, memberBalanceUnrecorded: 0 },
+      { id: WARDEN, name: 'Warden', roleId: '987654321098765432', bankBalance: 5000n, members: 2, activeMembers: 2, memberBalance: 1210n, memberBalanceUnrecorded: 0 },
     ]);
     expect(view.unassigned).toBe(1);
     // A class change moves the member between the rows.

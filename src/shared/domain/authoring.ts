@@ -93,8 +93,15 @@ export const jsonEditSchema = <T extends z.ZodType>(typed: T) =>
 
 export type ParsedJson = { ok: true; value: unknown } | { ok: false; message: string };
 
-/** JSON.parse that reports instead of throwing. Large numbers lose precision here: keep the text too. */
-export function parseJsonText(text: string): ParsedJson {
+/** What a jsonb column the bot left NULL (not the JSON value null) reads as in the editors. */
+export const NULL_COLUMN_MESSAGE = 'Empty: the column is NULL in the database';
+
+/**
+ * JSON.parse that reports instead of throwing. Large numbers lose precision here: keep the text too.
+ * The bot's jsonb columns may be NULL (the text is then null): reported, never read as JSON null.
+ */
+export function parseJsonText(text: string | null): ParsedJson {
+  if (text === null) return { ok: false, message: NULL_COLUMN_MESSAGE };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
@@ -106,7 +113,8 @@ export function parseJsonText(text: string): ParsedJson {
  * Re-indents JSON text without parsing its values, so a 64-bit number or an odd float the bot
  * stored is shown exactly as stored. Invalid JSON comes back unchanged.
  */
-export function formatJsonText(text: string, indent = 2): string {
+export function formatJsonText(text: string | null, indent = 2): string {
+  if (text === null) return '';
   if (!parseJsonText(text).ok) return text;
   let out = '';
   let depth = 0;

@@ -161,7 +161,8 @@ export function usageItemIds(type: string, usage: unknown): number[] {
 }
 
 /** Checks `usage` against the schema of `type`; issues are pathed under `usageData`. */
-export function checkItemUsage(type: string, usage: unknown): ContractIssue[] {
+export function checkItemUsage(type: string | null, usage: unknown): ContractIssue[] {
+  if (type === null) return [{ path: 'type', message: 'No type: the column is NULL in the database' }];
   const schema = (usageSchemaByType as Record<string, z.ZodType>)[type];
   if (!schema) return [{ path: 'type', message: `Unknown item type ${type}: the bot may not know how to use it` }];
   const result = schema.safeParse(usage);

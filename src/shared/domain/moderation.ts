@@ -96,7 +96,8 @@ export const caseExportInputSchema = z.strictObject({
 // ── what the moderator saw: the condition every action checks ─────────────────────────────
 
 export const caseSeenSchema = z.strictObject({
-  active: z.boolean(),
+  /** null: the bot left `active` NULL (an unresolved case whose state it never recorded). */
+  active: z.boolean().nullable(),
   resolvedAt: dateInputSchema.nullable(),
   claimedById: snowflakeBigintSchema.nullable(),
   /** md5 of the reason as the database has it, or 'null'. */
@@ -170,17 +171,19 @@ export interface CaseClaim {
 
 export interface CaseSummary {
   id: bigint;
-  caseId: string;
-  type: string;
-  userId: bigint;
+  /** The bot's columns may hold NULL where its schema allows it: shown blank, never guessed. */
+  caseId: string | null;
+  type: string | null;
+  userId: bigint | null;
   username: string | null;
-  moderatorId: bigint;
+  moderatorId: bigint | null;
   moderatorName: string | null;
   /** The first 240 characters; `reasonLength` says whether there is more. */
   reasonExcerpt: string | null;
   reasonLength: number;
-  active: boolean;
-  createdAt: Date;
+  /** NULL: the bot never said whether the case is active (listed under Recent only). */
+  active: boolean | null;
+  createdAt: Date | null;
   resolvedAt: Date | null;
   resolvedBy: bigint | null;
   resolvedReasonExcerpt: string | null;
@@ -283,13 +286,13 @@ export interface DiscordPending {
 export type TargetProfile =
   | {
       kind: 'player';
-      username: string;
+      username: string | null;
       className: string | null;
-      level: number;
-      xp: bigint;
-      balance: bigint;
-      isActive: boolean;
-      createdAt: Date;
+      level: number | null;
+      xp: bigint | null;
+      balance: bigint | null;
+      isActive: boolean | null;
+      createdAt: Date | null;
     }
   | { kind: 'not-a-player' };
 

@@ -119,12 +119,17 @@ export const STAFF_LEDGER_TYPES = {
   take: 'STAFF_TAKE',
 } as const;
 
+/**
+ * What the Players screen reads. The bot's columns may hold NULL wherever its schema allows
+ * (the desk's own schema says NOT NULL for many): such values arrive as null and are shown as
+ * "—" with the reason on hover, never as 0 or an empty name.
+ */
 export interface PlayerSummary {
   id: bigint;
-  username: string;
-  level: number;
-  balance: bigint;
-  isActive: boolean;
+  username: string | null;
+  level: number | null;
+  balance: bigint | null;
+  isActive: boolean | null;
   className: string | null;
 }
 
@@ -137,34 +142,34 @@ export interface PlayerSearchResult {
 
 export interface PlayerClass {
   id: bigint;
-  name: string;
+  name: string | null;
   roleId: string | null;
 }
 
 export interface PlayerProfile {
   id: bigint;
-  username: string;
+  username: string | null;
   class: PlayerClass | null;
-  level: number;
-  xp: bigint;
-  balance: bigint;
-  dailyStreak: number;
-  isActive: boolean;
+  level: number | null;
+  xp: bigint | null;
+  balance: bigint | null;
+  dailyStreak: number | null;
+  isActive: boolean | null;
   settings: unknown;
-  createdAt: Date;
-  updatedAt: Date;
+  createdAt: Date | null;
+  updatedAt: Date | null;
   counts: { itemKinds: number; quests: number; questsCompleted: number; timers: number; moderationCases: number };
 }
 
 export interface InventoryEntry {
   itemId: number;
-  name: string;
+  name: string | null;
   description: string | null;
-  rarity: string;
-  type: string;
+  rarity: string | null;
+  type: string | null;
   price: bigint | null;
   iconUrl: string | null;
-  quantity: bigint;
+  quantity: bigint | null;
 }
 
 export interface LedgerParty {
@@ -175,21 +180,21 @@ export interface LedgerParty {
 
 export interface CurrencyLedgerEntry {
   id: bigint;
-  amount: bigint;
-  type: string;
+  amount: bigint | null;
+  type: string | null;
   description: string | null;
-  createdAt: Date;
+  createdAt: Date | null;
   relatedUser: LedgerParty | null;
 }
 
 export interface ItemLedgerEntry {
   id: bigint;
-  itemId: number;
-  itemName: string;
-  quantity: bigint;
-  type: string;
+  itemId: number | null;
+  itemName: string | null;
+  quantity: bigint | null;
+  type: string | null;
   description: string | null;
-  createdAt: Date;
+  createdAt: Date | null;
   relatedUser: LedgerParty | null;
 }
 
@@ -202,9 +207,9 @@ export interface LedgerPageResult<Entry> {
 
 export interface QuestProgressEntry {
   questId: number;
-  name: string;
-  triggerEvent: string;
-  progress: number;
+  name: string | null;
+  triggerEvent: string | null;
+  progress: number | null;
   /** From the quest's requirements when it names one (`target`, `count` or `amount`). */
   target: number | null;
   completedAt: Date | null;
@@ -213,19 +218,20 @@ export interface QuestProgressEntry {
 export interface TimerEntry {
   type: string;
   key: string;
-  expiresAt: Date;
+  expiresAt: Date | null;
   metadata: unknown;
 }
 
 export interface ModerationSummary {
   total: number;
   active: number;
-  byType: { type: string; total: number; active: number }[];
+  byType: { type: string | null; total: number; active: number }[];
   lastCaseAt: Date | null;
 }
 
 export interface CurrencyActionResult {
-  balanceBefore: bigint;
+  /** null: the balance was NULL (a grant starts it from 0; a take is refused). */
+  balanceBefore: bigint | null;
   balance: bigint;
   transactionId: bigint;
   /** The staff member when they are a player; null otherwise (then named in the description). */
@@ -233,7 +239,8 @@ export interface CurrencyActionResult {
 }
 
 export interface ItemActionResult {
-  quantityBefore: bigint;
+  /** null: the held quantity was NULL (an add starts it from 0; a removal is refused). */
+  quantityBefore: bigint | null;
   /** 0 when the inventory row was deleted. */
   quantity: bigint;
   itemTransactionId: bigint;
@@ -242,7 +249,7 @@ export interface ItemActionResult {
 
 export interface ItemChoice {
   id: number;
-  name: string;
-  rarity: string;
-  type: string;
+  name: string | null;
+  rarity: string | null;
+  type: string | null;
 }

@@ -1,6 +1,7 @@
 /** Compares one expected table with its live counterpart, matching constraints by meaning, not name. */
 import type { SchemaDifference } from '@shared/domain/schema-check.js';
 import { normaliseExpression, type ExpectedColumn, type ExpectedTable } from './expected.js';
+import { nullBehaviour } from './null-behaviour.js';
 import { ON_DELETE, type LiveColumn, type LiveConstraint, type LiveUnique } from './live.js';
 
 const sameSet = (a: readonly string[], b: readonly string[]) =>
@@ -47,7 +48,7 @@ export function compareTable(
         actual: have.not_null ? 'NOT NULL' : 'NULL',
         message: have.not_null
           ? `Column ${at} is NOT NULL where Aurora Desk expects it may be empty; writes that leave it out will fail.`
-          : `Column ${at} allows NULL where Aurora Desk expects a value; empty values are shown as blank.`,
+          : `Column ${at} allows NULL where Aurora Desk expects a value; ${nullBehaviour(t, want.name)}.`,
       });
     }
     compareDefault(t, want, have, out);

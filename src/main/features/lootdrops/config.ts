@@ -28,7 +28,8 @@ const history = timedCache<AuroraDatabase, Promise<string[]>>({ ttlMs: 5 * 60_00
 function currenciesInHistory(database: AuroraDatabase): Promise<string[]> {
   return sharedAnswer(history, database, 'currencies', async () => {
     const { rows } = await database.query<{ currency: string }>(
-      `SELECT currency FROM lootdrops GROUP BY currency ORDER BY count(*) DESC, currency LIMIT 20`,
+      // A drop whose currency is NULL names no currency to offer.
+      `SELECT currency FROM lootdrops WHERE currency IS NOT NULL GROUP BY currency ORDER BY count(*) DESC, currency LIMIT 20`,
     );
     return rows.map((r) => r.currency);
   });

@@ -215,7 +215,8 @@ function settledMeta(meta: DeskMeta, key: string, intent: RecordedIntent, result
 }
 
 /** The action that lifts a case of this type on Discord, if any. */
-export function liftActionFor(type: string): DiscordAct | null {
+export function liftActionFor(type: string | null): DiscordAct | null {
+  if (type === null) return null;
   const t = type.toLowerCase();
   if (t === 'ban') return 'unban';
   if (t === 'timeout') return 'clear-timeout';

@@ -18,6 +18,9 @@ import { readDeskMeta, type HistoryAction } from './desk-metadata.js';
 
 type CaseColumns = typeof moderationCases.$inferSelect;
 
+/** The bot's case id, or the row id where the bot left case_id NULL. */
+export const caseLabel = (locked: { id: bigint; caseId: string | null }) => locked.caseId ?? `#${locked.id}`;
+
 /** The case row as an action sees it under its lock, with a digest of the reason to compare. */
 export type LockedCase = Pick<
   CaseColumns,
@@ -87,23 +90,28 @@ export async function resolvedConflict(tx: AuroraTx, locked: LockedCase) {
   const entry = lastDeskEntry(locked, 'resolved');
   const who = await staffLabel(tx, locked.resolvedBy, entry && entry.by.id === locked.resolvedBy?.toString() ? entry.by.name : null);
   return conflict(
-    `Case ${locked.caseId} was already resolved by ${who} at ${when(locked.resolvedAt)}.`,
+    `Case ${caseLabel(locked)} was already resolved by ${who} at ${when(locked.resolvedAt)}.`,
     who,
     locked.resolvedAt,
     currentState(locked),
   );
 }
 
+/**
+ * Active, or `active` NULL with no resolution recorded: the bot never said the case ended, so it
+ * is still open to resolve (resolving writes `active = false`, which settles it).
+ */
 export async function assertStillActive(tx: AuroraTx, locked: LockedCase): Promise<void> {
-  if (!locked.active) throw await resolvedConflict(tx, locked);
+  const open = locked.active === true || (locked.active === null && locked.resolvedAt === null);
+  if (!open) throw await resolvedConflict(tx, locked);
 }
 
 export async function assertStillResolvedAsSeen(tx: AuroraTx, locked: LockedCase, expected: CaseSeen): Promise<void> {
-  if (locked.active) {
+  if (locked.active !== false) {
     const entry = lastDeskEntry(locked, 'reopened');
     const who = entry ? `${entry.by.name} (${entry.by.id})` : 'someone outside Aurora Desk';
     const at = entry ? new Date(entry.at) : null;
-    throw conflict(`Case ${locked.caseId} was already reopened by ${who} at ${when(at)}.`, who, at, currentState(locked));
+    throw conflict(`Case ${caseLabel(locked)} was already reopened by ${who} at ${when(at)}.`, who, at, currentState(locked));
   }
   if (!sameInstant(locked.resolvedAt, expected.resolvedAt)) {
     throw await resolvedConflict(tx, locked);
@@ -116,7 +124,7 @@ export function assertReasonAsSeen(locked: LockedCase, expected: CaseSeen): void
   const who = entry ? `${entry.by.name} (${entry.by.id})` : 'someone outside Aurora Desk';
   const at = entry ? new Date(entry.at) : null;
   throw conflict(
-    `The reason of case ${locked.caseId} was changed by ${who} at ${when(at)} since you opened it. Compare it with yours and try again.`,
+    `The reason of case ${caseLabel(locked)} was changed by ${who} at ${when(at)} since you opened it. Compare it with yours and try again.`,
     who,
     at,
     currentState(locked),
@@ -131,10 +139,10 @@ export function assertClaimAsSeen(locked: LockedCase, expected: CaseSeen, wanted
   if (current === expected.claimedById) return false;
   if (claim) {
     const who = `${claim.name} (${claim.id})`;
-    throw conflict(`Case ${locked.caseId} is claimed by ${who} since ${when(new Date(claim.at))}.`, who, new Date(claim.at), currentState(locked));
+    throw conflict(`Case ${caseLabel(locked)} is claimed by ${who} since ${when(new Date(claim.at))}.`, who, new Date(claim.at), currentState(locked));
   }
   const entry = lastDeskEntry(locked, 'unclaimed');
   const who = entry ? `${entry.by.name} (${entry.by.id})` : 'someone else';
   const at = entry ? new Date(entry.at) : null;
-  throw conflict(`Case ${locked.caseId} was unclaimed by ${who} at ${when(at)}.`, who, at, currentState(locked));
+  throw conflict(`Case ${caseLabel(locked)} was unclaimed by ${who} at ${when(at)}.`, who, at, currentState(locked));
 }

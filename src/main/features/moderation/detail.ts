@@ -10,7 +10,7 @@ import { CASE_SUBJECT } from './case-discord.js';
 import { metadataKind, readDeskMeta, toDiscordRecord } from './desk-metadata.js';
 import { parseJsonExact, stringifyJsonExact } from './json-text.js';
 import { buildCaseListQuery, SUMMARY_COLUMNS } from './queue-sql.js';
-import { toCaseSummary, toDate, type SummaryRow } from './rows.js';
+import { toBigintOrNull, toCaseSummary, toDateOrNull, type SummaryRow } from './rows.js';
 import { buildTimeline } from './timeline.js';
 
 /** Metadata above this many bytes is shown raw (its first bytes), not parsed. */
@@ -31,8 +31,9 @@ async function readCaseRow(database: AuroraDatabase, id: bigint): Promise<Detail
   // Metadata travels as text and is parsed here with exact integers (json-text.ts).
   const { rows } = await database.query<DetailRow>(
     `SELECT ${SUMMARY_COLUMNS}, reason, resolved_reason,
-            octet_length(metadata::text) AS metadata_bytes,
-            CASE WHEN octet_length(metadata::text) <= $2 THEN metadata::text END AS metadata_text,
+            coalesce(octet_length(metadata::text), 0) AS metadata_bytes,
+            -- A NULL column reads as an empty (null) metadata, not as one too large to show.
+            CASE WHEN metadata IS NULL THEN 'null' WHEN octet_length(metadata::text) <= $2 THEN metadata::text END AS metadata_text,
             left(metadata::text, $3) AS metadata_head,
             (metadata -> 'aurora_desk')::text AS desk_text,
             CASE WHEN jsonb_typeof(metadata) = 'object'
@@ -46,12 +47,12 @@ async function readCaseRow(database: AuroraDatabase, id: bigint): Promise<Detail
 
 export async function readTargetProfile(database: AuroraDatabase, userId: bigint): Promise<TargetProfile> {
   const { rows } = await database.query<{
-    username: string;
-    level: number;
-    xp: string;
-    balance: string;
-    is_active: boolean;
-    created_at: Date | string;
+    username: string | null;
+    level: number | null;
+    xp: string | null;
+    balance: string | null;
+    is_active: boolean | null;
+    created_at: Date | string | null;
     class_name: string | null;
   }>(
     `SELECT u.username, u.level, u.xp, u.balance, u.is_active, u.created_at AT TIME ZONE 'UTC' AS created_at, c.name AS class_name
@@ -65,11 +66,11 @@ export async function readTargetProfile(database: AuroraDatabase, userId: bigint
     kind: 'player',
     username: u.username,
     className: u.class_name,
-    level: Number(u.level),
-    xp: BigInt(u.xp),
-    balance: BigInt(u.balance),
-    isActive: Boolean(u.is_active),
-    createdAt: toDate(u.created_at),
+    level: u.level === null ? null : Number(u.level),
+    xp: toBigintOrNull(u.xp),
+    balance: toBigintOrNull(u.balance),
+    isActive: u.is_active === null ? null : Boolean(u.is_active),
+    createdAt: toDateOrNull(u.created_at),
   };
 }
 
@@ -124,8 +125,8 @@ export async function getCaseDetail(database: AuroraDatabase, id: bigint): Promi
   const meta = readDeskMeta({ aurora_desk: row.desk_text ? parseJsonExact(row.desk_text) : undefined });
   const lastResolved = meta.history.filter((h) => h.action === 'resolved' && h.by.id === summary.resolvedBy?.toString()).at(-1);
   const [target, targetHistory, resolvedByName] = await Promise.all([
-    readTargetProfile(database, summary.userId),
-    readTargetHistory(database, summary.userId),
+    summary.userId === null ? ({ kind: 'not-a-player' } as const) : readTargetProfile(database, summary.userId),
+    summary.userId === null ? { total: 0, counts: [], cases: [] } : readTargetHistory(database, summary.userId),
     resolverName(database, summary.resolvedBy, lastResolved?.by.name ?? null),
   ]);
   return {

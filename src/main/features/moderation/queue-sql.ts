@@ -68,7 +68,8 @@ export function parseCursor(cursor: string): { createdKey: string; id: string } 
   return { createdKey: createdKey!, id: id! };
 }
 
-export const makeCursor = (createdKey: string, id: string) => `${createdKey}|${id}`;
+/** A case the bot left without created_at sorts first (DESC puts NULL first); later pages start below every date. */
+export const makeCursor = (createdKey: string | null, id: string) => `${createdKey ?? 'infinity'}|${id}`;
 
 /** Every filter but the types (a list reads them per type, a count all at once). */
 function filterConditions(filters: CaseFilters, p: Params): string[] {

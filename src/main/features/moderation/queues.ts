@@ -87,22 +87,27 @@ const byCount = (counts: Map<string, number>): TypeCount[] =>
 
 async function countNow(database: AuroraDatabase, actor: StaffIdentity | null, filters: CaseFilters): Promise<CountSnapshot> {
   const all = buildCountsQuery(filters);
-  const { rows } = await database.query<{ type: string; active: boolean; n: number | string }>(all.text, all.params);
+  const { rows } = await database.query<{ type: string | null; active: boolean | null; n: number | string }>(all.text, all.params);
   const types = { active: new Map<string, number>(), resolved: new Map<string, number>(), recent: new Map<string, number>(), mine: new Map<string, number>() };
+  const queues: Record<ModerationQueue, number> = { active: 0, resolved: 0, recent: 0, mine: 0 };
+  // A case whose type is NULL counts in its queue but has no type chip (there is no type to filter by).
+  const add = (queue: ModerationQueue, type: string | null, n: number) => {
+    queues[queue] += n;
+    if (type !== null) types[queue].set(type, (types[queue].get(type) ?? 0) + n);
+  };
   for (const row of rows) {
     const n = Number(row.n);
-    const queue = row.active ? types.active : types.resolved;
-    queue.set(row.type, (queue.get(row.type) ?? 0) + n);
-    types.recent.set(row.type, (types.recent.get(row.type) ?? 0) + n);
+    // NULL `active` is neither queue's (they select active = true / false): Recent only.
+    if (row.active !== null) add(row.active ? 'active' : 'resolved', row.type, n);
+    add('recent', row.type, n);
   }
   if (actor) {
     const mine = buildMineCountsQuery(filters, actor.id);
-    const result = await database.query<{ type: string; n: number | string }>(mine.text, mine.params);
-    for (const row of result.rows) types.mine.set(row.type, Number(row.n));
+    const result = await database.query<{ type: string | null; n: number | string }>(mine.text, mine.params);
+    for (const row of result.rows) add('mine', row.type, Number(row.n));
   }
-  const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
   return {
-    queues: { active: sum(types.active), resolved: sum(types.resolved), recent: sum(types.recent), mine: sum(types.mine) },
+    queues,
     types: { active: byCount(types.active), resolved: byCount(types.resolved), recent: byCount(types.recent), mine: byCount(types.mine) },
   };
 }

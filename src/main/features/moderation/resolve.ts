@@ -11,7 +11,7 @@ import type { AuroraTx } from '../../core/database.js';
 import { eachWithConcurrency } from '../../core/discord/index.js';
 import { isDeskError } from '../../core/errors.js';
 import { moderationCases } from '../../db/schema.js';
-import { assertStillActive, lockCase, type LockedCase } from './case-lock.js';
+import { assertStillActive, caseLabel, lockCase, type LockedCase } from './case-lock.js';
 import { deskMetaUpdate, summaryAfterWrite, txNow } from './case-write.js';
 import { carryOutPlanned, caseDiscordRoute, liftActionFor, notAttempted, planCaseAct, type CaseDiscordRoute, type CaseDiscordServices, type PlannedAct } from './case-discord.js';
 import { isWritableMetadata, readDeskMeta, staffStamp, withHistory, withPending } from './desk-metadata.js';
@@ -43,11 +43,12 @@ async function resolveLocked(
   route: CaseDiscordRoute | null,
 ): Promise<ResolvedLift> {
   const { actor } = write;
-  const lift = request.liftOnDiscord ? liftActionFor(locked.type) : null;
+  // A case that names nobody (user_id NULL) has no one to lift anything from on Discord.
+  const lift = request.liftOnDiscord && locked.userId !== null ? liftActionFor(locked.type) : null;
   const now = await txNow(tx);
   let planned: PlannedAct | null = null;
   if (lift && route) {
-    planned = await planCaseAct(tx, write, services, route, locked, { action: lift, reason: `Case ${locked.caseId} resolved: ${request.reason}` }, now);
+    planned = await planCaseAct(tx, write, services, route, locked, { action: lift, reason: `Case ${caseLabel(locked)} resolved: ${request.reason}` }, now);
   }
   const set: Partial<typeof moderationCases.$inferInsert> = {
     active: false,

@@ -9,15 +9,15 @@ import { makeCursor } from './queue-sql.js';
 /** The columns every case read returns (queue-sql.ts), bigints as decimal text. */
 export interface CaseRow {
   id: string;
-  case_id: string;
-  type: string;
-  user_id: string;
+  case_id: string | null;
+  type: string | null;
+  user_id: string | null;
   username: string | null;
-  moderator_id: string;
+  moderator_id: string | null;
   moderator_name: string | null;
-  active: boolean;
-  created_at_utc: Date | string;
-  created_key: string;
+  active: boolean | null;
+  created_at_utc: Date | string | null;
+  created_key: string | null;
   resolved_at_utc: Date | string | null;
   resolved_by: string | null;
   note_count: number | string;
@@ -35,26 +35,27 @@ export interface SummaryRow extends CaseRow {
 }
 
 export const toDate = (value: Date | string): Date => (value instanceof Date ? value : new Date(value));
-const toDateOrNull = (value: Date | string | null): Date | null => (value === null ? null : toDate(value));
+export const toDateOrNull = (value: Date | string | null): Date | null => (value === null ? null : toDate(value));
+export const toBigintOrNull = (value: string | number | bigint | null): bigint | null => (value === null ? null : BigInt(value));
 
 export function toCaseSummary(row: SummaryRow): CaseSummary {
   const claim = toClaim(row.claim);
   const resolvedAt = toDateOrNull(row.resolved_at_utc);
-  const active = Boolean(row.active);
+  const active = row.active === null ? null : Boolean(row.active);
   return {
     id: BigInt(row.id),
     caseId: row.case_id,
     type: row.type,
-    userId: BigInt(row.user_id),
+    userId: toBigintOrNull(row.user_id),
     username: row.username,
-    moderatorId: BigInt(row.moderator_id),
+    moderatorId: toBigintOrNull(row.moderator_id),
     moderatorName: row.moderator_name,
     reasonExcerpt: row.reason_excerpt,
     reasonLength: Number(row.reason_length),
     active,
-    createdAt: toDate(row.created_at_utc),
+    createdAt: toDateOrNull(row.created_at_utc),
     resolvedAt,
-    resolvedBy: row.resolved_by === null ? null : BigInt(row.resolved_by),
+    resolvedBy: toBigintOrNull(row.resolved_by),
     resolvedReasonExcerpt: row.resolved_reason_excerpt,
     claim,
     noteCount: Number(row.note_count),

@@ -7,11 +7,11 @@ import type { TimelineEntry } from '@shared/domain/moderation.js';
 import { toStaffRef, type DeskMeta } from './desk-metadata.js';
 
 export interface TimelineRow {
-  createdAt: Date;
-  moderatorId: bigint;
+  createdAt: Date | null;
+  moderatorId: bigint | null;
   moderatorName: string | null;
   reason: string | null;
-  active: boolean;
+  active: boolean | null;
   resolvedAt: Date | null;
   resolvedBy: bigint | null;
   resolvedByName: string | null;
@@ -48,17 +48,18 @@ export function buildTimeline(row: TimelineRow, meta: DeskMeta): TimelineEntry[]
       source: 'desk',
     });
   }
-  if (!meta.history.some((h) => h.action === 'opened')) {
+  // A case whose created_at is NULL has no moment to place its opening at: the detail shows it undated.
+  if (row.createdAt && !meta.history.some((h) => h.action === 'opened')) {
     entries.push({
       at: row.createdAt,
       kind: 'opened',
-      by: { id: row.moderatorId, name: row.moderatorName },
+      by: row.moderatorId === null ? null : { id: row.moderatorId, name: row.moderatorName },
       text: row.reason,
       source: 'row',
     });
   }
   const resolvedAt = row.resolvedAt;
-  if (!row.active && resolvedAt && !meta.history.some((h) => h.action === 'resolved' && sameMillisecond(new Date(h.at), resolvedAt))) {
+  if (row.active === false && resolvedAt && !meta.history.some((h) => h.action === 'resolved' && sameMillisecond(new Date(h.at), resolvedAt))) {
     entries.push({
       at: resolvedAt,
       kind: 'resolved',

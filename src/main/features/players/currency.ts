@@ -6,6 +6,9 @@
  * `UPDATE … RETURNING` whose arithmetic runs on the locked row, and a take carries its guard in
  * the WHERE (`balance >= amount`), which PostgreSQL re-checks after waiting for a concurrent
  * writer. Amounts in `transactions` are signed: a grant +N, a take -N.
+ *
+ * The bot's balance column may hold NULL (no balance recorded): a grant starts it from 0
+ * (COALESCE) and says so (`balanceBefore: null`); a take is refused, there being nothing to take.
  */
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { STAFF_LEDGER_TYPES, type CurrencyAction, type CurrencyActionResult } from '@shared/domain/players.js';
@@ -22,9 +25,12 @@ export async function grantCurrency(write: StaffWrite, input: CurrencyAction): P
   try {
     return await write.transaction(async (tx) => {
       const relatedUserId = await resolveStaffLedgerParty(tx, actor);
+      // Read under the row lock the update takes anyway, so a NULL balance is known for what it was.
+      const [before] = await tx.select({ balance: users.balance }).from(users).where(eq(users.id, input.playerId)).for('update');
+      if (!before) throw ERRORS.notFound(`Player ${input.playerId}`);
       const [player] = await tx
         .update(users)
-        .set({ balance: sql`${users.balance} + ${int8(input.amount)}`, updatedAt: sql`now()` })
+        .set({ balance: sql`coalesce(${users.balance}, 0) + ${int8(input.amount)}`, updatedAt: sql`now()` })
         .where(eq(users.id, input.playerId))
         .returning({ balance: users.balance });
       if (!player) throw ERRORS.notFound(`Player ${input.playerId}`);
@@ -38,7 +44,7 @@ export async function grantCurrency(write: StaffWrite, input: CurrencyAction): P
           description: describeStaffAction('Granted', actor, input.reason),
         })
         .returning({ id: transactions.id });
-      return { balanceBefore: player.balance - input.amount, balance: player.balance, transactionId: ledger!.id, relatedUserId };
+      return { balanceBefore: before.balance === null ? null : player.balance - input.amount, balance: player.balance, transactionId: ledger!.id, relatedUserId };
     });
   } catch (error) {
     // The sum left the int8 range.
@@ -66,8 +72,14 @@ export async function takeCurrency(write: StaffWrite, input: CurrencyAction): Pr
         .from(users)
         .where(eq(users.id, input.playerId));
       if (!current) throw ERRORS.notFound(`Player ${input.playerId}`);
+      const who = current.username ?? `Player ${input.playerId}`;
+      if (current.balance === null) {
+        throw ERRORS.badRequest(`${who} has no balance recorded (it is NULL in the database): there is nothing to take. A grant starts it from 0.`, {
+          amount: ['No balance recorded'],
+        });
+      }
       throw ERRORS.badRequest(
-        `${current.username} has ${formatAmount(current.balance)} coins: cannot take ${formatAmount(input.amount)}. A balance never goes below zero.`,
+        `${who} has ${formatAmount(current.balance)} coins: cannot take ${formatAmount(input.amount)}. A balance never goes below zero.`,
         { amount: [`At most ${formatAmount(current.balance)} (the current balance)`] },
       );
     }

@@ -9,7 +9,7 @@
  * `aurora_desk_transactions_created_at`; 0008's per-day statistics let it hash the window's rows
  * instead of sorting them (a year at scale spilled its sort to disk).
  */
-import { asc, desc, eq, gte, sql } from 'drizzle-orm';
+import { asc, desc, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ClassesOverview, EconomyOverview, ItemSupply, economyOverviewSchema } from '@shared/domain/economy.js';
 import type { AuroraDatabase, AuroraDb } from '../../core/database.js';
@@ -25,6 +25,7 @@ export async function listClassesOverview(database: AuroraDatabase): Promise<Cla
       members: sql<number>`count(*)::int`.as('members'),
       activeMembers: sql<number>`(count(*) FILTER (WHERE ${users.isActive}))::int`.as('active_members'),
       memberBalance: sql<string>`sum(${users.balance})::text`.as('member_balance'),
+      memberBalanceUnrecorded: sql<number>`(count(*) FILTER (WHERE ${users.balance} IS NULL))::int`.as('member_balance_unrecorded'),
     })
     .from(users)
     .groupBy(users.classId)
@@ -39,10 +40,11 @@ export async function listClassesOverview(database: AuroraDatabase): Promise<Cla
         members: members.members,
         activeMembers: members.activeMembers,
         memberBalance: members.memberBalance,
+        memberBalanceUnrecorded: members.memberBalanceUnrecorded,
       })
       .from(classes)
       .leftJoin(members, eq(members.classId, classes.id))
-      .orderBy(asc(classes.name)),
+      .orderBy(sql`${classes.name} ASC NULLS LAST`, asc(classes.id)),
     db.select({ n: sql<number>`count(*)::int` }).from(users).where(sql`${users.classId} IS NULL`),
   ]);
   return {
@@ -54,6 +56,7 @@ export async function listClassesOverview(database: AuroraDatabase): Promise<Cla
       members: Number(r.members ?? 0),
       activeMembers: Number(r.activeMembers ?? 0),
       memberBalance: BigInt(r.memberBalance ?? '0'),
+      memberBalanceUnrecorded: Number(r.memberBalanceUnrecorded ?? 0),
     })),
     unassigned: Number(unassigned?.n ?? 0),
   };
@@ -67,6 +70,7 @@ export const WHOLE_TABLE_TTL_MS = 15_000;
 
 interface WholeTableFigures {
   circulation: bigint;
+  circulationUnrecorded: number;
   players: number;
   activePlayers: number;
   topHolders: EconomyOverview['topHolders'];
@@ -89,6 +93,7 @@ async function readWholeTableFigures(db: AuroraDb, topHolderCount: number, large
     db
       .select({
         circulation: sql<string>`coalesce(sum(${users.balance}), 0)::text`,
+        circulationUnrecorded: sql<number>`(count(*) FILTER (WHERE ${users.balance} IS NULL))::int`,
         players: sql<number>`count(*)::int`,
         activePlayers: sql<number>`(count(*) FILTER (WHERE ${users.isActive}))::int`,
       })
@@ -96,6 +101,7 @@ async function readWholeTableFigures(db: AuroraDb, topHolderCount: number, large
     db
       .select({ id: users.id, username: users.username, balance: users.balance })
       .from(users)
+      .where(isNotNull(users.balance))
       .orderBy(desc(users.balance), asc(users.id))
       .limit(topHolderCount),
     db
@@ -104,22 +110,24 @@ async function readWholeTableFigures(db: AuroraDb, topHolderCount: number, large
         name: items.name,
         rarity: items.rarity,
         type: items.type,
-        supply: sql<string>`sum(${inventory.quantity})::text`,
+        supply: sql<string>`coalesce(sum(${inventory.quantity}), 0)::text`,
         holders: sql<number>`count(*)::int`,
+        unrecorded: sql<number>`(count(*) FILTER (WHERE ${inventory.quantity} IS NULL))::int`,
       })
       .from(inventory)
       .innerJoin(items, eq(items.id, inventory.itemId))
       .groupBy(items.id)
-      .orderBy(desc(sql`sum(${inventory.quantity})`), asc(items.name)),
+      .orderBy(desc(sql`coalesce(sum(${inventory.quantity}), 0)`), sql`${items.name} ASC NULLS LAST`, asc(items.id)),
     estimatedRows(db, ['users', 'inventory']),
   ]);
   return {
     value: {
       circulation: BigInt(totals?.circulation ?? '0'),
+      circulationUnrecorded: Number(totals?.circulationUnrecorded ?? 0),
       players: Number(totals?.players ?? 0),
       activePlayers: Number(totals?.activePlayers ?? 0),
       topHolders,
-      itemSupply: supply.map((s) => ({ ...s, supply: BigInt(s.supply), holders: Number(s.holders) })),
+      itemSupply: supply.map((s) => ({ ...s, supply: BigInt(s.supply), holders: Number(s.holders), unrecorded: Number(s.unrecorded) })),
     },
     large: size >= largeRows,
   };
@@ -141,30 +149,38 @@ export async function getEconomyOverview(database: AuroraDatabase, input: Overvi
     wholeTable.get(db, String(input.topHolders), () =>
       readWholeTableFigures(db, input.topHolders, reuse.largeRows ?? LARGE_ECONOMY_ROWS),
     ),
-    db.select({ total: sql<string>`coalesce(sum(${classes.balance}), 0)::text` }).from(classes),
+    db
+      .select({
+        total: sql<string>`coalesce(sum(${classes.balance}), 0)::text`,
+        unrecorded: sql<number>`(count(*) FILTER (WHERE ${classes.balance} IS NULL))::int`,
+      })
+      .from(classes),
     db.select({ since: sql<string>`to_char(${since}, 'YYYY-MM-DD')` }).from(sql`(SELECT 1) AS one`),
     db
       .select({
         day: sql<string>`to_char(${dayStart}, 'YYYY-MM-DD')`,
         type: transactions.type,
         count: sql<number>`count(*)::int`,
-        net: sql<string>`sum(${transactions.amount})::text`,
+        net: sql<string>`coalesce(sum(${transactions.amount}), 0)::text`,
+        unrecorded: sql<number>`(count(*) FILTER (WHERE ${transactions.amount} IS NULL))::int`,
       })
       .from(transactions)
       .where(gte(transactions.createdAt, sql`${since}`))
       .groupBy(dayStart, transactions.type)
-      .orderBy(dayStart, asc(transactions.type)),
+      .orderBy(dayStart, sql`${transactions.type} ASC NULLS LAST`),
   ]);
   const figures = whole.value;
 
   return {
     circulation: figures.circulation,
+    circulationUnrecorded: figures.circulationUnrecorded,
     classBanks: BigInt(banks?.total ?? '0'),
+    classBanksUnrecorded: Number(banks?.unrecorded ?? 0),
     players: figures.players,
     activePlayers: figures.activePlayers,
     days: input.days,
     since: window?.since ?? '',
-    perDay: perDay.map((r) => ({ day: r.day, type: r.type, count: Number(r.count), net: BigInt(r.net) })),
+    perDay: perDay.map((r) => ({ day: r.day, type: r.type, count: Number(r.count), net: BigInt(r.net), unrecorded: Number(r.unrecorded) })),
     topHolders: figures.topHolders,
     itemSupply: figures.itemSupply,
     asOf: whole.at,

@@ -6,6 +6,9 @@
  * removal that empties a stack deletes the row, and one that would go below zero is refused
  * with what the player holds. The row is locked (FOR UPDATE) before deciding, so two staff
  * removing at once cannot both pass the check.
+ *
+ * The bot's quantity column may hold NULL (no quantity recorded): a grant starts the stack from 0
+ * (COALESCE) and says so (`quantityBefore: null`); a removal is refused, there being nothing to count from.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { STAFF_LEDGER_TYPES, type ItemAction, type ItemActionResult } from '@shared/domain/players.js';
@@ -23,7 +26,7 @@ async function findParties(tx: AuroraTx, input: ItemAction): Promise<{ username:
   if (!player) throw ERRORS.notFound(`Player ${input.playerId}`);
   const [item] = await tx.select({ name: items.name }).from(items).where(eq(items.id, input.itemId));
   if (!item) throw ERRORS.notFound(`Item #${input.itemId}`);
-  return { username: player.username, itemName: item.name };
+  return { username: player.username ?? `Player ${input.playerId}`, itemName: item.name ?? `item #${input.itemId}` };
 }
 
 export async function grantItem(write: StaffWrite, input: ItemAction): Promise<ItemActionResult> {
@@ -32,16 +35,19 @@ export async function grantItem(write: StaffWrite, input: ItemAction): Promise<I
     return await write.transaction(async (tx) => {
       await findParties(tx, input);
       const relatedUserId = await resolveStaffLedgerParty(tx, actor);
+      const stack = and(eq(inventory.userId, input.playerId), eq(inventory.itemId, input.itemId));
+      const [previous] = await tx.select({ quantity: inventory.quantity }).from(inventory).where(stack).for('update');
       const [held] = await tx
         .insert(inventory)
         .values({ userId: input.playerId, itemId: input.itemId, quantity: input.quantity })
         .onConflictDoUpdate({
           target: [inventory.userId, inventory.itemId],
-          set: { quantity: sql`${inventory.quantity} + excluded.quantity` },
+          set: { quantity: sql`coalesce(${inventory.quantity}, 0) + excluded.quantity` },
         })
         .returning({ quantity: inventory.quantity });
       const ledgerId = await recordItemMovement(tx, actor, input, relatedUserId, 'grant');
-      return { quantityBefore: held!.quantity - input.quantity, quantity: held!.quantity, itemTransactionId: ledgerId, relatedUserId };
+      const unrecorded = previous !== undefined && previous.quantity === null;
+      return { quantityBefore: unrecorded ? null : held!.quantity - input.quantity, quantity: held!.quantity, itemTransactionId: ledgerId, relatedUserId };
     });
   } catch (error) {
     if (isOutOfRange(error)) {
@@ -60,6 +66,11 @@ export async function removeItem(write: StaffWrite, input: ItemAction): Promise<
     const relatedUserId = await resolveStaffLedgerParty(tx, actor);
     const stack = and(eq(inventory.userId, input.playerId), eq(inventory.itemId, input.itemId));
     const [held] = await tx.select({ quantity: inventory.quantity }).from(inventory).where(stack).for('update');
+    if (held && held.quantity === null) {
+      throw ERRORS.badRequest(`${username} holds ${itemName} with no quantity recorded (it is NULL in the database): there is nothing to count a removal from.`, {
+        quantity: ['No quantity recorded'],
+      });
+    }
     const before = held?.quantity ?? 0n;
     if (before < input.quantity) {
       throw ERRORS.badRequest(

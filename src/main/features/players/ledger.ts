@@ -67,7 +67,8 @@ function itemPage(db: AuroraDb, playerId: Or<bigint>, type: Or<string> | undefin
       relatedUsername: relatedUsers.username,
     })
     .from(itemTransactions)
-    .innerJoin(items, eq(items.id, itemTransactions.itemId))
+    // item_id may be NULL in the bot's table: the row is still listed, with no item named.
+    .leftJoin(items, eq(items.id, itemTransactions.itemId))
     .leftJoin(relatedUsers, eq(relatedUsers.id, itemTransactions.relatedUserId))
     .where(ofPlayer(itemTransactions, playerId, type, cursor))
     .orderBy(desc(itemTransactions.id))
@@ -101,14 +102,15 @@ function typeCounts(db: AuroraDb, ledger: typeof transactions | typeof itemTrans
 
 function toPage<Row extends { id: bigint; relatedUserId: bigint | null; relatedUsername: string | null }>(
   rows: Row[],
-  types: { type: string; count: number }[],
+  types: { type: string | null; count: number }[],
   input: LedgerPageInput,
 ) {
   const page = rows.slice(0, input.limit);
   return {
     entries: page.map(({ relatedUserId, relatedUsername, ...row }) => ({ ...row, relatedUser: party(relatedUserId, relatedUsername) })),
     nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
-    types: types.map((t) => ({ type: t.type, count: Number(t.count) })),
+    // Rows whose type is NULL are listed but offer no type to filter by.
+    types: types.flatMap((t) => (t.type === null ? [] : [{ type: t.type, count: Number(t.count) }])),
   };
 }
 

@@ -1,5 +1,5 @@
 /** The quest list (newest first, keyset-paged) and single quests for the editor. */
-import { and, count, desc, eq, ilike, lt, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, isNotNull, lt, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { QuestListPage, StoredQuest, questListInputSchema } from '@shared/domain/quests.js';
 import type { AuroraDatabase, AuroraDb } from '../../core/database.js';
@@ -68,6 +68,8 @@ export async function listTriggerEventsInUse(database: AuroraDatabase): Promise<
   return db
     .select({ triggerEvent: quests.triggerEvent, quests: count() })
     .from(quests)
+    // A quest without a trigger (NULL) has nothing to filter by.
+    .where(isNotNull(quests.triggerEvent))
     .groupBy(quests.triggerEvent)
     .orderBy(quests.triggerEvent);
 }

@@ -1,9 +1,12 @@
 import { Text, type MantineSize } from '@mantine/core';
 import { formatAmount } from '../lib/format';
+import { Missing } from './Missing';
 
 export interface AmountProps {
   /** bigint or a decimal string: never rounded, never through a JS number. */
-  value: bigint | string | number;
+  value: bigint | string | number | null;
+  /** Shown on hover where the value is NULL in the database. */
+  missing?: string;
   /** "coins", "gems": shown after the number, dimmed. */
   currency?: string;
   size?: MantineSize;
@@ -12,7 +15,8 @@ export interface AmountProps {
   fw?: number;
 }
 
-export function Amount({ value, currency, size = 'sm', signed = false, fw }: AmountProps) {
+export function Amount({ value, currency, size = 'sm', signed = false, fw, missing = 'no amount recorded' }: AmountProps) {
+  if (value === null) return <Missing reason={missing} size={size} />;
   const big = typeof value === 'bigint' ? value : typeof value === 'number' ? null : BigInt(value);
   const negative = big !== null ? big < 0n : (value as number) < 0;
   const positive = big !== null ? big > 0n : (value as number) > 0;

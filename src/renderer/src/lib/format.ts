@@ -5,8 +5,12 @@
 
 const grouping = new Intl.NumberFormat('en-US', { useGrouping: true, maximumFractionDigits: 0 });
 
-/** 1234567n -> "1,234,567"; accepts bigint or a decimal string, never goes through a JS number. */
-export function formatAmount(value: bigint | string | number): string {
+/** What a value the database holds as NULL reads as in text (components use <Missing> for the reason). */
+export const MISSING_TEXT = '—';
+
+/** 1234567n -> "1,234,567"; accepts bigint or a decimal string, never goes through a JS number. NULL -> "—". */
+export function formatAmount(value: bigint | string | number | null): string {
+  if (value === null) return MISSING_TEXT;
   if (typeof value === 'number') {
     // Safe integers only: anything else must arrive as bigint or string.
     if (!Number.isSafeInteger(value)) return String(value);
@@ -20,8 +24,9 @@ export function toDate(value: Date | string | number): Date {
   return value instanceof Date ? value : new Date(value);
 }
 
-/** "2025-11-25 15:17:03 UTC" */
-export function formatUtc(value: Date | string | number): string {
+/** "2025-11-25 15:17:03 UTC"; NULL -> "—". */
+export function formatUtc(value: Date | string | number | null): string {
+  if (value === null) return MISSING_TEXT;
   const date = toDate(value);
   if (Number.isNaN(date.getTime())) return 'unknown time';
   return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;

@@ -38,10 +38,11 @@ export function itemFormFromStored(item: StoredItem): ItemFormState {
   const usage = parseJsonText(item.usageDataJson);
   const typed = usage.ok && usage.value && typeof usage.value === 'object' && !Array.isArray(usage.value) && checkItemUsage(item.type, usage.value).length === 0;
   return {
-    name: item.name,
+    // The bot's columns may hold NULL: an empty field, which the contract then asks to fill.
+    name: item.name ?? '',
     description: item.description ?? '',
-    rarity: item.rarity,
-    type: item.type,
+    rarity: item.rarity ?? '',
+    type: item.type ?? '',
     price: item.price ?? '',
     iconUrl: item.iconUrl ?? '',
     imageUrl: item.imageUrl ?? '',

@@ -1,4 +1,5 @@
 import { IconUser } from '@tabler/icons-react';
+import { playerName } from './player-name';
 import type { PaletteAction, PaletteSource } from '../../lib/palette';
 import { formatAmount } from '../../lib/format';
 import { usePlayerLookup } from './api';
@@ -15,8 +16,8 @@ export const playerPaletteSource: PaletteSource = {
     if (!found.data) return undefined;
     return [...found.data.exact, ...found.data.players].slice(0, 6).map((p) => ({
       id: `player:${p.id}`,
-      label: p.username,
-      description: `${p.id} · ${p.className ?? 'no class'} · level ${p.level} · ${formatAmount(p.balance)} coins`,
+      label: playerName(p),
+      description: `${p.id} · ${p.className ?? 'no class'} · level ${p.level ?? '—'} · ${formatAmount(p.balance)} coins`,
       icon: <IconUser size={16} stroke={1.7} />,
       keywords: [p.id.toString()],
       run: () => openPlayer(p.id),

@@ -90,9 +90,10 @@ function typedRewards(rewards: QuestRewards): Pick<QuestFormState, 'currency' | 
 
 export function questFormFromStored(quest: StoredQuest): QuestFormState {
   const state = blankQuestForm();
-  state.name = quest.name;
+  // The bot's columns may hold NULL: an empty field, which the contract then asks to fill.
+  state.name = quest.name ?? '';
   state.description = quest.description ?? '';
-  state.triggerEvent = quest.triggerEvent;
+  state.triggerEvent = quest.triggerEvent ?? '';
   state.target = '';
   const requirements = parseJsonText(quest.requirementsJson);
   const req = requirements.ok ? questRequirementsSchema.safeParse(requirements.value) : null;

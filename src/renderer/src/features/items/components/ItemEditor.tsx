@@ -43,8 +43,8 @@ function ItemForm({ stored, onSaved, onClose }: { stored: StoredItem | null; onS
   const { usageIssues } = draft.validation;
   const set = <K extends keyof ItemFormState>(key: K, value: ItemFormState[K]) => change((s) => ({ ...s, [key]: value }));
 
-  const typeData = [...ITEM_TYPES.map((t) => ({ value: t, label: ITEM_TYPE_INFO[t].label })), ...(ITEM_TYPES.includes(state.type as ItemType) ? [] : [{ value: state.type, label: `${state.type} (unknown)` }])];
-  const rarityData = [...ITEM_RARITIES, ...(ITEM_RARITIES.includes(state.rarity as never) ? [] : [state.rarity])];
+  const typeData = [...ITEM_TYPES.map((t) => ({ value: t, label: ITEM_TYPE_INFO[t].label })), ...(state.type === '' || ITEM_TYPES.includes(state.type as ItemType) ? [] : [{ value: state.type, label: `${state.type} (unknown)` }])];
+  const rarityData = [...ITEM_RARITIES, ...(state.rarity === '' || ITEM_RARITIES.includes(state.rarity as never) ? [] : [state.rarity])];
 
   return (
     <Stack gap={0} h="100%" data-testid="item-editor">

@@ -1,8 +1,11 @@
 import { Badge } from '@mantine/core';
+import { Missing } from '@renderer/components/Missing';
 import { rarityColour } from '@shared/domain/item-rarity';
 
 /** A rarity in its colour, the same everywhere (catalogue, pickers, quest preview). */
-export function RarityBadge({ rarity, size = 'sm' }: { rarity: string; size?: 'xs' | 'sm' | 'md' }) {
+export function RarityBadge({ rarity, size = 'sm' }: { rarity: string | null; size?: 'xs' | 'sm' | 'md' }) {
+  // The bot's rarity column may hold NULL (the editor holds it as ''): a dash with the reason.
+  if (!rarity) return <Missing reason="no rarity recorded" size={size} />;
   return (
     <Badge color={rarityColour(rarity)} size={size} variant="outline" data-rarity={rarity}>
       {rarity}

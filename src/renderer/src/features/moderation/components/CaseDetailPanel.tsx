@@ -11,6 +11,7 @@ import type { StaffIdentity } from '@shared/identity';
 import { EmptyState } from '@renderer/components/EmptyState';
 import { ErrorState } from '@renderer/components/ErrorState';
 import { KeyHint } from '@renderer/components/KeyHint';
+import { Missing } from '@renderer/components/Missing';
 import { RelativeTime } from '@renderer/components/RelativeTime';
 import { Snowflake } from '@renderer/components/Snowflake';
 import { formatUtc } from '@renderer/lib/format';
@@ -19,6 +20,7 @@ import { CaseTypeBadge } from './CaseTypeBadge';
 import { DiscordPendingNotice } from './DiscordPendingNotice';
 import { MetadataView } from './MetadataView';
 import { TargetCard } from './TargetCard';
+import { caseName, isOpen } from './describe-case';
 import classes from './moderation.module.css';
 
 export type CaseAction = 'resolve' | 'reopen' | 'note' | 'claim' | 'unclaim' | 'edit';
@@ -58,13 +60,13 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function Person({ name, id, kind }: { name: string | null; id: bigint; kind: string }) {
+function Person({ name, id, kind }: { name: string | null; id: bigint | null; kind: string }) {
   return (
     <Group gap={6} wrap="nowrap">
       <Text size="sm" fw={500} c={name ? undefined : 'dimmed'}>
         {name ?? '(no name)'}
       </Text>
-      <Snowflake id={id} kind={kind} size="xs" />
+      {id === null ? <Missing reason={`no ${kind} recorded`} size="xs" /> : <Snowflake id={id} kind={kind} size="xs" />}
     </Group>
   );
 }
@@ -83,6 +85,7 @@ export function CaseDetailPanel({ detail, isLoading, error, onRetry, me, onActio
     );
   }
   const c = detail.summary;
+  const open = isOpen(c);
   const claimedByMe = c.claim !== null && me !== null && c.claim.by.id === me.id;
   const button = (action: CaseAction, label: string, keys: string, icon: ReactNode, color?: string) => (
     <Button size="xs" variant={action === 'resolve' ? 'filled' : 'default'} color={color} leftSection={icon} rightSection={<KeyHint keys={keys} />} onClick={() => onAction(action)} disabled={busy} data-testid={`action-${action}`}>
@@ -90,21 +93,29 @@ export function CaseDetailPanel({ detail, isLoading, error, onRetry, me, onActio
     </Button>
   );
   return (
-    <Stack gap={0} data-testid="case-detail" data-case-id={c.caseId}>
+    <Stack gap={0} data-testid="case-detail" data-case-id={caseName(c)}>
       <div className={classes.section}>
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Stack gap={4} style={{ minWidth: 0 }}>
             <Group gap={8} wrap="nowrap">
               <CaseTypeBadge type={c.type} size="md" />
               <Title order={3} ff="monospace" style={{ overflowWrap: 'anywhere' }}>
-                {c.caseId}
+                {caseName(c)}
               </Title>
-              <Badge color={c.active ? 'yellow' : 'teal'} variant="light" data-testid="case-status" data-status={c.active ? 'active' : 'resolved'}>
-                {c.active ? 'Active' : 'Resolved'}
-              </Badge>
+              {c.active === null ? (
+                <Tooltip label="The database holds no active flag for this case (NULL); resolving it records one.">
+                  <Badge color="gray" variant="light" data-testid="case-status" data-status="unrecorded">
+                    State not recorded
+                  </Badge>
+                </Tooltip>
+              ) : (
+                <Badge color={c.active ? 'yellow' : 'teal'} variant="light" data-testid="case-status" data-status={c.active ? 'active' : 'resolved'}>
+                  {c.active ? 'Active' : 'Resolved'}
+                </Badge>
+              )}
             </Group>
             <Text size="xs" c="dimmed">
-              {c.claim ? `Claimed by ${claimedByMe ? 'you' : (c.claim.by.name ?? c.claim.by.id.toString())} · ` : ''}#{c.id.toString()} · opened {formatUtc(c.createdAt)}
+              {c.claim ? `Claimed by ${claimedByMe ? 'you' : (c.claim.by.name ?? c.claim.by.id.toString())} · ` : ''}#{c.id.toString()} · opened {c.createdAt ? formatUtc(c.createdAt) : 'at no recorded time'}
             </Text>
           </Stack>
           <Tooltip label="Close (Esc)">
@@ -114,9 +125,9 @@ export function CaseDetailPanel({ detail, isLoading, error, onRetry, me, onActio
           </Tooltip>
         </Group>
         <Group gap={6} mt="sm">
-          {c.active ? button('resolve', 'Resolve', 'r', <IconCheck size={14} />, 'teal') : button('reopen', 'Reopen', 'shift+r', <IconArrowBackUp size={14} />)}
+          {open ? button('resolve', 'Resolve', 'r', <IconCheck size={14} />, 'teal') : button('reopen', 'Reopen', 'shift+r', <IconArrowBackUp size={14} />)}
           {button('note', 'Note', 'n', <IconMessagePlus size={14} />)}
-          {c.active ? (claimedByMe ? button('unclaim', 'Unclaim', 'c', <IconUserX size={14} />) : button('claim', c.claim ? 'Take over' : 'Claim', 'c', <IconHandStop size={14} />)) : null}
+          {open ? (claimedByMe ? button('unclaim', 'Unclaim', 'c', <IconUserX size={14} />) : button('claim', c.claim ? 'Take over' : 'Claim', 'c', <IconHandStop size={14} />)) : null}
           {button('edit', 'Edit reason', 'e', <IconPencil size={14} />)}
         </Group>
         <DiscordPendingNotice pending={c.discordPending} discord={discord} retrying={retryingDiscord} onRetry={onRetryDiscord} />
@@ -130,14 +141,14 @@ export function CaseDetailPanel({ detail, isLoading, error, onRetry, me, onActio
             <Person name={c.moderatorName} id={c.moderatorId} kind="moderator ID" />
           </Field>
           <Field label="Opened">
-            <RelativeTime value={c.createdAt} />
+            <RelativeTime value={c.createdAt} empty="(no time recorded)" />
           </Field>
           <Field label="Reason">
             <Text size="sm" className={classes.plainText} c={detail.reason ? undefined : 'dimmed'} data-testid="case-reason">
               {detail.reason ?? 'No reason given'}
             </Text>
           </Field>
-          {!c.active ? (
+          {!open ? (
             <>
               <Field label="Resolved">
                 <RelativeTime value={c.resolvedAt} empty="(no time recorded)" />
@@ -152,7 +163,7 @@ export function CaseDetailPanel({ detail, isLoading, error, onRetry, me, onActio
           ) : null}
         </Stack>
       </Section>
-      <Section title={`Target: ${c.username ?? c.userId.toString()}`}>
+      <Section title={`Target: ${c.username ?? c.userId?.toString() ?? 'not recorded'}`}>
         <TargetCard detail={detail} onOpenCase={onOpenCase} />
       </Section>
       <Section title="Timeline">

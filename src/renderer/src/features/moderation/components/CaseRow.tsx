@@ -1,9 +1,11 @@
 import { Avatar, Badge, Checkbox, Text, Tooltip } from '@mantine/core';
 import { IconBrandDiscord } from '@tabler/icons-react';
 import { memo } from 'react';
+import { Missing } from '@renderer/components/Missing';
 import { RelativeTime } from '@renderer/components/RelativeTime';
 import type { CaseSummary } from '@shared/domain/moderation';
 import { CaseTypeBadge } from './CaseTypeBadge';
+import { caseName, isOpen } from './describe-case';
 import classes from './moderation.module.css';
 
 export const ROW_HEIGHT = 32;
@@ -36,19 +38,19 @@ export const CaseRow = memo(function CaseRow({ summary: c, index, selected, chec
       onClick={() => onSelect(c.id)}
     >
       <span role="cell" onClick={(e) => e.stopPropagation()}>
-        <Checkbox size="xs" checked={checked} onChange={() => onToggle(c.id)} aria-label={`Select case ${c.caseId}`} disabled={!c.active} />
+        <Checkbox size="xs" checked={checked} onChange={() => onToggle(c.id)} aria-label={`Select case ${caseName(c)}`} disabled={!isOpen(c)} />
       </span>
       <span role="cell" className={classes.cell}>
         <CaseTypeBadge type={c.type} size="xs" />
       </span>
-      <span role="cell" className={`${classes.cell} ${classes.mono}`} title={c.caseId}>
-        {c.caseId}
+      <span role="cell" className={`${classes.cell} ${classes.mono}`} title={c.caseId ?? 'No case id recorded'}>
+        {caseName(c)}
       </span>
-      <span role="cell" className={classes.cell} title={`${c.username ?? '(no username)'} · ${c.userId}`}>
-        {c.username ?? <span className={classes.mono}>{c.userId.toString()}</span>}
+      <span role="cell" className={classes.cell} title={`${c.username ?? '(no username)'} · ${c.userId ?? 'no user ID recorded'}`}>
+        {c.username ?? (c.userId === null ? <Missing reason="no target recorded" /> : <span className={classes.mono}>{c.userId.toString()}</span>)}
       </span>
-      <Text span role="cell" size="sm" c="dimmed" className={classes.cell} title={`${c.moderatorName ?? '(no name)'} · ${c.moderatorId}`}>
-        {c.moderatorName ?? c.moderatorId.toString()}
+      <Text span role="cell" size="sm" c="dimmed" className={classes.cell} title={`${c.moderatorName ?? '(no name)'} · ${c.moderatorId ?? 'no moderator ID recorded'}`}>
+        {c.moderatorName ?? c.moderatorId?.toString() ?? <Missing reason="no moderator recorded" />}
       </Text>
       <span role="cell" className={classes.cell} title={c.reasonExcerpt ?? ''}>
         {c.discordPending.length > 0 ? (

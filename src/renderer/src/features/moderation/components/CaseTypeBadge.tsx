@@ -20,12 +20,13 @@ export const caseTypeStyles: Record<string, TypeStyle> = {
   note: { color: 'gray', icon: IconNote, label: 'Note' },
 };
 
-export function caseTypeStyle(type: string): TypeStyle & { known: boolean } {
+export function caseTypeStyle(type: string | null): TypeStyle & { known: boolean } {
+  if (type === null) return { color: 'gray', icon: IconQuestionMark, label: 'no type', known: false };
   const known = caseTypeStyles[type.toLowerCase()];
   return known ? { ...known, known: true } : { color: 'gray', icon: IconQuestionMark, label: type, known: false };
 }
 
-export function CaseTypeBadge({ type, size = 'sm' }: { type: string; size?: 'xs' | 'sm' | 'md' }) {
+export function CaseTypeBadge({ type, size = 'sm' }: { type: string | null; size?: 'xs' | 'sm' | 'md' }) {
   const style = caseTypeStyle(type);
   const Icon = style.icon;
   return (
@@ -35,8 +36,8 @@ export function CaseTypeBadge({ type, size = 'sm' }: { type: string; size?: 'xs'
       variant={style.known ? 'light' : 'outline'}
       leftSection={<Icon size={11} stroke={2} />}
       styles={{ root: { textTransform: 'none', maxWidth: 110 }, label: { overflow: 'hidden', textOverflow: 'ellipsis' } }}
-      title={style.known ? style.label : `Type "${type}" (not one Aurora Desk knows)`}
-      data-case-type={type}
+      title={style.known ? style.label : type === null ? 'No type recorded' : `Type "${type}" (not one Aurora Desk knows)`}
+      data-case-type={type ?? ''}
     >
       {style.label}
     </Badge>

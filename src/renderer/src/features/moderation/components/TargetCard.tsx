@@ -1,8 +1,10 @@
 import { Badge, Group, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core';
 import { Amount } from '@renderer/components/Amount';
+import { Missing } from '@renderer/components/Missing';
 import { RelativeTime } from '@renderer/components/RelativeTime';
 import type { CaseDetail } from '@shared/domain/moderation';
 import { CaseTypeBadge } from './CaseTypeBadge';
+import { caseName } from './describe-case';
 import classes from './moderation.module.css';
 
 /** The target as a player (or 'not a player') and their whole case history. */
@@ -18,15 +20,15 @@ export function TargetCard({ detail, onOpenCase }: { detail: CaseDetail; onOpenC
           </Stack>
           <Stack gap={0}>
             <Text size="xs" c="dimmed">Level</Text>
-            <Text size="sm">{target.level}</Text>
+            {target.level === null ? <Missing reason="no level recorded" /> : <Text size="sm">{target.level}</Text>}
           </Stack>
           <Stack gap={0}>
             <Text size="xs" c="dimmed">Balance</Text>
-            <Amount value={target.balance} />
+            <Amount value={target.balance} missing="no balance recorded" />
           </Stack>
           <Stack gap={0}>
             <Text size="xs" c="dimmed">Player</Text>
-            <Badge size="sm" color={target.isActive ? 'teal' : 'gray'}>{target.isActive ? 'active' : 'inactive'}</Badge>
+            {target.isActive === null ? <Missing reason="no active flag recorded" /> : <Badge size="sm" color={target.isActive ? 'teal' : 'gray'}>{target.isActive ? 'active' : 'inactive'}</Badge>}
           </Stack>
         </SimpleGrid>
       ) : (
@@ -51,7 +53,7 @@ export function TargetCard({ detail, onOpenCase }: { detail: CaseDetail; onOpenC
             <Group gap={6} wrap="nowrap">
               <CaseTypeBadge type={c.type} size="xs" />
               <Text span size="xs" className={classes.mono} fw={c.id === detail.summary.id ? 700 : 400}>
-                {c.caseId}
+                {caseName(c)}
               </Text>
               <Text span size="xs" c="dimmed" truncate="end" style={{ flex: 1 }}>
                 {c.reasonExcerpt ?? 'no reason'}

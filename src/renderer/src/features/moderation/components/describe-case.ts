@@ -1,15 +1,32 @@
 import type { CaseSummary, DiscordOutcome, DiscordRecord } from '@shared/domain/moderation';
 
+/** The bot's case id, or the row's own id where the bot left case_id NULL. */
+export function caseName(c: Pick<CaseSummary, 'id' | 'caseId'>): string {
+  return c.caseId ?? `#${c.id}`;
+}
+
+/** Who a case is about: the username, else the Discord ID, else that none was recorded. */
+export function targetName(c: Pick<CaseSummary, 'username' | 'userId'>): string {
+  if (c.username) return c.userId === null ? c.username : `${c.username} (${c.userId})`;
+  return c.userId?.toString() ?? 'an unrecorded target';
+}
+
+/**
+ * Whether the case can be resolved: active, or `active` NULL with no resolution recorded
+ * (resolving settles it). The main process applies the same rule.
+ */
+export const isOpen = (c: Pick<CaseSummary, 'active' | 'resolvedAt'>) => c.active === true || (c.active === null && c.resolvedAt === null);
+
 /** "ban D-MIB3K2QZ-7K2Q on nyx (1234…)": how confirmations name a case, exactly. */
-export function caseLabel(c: Pick<CaseSummary, 'type' | 'caseId' | 'username' | 'userId'>): string {
-  return `${c.type} ${c.caseId} on ${c.username ? `${c.username} (${c.userId})` : c.userId.toString()}`;
+export function caseLabel(c: Pick<CaseSummary, 'id' | 'type' | 'caseId' | 'username' | 'userId'>): string {
+  return `${c.type ?? 'case'} ${caseName(c)} on ${targetName(c)}`;
 }
 
 const lifts: Record<string, string> = { ban: 'lift the ban', timeout: 'end the timeout' };
 
 /** What resolving this case will do on Discord, or null when nothing. */
-export function liftText(type: string): string | null {
-  return lifts[type.toLowerCase()] ?? null;
+export function liftText(type: string | null): string | null {
+  return type === null ? null : (lifts[type.toLowerCase()] ?? null);
 }
 
 const discordActions: Record<DiscordRecord['action'], string> = {

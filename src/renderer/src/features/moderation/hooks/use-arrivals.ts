@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CaseArrival, ModerationQueue } from '@shared/domain/moderation';
 import { useLiveEvents } from '@renderer/lib/live';
 import { useNewCaseNotifications, useReadArrivals } from '../api';
+import { caseName } from '../components/describe-case';
 
 const HIGHLIGHT_MS = 6_000;
 const BATCH_MS = 150;
@@ -17,10 +18,10 @@ const noUnread: Unread = { active: 0, recent: 0, resolved: 0, mine: 0 };
 function notifyDesktop(arrivals: CaseArrival[]): void {
   if (typeof Notification === 'undefined' || Notification.permission !== 'granted' || document.hasFocus()) return;
   const first = arrivals[0]!.summary;
-  const who = first.username ?? first.userId.toString();
-  const title = arrivals.length === 1 ? `New ${first.type} case ${first.caseId}` : `${arrivals.length} new moderation cases`;
+  const who = first.username ?? first.userId?.toString() ?? 'an unrecorded target';
+  const title = arrivals.length === 1 ? `New ${first.type ?? 'untyped'} case ${caseName(first)}` : `${arrivals.length} new moderation cases`;
   // Plain text only: the OS shows it as such.
-  const body = arrivals.length === 1 ? `${who}${first.reasonExcerpt ? `: ${first.reasonExcerpt.slice(0, 120)}` : ''}` : `Latest: ${first.caseId} on ${who}`;
+  const body = arrivals.length === 1 ? `${who}${first.reasonExcerpt ? `: ${first.reasonExcerpt.slice(0, 120)}` : ''}` : `Latest: ${caseName(first)} on ${who}`;
   new Notification(title, { body, tag: 'aurora-new-cases' });
 }
 

@@ -2,6 +2,7 @@ import { SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { PlayerProfile } from '@shared/domain/players';
 import { formatUtc } from '@renderer/lib/format';
+import { Missing } from '@renderer/components/Missing';
 import classes from './players.module.css';
 
 function AccountFact({ label, children }: { label: string; children: ReactNode }) {
@@ -22,7 +23,7 @@ export function AccountTab({ profile }: { profile: PlayerProfile }) {
       <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="sm" maw={900}>
         <AccountFact label="Created">{formatUtc(profile.createdAt)}</AccountFact>
         <AccountFact label="Last updated">{formatUtc(profile.updatedAt)}</AccountFact>
-        <AccountFact label="Active flag">{profile.isActive ? 'true' : 'false'}</AccountFact>
+        <AccountFact label="Active flag">{profile.isActive === null ? <Missing reason="no active flag recorded (NULL)" /> : profile.isActive ? 'true' : 'false'}</AccountFact>
         <AccountFact label="Counts">
           {profile.counts.itemKinds} item kinds · {profile.counts.quests} quests · {profile.counts.timers} timers
         </AccountFact>

@@ -66,9 +66,14 @@ export function ClassesView() {
               </Table.Td>
               <Table.Td ta="right">
                 <Amount value={c.memberBalance} currency="coins" />
+                {c.memberBalanceUnrecorded > 0 ? (
+                  <Text size="xs" c="dimmed" data-testid="member-balance-unrecorded">
+                    + {c.memberBalanceUnrecorded} with no balance recorded
+                  </Text>
+                ) : null}
               </Table.Td>
               <Table.Td ta="right">
-                <Amount value={c.bankBalance} currency="coins" fw={600} />
+                <Amount value={c.bankBalance} currency="coins" fw={600} missing="no bank balance recorded" />
               </Table.Td>
             </Table.Tr>
           ))}

@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import type { DailyTransactionVolume } from '@shared/domain/economy';
 import { Amount } from '@renderer/components/Amount';
 import { LoadingOrError } from '@renderer/components/LoadingOrError';
+import { Missing } from '@renderer/components/Missing';
 import { RelativeTime } from '@renderer/components/RelativeTime';
 import { formatAmount } from '@renderer/lib/format';
 import { useEconomyOverview } from '../api';
@@ -17,6 +18,14 @@ const SERIES_COLORS = ['aurora.5', 'teal.6', 'yellow.6', 'grape.5', 'orange.6', 
 
 const MAX_SERIES = 7;
 
+/** The series of transactions whose type is NULL in the database. */
+export const NO_TYPE_SERIES = '(no type)';
+
+/** "; 3 have none recorded": what a sum over a column holding NULL left out. */
+export function unrecordedNote(count: number, what: string): string {
+  return count > 0 ? `; ${formatAmount(count)} ${what} none recorded (left out)` : '';
+}
+
 /**
  * Bars for the chart: one per UTC day of the window (per week beyond three months, so a year
  * stays readable), empty buckets included; the most frequent types as their own series and the
@@ -25,7 +34,8 @@ const MAX_SERIES = 7;
 export function chartRows(perDay: DailyTransactionVolume[], since: string, days: number) {
   const bucketDays = days > 92 ? 7 : 1;
   const totals = new Map<string, number>();
-  for (const r of perDay) totals.set(r.type, (totals.get(r.type) ?? 0) + r.count);
+  const typeOf = (r: DailyTransactionVolume) => r.type ?? NO_TYPE_SERIES;
+  for (const r of perDay) totals.set(typeOf(r), (totals.get(typeOf(r)) ?? 0) + r.count);
   const ranked = [...totals.entries()].sort((a, b) => b[1] - a[1]).map(([type]) => type);
   const shown = ranked.length > MAX_SERIES ? ranked.slice(0, MAX_SERIES - 1) : ranked;
   const types = ranked.length > shown.length ? [...shown, 'other'] : shown;
@@ -40,7 +50,7 @@ export function chartRows(perDay: DailyTransactionVolume[], since: string, days:
   for (const r of perDay) {
     const index = Math.floor((Date.parse(`${r.day}T00:00:00Z`) - start) / (86_400_000 * bucketDays));
     const row = rows[index];
-    if (row) row[seriesOf(r.type)] = (row[seriesOf(r.type)] as number) + r.count;
+    if (row) row[seriesOf(typeOf(r))] = (row[seriesOf(typeOf(r))] as number) + r.count;
   }
   return { types, data: rows, unit: bucketDays === 7 ? 'week' : 'day' };
 }
@@ -75,10 +85,10 @@ export function EconomyView({ onOpenPlayer }: { onOpenPlayer(id: bigint): void }
   return (
     <Stack gap="md" p="md" data-testid="economy-overview">
       <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="sm">
-        <Stat label="Coins in circulation" hint="Sum of every player's balance">
+        <Stat label="Coins in circulation" hint={`Sum of every player's balance${unrecordedNote(o.circulationUnrecorded, o.circulationUnrecorded === 1 ? 'player has' : 'players have')}`}>
           <Amount value={o.circulation} size="xl" />
         </Stat>
-        <Stat label="Class banks" hint="Held by classes, not players">
+        <Stat label="Class banks" hint={`Held by classes, not players${unrecordedNote(o.classBanksUnrecorded, o.classBanksUnrecorded === 1 ? 'class has' : 'classes have')}`}>
           <Amount value={o.classBanks} size="xl" />
         </Stat>
         <Stat label="Players" hint={`${formatAmount(o.activePlayers)} active`}>
@@ -160,9 +170,13 @@ export function EconomyView({ onOpenPlayer }: { onOpenPlayer(id: bigint): void }
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" className={classes.plainText}>
-                      {h.username}
-                    </Text>
+                    {h.username === null ? (
+                      <Missing reason="no username recorded" />
+                    ) : (
+                      <Text size="sm" className={classes.plainText}>
+                        {h.username}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td ta="right">
                     <Amount value={h.balance} currency="coins" />
@@ -199,10 +213,14 @@ export function EconomyView({ onOpenPlayer }: { onOpenPlayer(id: bigint): void }
                     <Table.Tr key={s.itemId}>
                       <Table.Td>
                         <Group gap={6} wrap="nowrap">
-                          <span style={{ width: 8, height: 8, borderRadius: 2, background: `var(--mantine-color-${rarityColor(s.rarity)}-6)`, flex: 'none' }} title={s.rarity} />
-                          <Text size="sm" className={classes.plainText}>
-                            {s.name}
-                          </Text>
+                          <span style={{ width: 8, height: 8, borderRadius: 2, background: `var(--mantine-color-${rarityColor(s.rarity)}-6)`, flex: 'none' }} title={s.rarity ?? 'no rarity recorded'} />
+                          {s.name === null ? (
+                            <Missing reason={`item #${s.itemId}: no name recorded`} />
+                          ) : (
+                            <Text size="sm" className={classes.plainText}>
+                              {s.name}
+                            </Text>
+                          )}
                         </Group>
                       </Table.Td>
                       <Table.Td ta="right">
@@ -210,6 +228,11 @@ export function EconomyView({ onOpenPlayer }: { onOpenPlayer(id: bigint): void }
                       </Table.Td>
                       <Table.Td ta="right">
                         <Amount value={s.supply} fw={600} />
+                        {s.unrecorded > 0 ? (
+                          <Text size="xs" c="dimmed" data-testid="supply-unrecorded">
+                            + {formatAmount(s.unrecorded)} with no quantity recorded
+                          </Text>
+                        ) : null}
                       </Table.Td>
                     </Table.Tr>
                   ))

@@ -1,6 +1,7 @@
 import { ActionIcon, Badge, Button, Group, Table, Text, Tooltip } from '@mantine/core';
 import { IconBackpack, IconGift, IconMinus, IconPlus } from '@tabler/icons-react';
 import { Amount } from '@renderer/components/Amount';
+import { Missing } from '@renderer/components/Missing';
 import { EmptyState } from '@renderer/components/EmptyState';
 import { LoadingOrError } from '@renderer/components/LoadingOrError';
 import { useInventory } from '../api';
@@ -16,8 +17,8 @@ const RARITY_COLORS: Record<string, string> = {
   mythic: 'red',
 };
 
-export function rarityColor(rarity: string): string {
-  return RARITY_COLORS[rarity.toLowerCase()] ?? 'gray';
+export function rarityColor(rarity: string | null): string {
+  return (rarity && RARITY_COLORS[rarity.toLowerCase()]) || 'gray';
 }
 
 export function InventoryTab({ playerId, onAction }: { playerId: bigint; onAction(dialog: PlayerDialog): void }) {
@@ -60,9 +61,13 @@ export function InventoryTab({ playerId, onAction }: { playerId: bigint; onActio
           <Table.Tr key={entry.itemId} data-testid="inventory-row" data-item={entry.itemId}>
             <Table.Td>
               <Group gap={6} wrap="nowrap">
-                <Text size="sm" fw={500} className={classes.plainText}>
-                  {entry.name}
-                </Text>
+                {entry.name === null ? (
+                  <Missing reason="no item name recorded" />
+                ) : (
+                  <Text size="sm" fw={500} className={classes.plainText}>
+                    {entry.name}
+                  </Text>
+                )}
                 <Text size="xs" c="dimmed" className={classes.mono}>
                   #{entry.itemId}
                 </Text>
@@ -82,9 +87,9 @@ export function InventoryTab({ playerId, onAction }: { playerId: bigint; onActio
               </Text>
             </Table.Td>
             <Table.Td ta="right" data-testid="inventory-quantity">
-              <Amount value={entry.quantity} fw={600} />
+              <Amount value={entry.quantity} fw={600} missing="no quantity recorded" />
             </Table.Td>
-            <Table.Td ta="right">{entry.price === null ? <Text size="xs" c="dimmed">no price</Text> : <Amount value={entry.price * entry.quantity} currency="coins" />}</Table.Td>
+            <Table.Td ta="right">{entry.price === null ? <Text size="xs" c="dimmed">no price</Text> : entry.quantity === null ? <Missing reason="no quantity recorded" /> : <Amount value={entry.price * entry.quantity} currency="coins" />}</Table.Td>
             <Table.Td>
               <Group gap={2} wrap="nowrap" justify="flex-end">
                 <Tooltip label={`Grant more ${entry.name}`}>

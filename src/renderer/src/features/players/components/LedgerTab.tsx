@@ -4,6 +4,7 @@ import { IconReceipt } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { CurrencyLedgerEntry, ItemLedgerEntry, LedgerParty } from '@shared/domain/players';
 import { Amount } from '@renderer/components/Amount';
+import { Missing } from '@renderer/components/Missing';
 import { EmptyState } from '@renderer/components/EmptyState';
 import { LoadingOrError } from '@renderer/components/LoadingOrError';
 import { RelativeTime } from '@renderer/components/RelativeTime';
@@ -24,7 +25,8 @@ function Party({ party, onOpen }: { party: LedgerParty | null; onOpen(id: bigint
   );
 }
 
-function TypeBadge({ type }: { type: string }) {
+function TypeBadge({ type }: { type: string | null }) {
+  if (type === null) return <Missing reason="no type recorded" />;
   return (
     <Badge variant="light" color={type.startsWith('STAFF_') ? 'aurora' : 'gray'} style={{ fontFamily: 'var(--mantine-font-family-monospace)', textTransform: 'none' }}>
       {type}
@@ -36,20 +38,24 @@ type LedgerEntry = CurrencyLedgerEntry | ItemLedgerEntry;
 
 /** A row of either ledger: the item ledger's only adds the item and counts a quantity instead of coins. */
 function LedgerRow({ entry, onOpenPlayer }: { entry: LedgerEntry; onOpenPlayer(id: bigint): void }) {
-  const itemName = 'itemName' in entry ? entry.itemName : null;
+  const itemLedger = 'itemName' in entry;
   return (
-    <Table.Tr data-testid="ledger-row" data-type={entry.type}>
+    <Table.Tr data-testid="ledger-row" data-type={entry.type ?? ''}>
       <Table.Td>
         <RelativeTime value={entry.createdAt} />
       </Table.Td>
       <Table.Td>
         <TypeBadge type={entry.type} />
       </Table.Td>
-      {itemName !== null ? (
+      {itemLedger ? (
         <Table.Td>
-          <Text size="sm" className={classes.plainText}>
-            {itemName}
-          </Text>
+          {entry.itemName === null ? (
+            <Missing reason={entry.itemId === null ? 'no item recorded' : `item #${entry.itemId}: no name recorded`} />
+          ) : (
+            <Text size="sm" className={classes.plainText}>
+              {entry.itemName}
+            </Text>
+          )}
         </Table.Td>
       ) : null}
       <Table.Td ta="right">

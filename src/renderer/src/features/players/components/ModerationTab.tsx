@@ -2,6 +2,7 @@
 import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconExternalLink, IconShieldCheck } from '@tabler/icons-react';
 import { EmptyState } from '@renderer/components/EmptyState';
+import { Missing } from '@renderer/components/Missing';
 import { LoadingOrError } from '@renderer/components/LoadingOrError';
 import { RelativeTime } from '@renderer/components/RelativeTime';
 import { navigate } from '@renderer/lib/router';
@@ -57,9 +58,9 @@ export function ModerationTab({ playerId }: { playerId: bigint }) {
         </Table.Thead>
         <Table.Tbody>
           {data.byType.map((row) => (
-            <Table.Tr key={row.type}>
+            <Table.Tr key={row.type ?? ''}>
               <Table.Td>
-                <Badge color={caseColor(row.type)}>{row.type}</Badge>
+                {row.type === null ? <Missing reason="no case type recorded" /> : <Badge color={caseColor(row.type)}>{row.type}</Badge>}
               </Table.Td>
               <Table.Td ta="right">{row.total}</Table.Td>
               <Table.Td ta="right">{row.active}</Table.Td>

@@ -4,6 +4,7 @@ import { IconChevronDown, IconCoin, IconCoinOff, IconGift, IconShield, IconUserC
 import type { ReactNode } from 'react';
 import type { PlayerProfile } from '@shared/domain/players';
 import { Amount } from '@renderer/components/Amount';
+import { Missing } from '@renderer/components/Missing';
 import { KeyHint } from '@renderer/components/KeyHint';
 import { RelativeTime } from '@renderer/components/RelativeTime';
 import { Snowflake } from '@renderer/components/Snowflake';
@@ -26,9 +27,21 @@ export function ProfileHeader({ profile, onAction }: { profile: PlayerProfile; o
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
           <Title order={2} className={classes.plainText} style={{ minWidth: 0 }} data-testid="player-name">
-            {profile.username}
+            {profile.username ?? (
+              <Tooltip label={`No username recorded (NULL): the player is named by Discord ID, ${profile.id}`}>
+                <Text span inherit c="dimmed">
+                  No username
+                </Text>
+              </Tooltip>
+            )}
           </Title>
-          {profile.isActive ? (
+          {profile.isActive === null ? (
+            <Tooltip label="The database holds no active flag for this player (NULL)">
+              <Badge color="gray" variant="light">
+                Activity not recorded
+              </Badge>
+            </Tooltip>
+          ) : profile.isActive ? (
             <Badge color="teal">Active</Badge>
           ) : (
             <Badge color="gray" variant="outline">
@@ -101,14 +114,14 @@ export function ProfileHeader({ profile, onAction }: { profile: PlayerProfile; o
             </Text>
           )}
         </Fact>
-        <Fact label="Level">{profile.level}</Fact>
-        <Fact label="XP">{formatAmount(profile.xp)}</Fact>
+        <Fact label="Level">{profile.level ?? <Missing reason="no level recorded" />}</Fact>
+        <Fact label="XP">{profile.xp === null ? <Missing reason="no XP recorded" /> : formatAmount(profile.xp)}</Fact>
         <Fact label="Balance" testId="player-balance">
-          <Amount value={profile.balance} currency="coins" size="md" fw={600} />
+          <Amount value={profile.balance} currency="coins" size="md" fw={600} missing="no balance recorded" />
         </Fact>
-        <Fact label="Daily streak">{profile.dailyStreak} {profile.dailyStreak === 1 ? 'day' : 'days'}</Fact>
+        <Fact label="Daily streak">{profile.dailyStreak === null ? <Missing reason="no streak recorded" /> : `${profile.dailyStreak} ${profile.dailyStreak === 1 ? 'day' : 'days'}`}</Fact>
         <Fact label="Joined">
-          <RelativeTime value={profile.createdAt} size="md" />
+          <RelativeTime value={profile.createdAt} size="md" empty="— (no date recorded)" />
         </Fact>
       </div>
     </div>

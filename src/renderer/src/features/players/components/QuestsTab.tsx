@@ -1,6 +1,7 @@
 import { Badge, Group, Progress, Table, Text } from '@mantine/core';
 import { IconListCheck } from '@tabler/icons-react';
 import { EmptyState } from '@renderer/components/EmptyState';
+import { Missing } from '@renderer/components/Missing';
 import { LoadingOrError } from '@renderer/components/LoadingOrError';
 import { RelativeTime } from '@renderer/components/RelativeTime';
 import { useQuestProgress } from '../api';
@@ -28,14 +29,18 @@ export function QuestsTab({ playerId }: { playerId: bigint }) {
       <Table.Tbody>
         {quests.data.map((q) => {
           const done = q.completedAt !== null;
-          const ratio = q.target ? Math.min(100, (q.progress / q.target) * 100) : done ? 100 : 0;
+          const ratio = q.target && q.progress !== null ? Math.min(100, (q.progress / q.target) * 100) : done ? 100 : 0;
           return (
             <Table.Tr key={q.questId}>
               <Table.Td>
                 <Group gap={6} wrap="nowrap">
-                  <Text size="sm" className={classes.plainText}>
-                    {q.name}
-                  </Text>
+                  {q.name === null ? (
+                    <Missing reason="no quest name recorded" />
+                  ) : (
+                    <Text size="sm" className={classes.plainText}>
+                      {q.name}
+                    </Text>
+                  )}
                   <Text size="xs" c="dimmed" className={classes.mono}>
                     #{q.questId}
                   </Text>
@@ -43,7 +48,7 @@ export function QuestsTab({ playerId }: { playerId: bigint }) {
               </Table.Td>
               <Table.Td>
                 <Text size="xs" className={classes.mono}>
-                  {q.triggerEvent}
+                  {q.triggerEvent ?? <Missing reason="no trigger recorded" size="xs" />}
                 </Text>
               </Table.Td>
               <Table.Td>

@@ -9,6 +9,7 @@ import { IconSearch, IconUserSearch } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PlayerSummary } from '@shared/domain/players';
 import { Amount } from '@renderer/components/Amount';
+import { Missing } from '@renderer/components/Missing';
 import { EmptyState } from '@renderer/components/EmptyState';
 import { ErrorState } from '@renderer/components/ErrorState';
 import { KeyHint } from '@renderer/components/KeyHint';
@@ -85,13 +86,13 @@ export function SearchPane({ query, onQueryChange, openId, onOpen }: SearchPaneP
       }}
     >
       <div style={{ minWidth: 0 }}>
-        <div className={classes.name}>{p.username}</div>
+        <div className={classes.name}>{p.username ?? <Missing reason="no username recorded" />}</div>
         <Text size="xs" c="dimmed" truncate="end">
-          {p.className ?? 'No class'} · level {p.level}
+          {p.className ?? 'No class'} · level {p.level ?? '—'}
           {p.isActive ? '' : ' · inactive'}
         </Text>
       </div>
-      <Amount value={p.balance} size="xs" />
+      <Amount value={p.balance} size="xs" missing="no balance recorded" />
     </div>
   );
 

@@ -3,6 +3,7 @@ import { Badge, Button, Table, Text, Tooltip } from '@mantine/core';
 import { IconClockOff, IconHourglass } from '@tabler/icons-react';
 import type { TimerEntry } from '@shared/domain/players';
 import { EmptyState } from '@renderer/components/EmptyState';
+import { Missing } from '@renderer/components/Missing';
 import { LoadingOrError } from '@renderer/components/LoadingOrError';
 import { formatRelative, formatUtc } from '@renderer/lib/format';
 import { useTimers } from '../api';
@@ -14,6 +15,7 @@ import classes from './players.module.css';
 const TYPE_COLORS: Record<string, string> = { COOLDOWN: 'yellow', EFFECT: 'grape', ACCESS: 'blue' };
 
 function Countdown({ timer, now }: { timer: TimerEntry; now: number }) {
+  if (timer.expiresAt === null) return <Missing reason="no expiry recorded" />;
   const left = timer.expiresAt.getTime() - now;
   return (
     <Tooltip label={formatUtc(timer.expiresAt)}>

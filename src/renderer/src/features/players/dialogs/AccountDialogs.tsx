@@ -1,5 +1,6 @@
 /** Clear a timer, set the active flag, change class: each with its reason and exact summary. */
 import { Select } from '@mantine/core';
+import { playerName } from '../player-name';
 import { useState } from 'react';
 import type { PlayerProfile, TimerEntry } from '@shared/domain/players';
 import { formatRelative } from '@renderer/lib/format';
@@ -10,15 +11,15 @@ import { ActionDialog } from './ActionDialog';
 export function ClearTimerDialog({ profile, timer, onClose }: { profile: PlayerProfile; timer: TimerEntry; onClose(): void }) {
   const clearTimer = useClearTimer();
   const [reason, setReason] = useState('');
-  const left = timer.expiresAt.getTime() > Date.now() ? `it would expire ${formatRelative(timer.expiresAt)}` : 'already expired';
+  const left = timer.expiresAt === null ? 'no expiry recorded' : timer.expiresAt.getTime() > Date.now() ? `it would expire ${formatRelative(timer.expiresAt)}` : 'already expired';
   return (
     <ActionDialog
-      title={`Clear a timer of ${profile.username}`}
+      title={`Clear a timer of ${playerName(profile)}`}
       testId="dialog-clear-timer"
       onClose={onClose}
       reason={reason}
       onReasonChange={setReason}
-      summary={`Clear ${profile.username}'s ${timer.type} timer “${timer.key}” (${left})`}
+      summary={`Clear ${playerName(profile)}'s ${timer.type} timer “${timer.key}” (${left})`}
       confirmLabel="Clear timer"
       destructive
       pending={clearTimer.isPending}
@@ -29,7 +30,7 @@ export function ClearTimerDialog({ profile, timer, onClose }: { profile: PlayerP
           { playerId: profile.id, type: timer.type, key: timer.key, reason: reason.trim() },
           {
             onSuccess: () => {
-              notifySuccess(`Cleared ${timer.type} “${timer.key}”`, `${profile.username} can use it again now.`);
+              notifySuccess(`Cleared ${timer.type} “${timer.key}”`, `${playerName(profile)} can use it again now.`);
               onClose();
             },
           },
@@ -44,12 +45,12 @@ export function SetActiveDialog({ profile, active, onClose }: { profile: PlayerP
   const [reason, setReason] = useState('');
   return (
     <ActionDialog
-      title={active ? `Mark ${profile.username} active` : `Mark ${profile.username} inactive`}
+      title={active ? `Mark ${playerName(profile)} active` : `Mark ${playerName(profile)} inactive`}
       testId="dialog-set-active"
       onClose={onClose}
       reason={reason}
       onReasonChange={setReason}
-      summary={active ? `Mark ${profile.username} active again` : `Mark ${profile.username} inactive (is_active = false)`}
+      summary={active ? `Mark ${playerName(profile)} active again` : `Mark ${playerName(profile)} inactive (is_active = false)`}
       confirmLabel={active ? 'Mark active' : 'Mark inactive'}
       destructive={!active}
       pending={setActive.isPending}
@@ -61,7 +62,7 @@ export function SetActiveDialog({ profile, active, onClose }: { profile: PlayerP
           {
             onSuccess: (result) => {
               notifySuccess(
-                `${profile.username} is ${active ? 'active' : 'inactive'}`,
+                `${playerName(profile)} is ${active ? 'active' : 'inactive'}`,
                 result.changed ? undefined : 'It already was: nothing changed.',
               );
               onClose();
@@ -89,11 +90,11 @@ export function ChangeClassDialog({ profile, onClose }: { profile: PlayerProfile
     choice === null
       ? null
       : choice === NONE
-        ? `Remove ${profile.username}'s class (${current?.name ?? 'none'})`
-        : `Move ${profile.username} from ${current?.name ?? 'no class'} to ${targetName ?? `class ${choice}`}`;
+        ? `Remove ${playerName(profile)}'s class (${current?.name ?? 'none'})`
+        : `Move ${playerName(profile)} from ${current?.name ?? 'no class'} to ${targetName ?? `class ${choice}`}`;
   return (
     <ActionDialog
-      title={`Change ${profile.username}'s class`}
+      title={`Change ${playerName(profile)}'s class`}
       testId="dialog-change-class"
       onClose={onClose}
       reason={reason}
@@ -116,7 +117,7 @@ export function ChangeClassDialog({ profile, onClose }: { profile: PlayerProfile
           },
           {
             onSuccess: () => {
-              notifySuccess(`${profile.username} is now ${targetName ? `a ${targetName}` : 'without a class'}`);
+              notifySuccess(`${playerName(profile)} is now ${targetName ? `a ${targetName}` : 'without a class'}`);
               onClose();
             },
           },

@@ -1,5 +1,6 @@
 /** Grant or take coins: the amount, the reason, then the exact change to the balance. */
 import { TextInput } from '@mantine/core';
+import { playerName } from '../player-name';
 import { useState } from 'react';
 import type { PlayerProfile } from '@shared/domain/players';
 import { describeError } from '@renderer/lib/errors';
@@ -16,20 +17,23 @@ export function CurrencyDialog({ profile, mode, onClose }: { profile: PlayerProf
   const [amountText, setAmountText] = useState('');
   const [reason, setReason] = useState('');
   const amount = parseAmountText(amountText);
-  const after = amount === null ? null : mode === 'grant' ? profile.balance + amount : profile.balance - amount;
-  const tooMuch = mode === 'take' && amount !== null && amount > profile.balance;
+  // A NULL balance: a grant starts it from 0 (as the main process does); taking is refused.
+  const balance = profile.balance ?? 0n;
+  const after = amount === null ? null : mode === 'grant' ? balance + amount : balance - amount;
+  const tooMuch = mode === 'take' && amount !== null && (profile.balance === null || amount > profile.balance);
+  const shownBefore = profile.balance === null ? 'none recorded' : formatAmount(profile.balance);
   const fieldError = mutation.error ? describeError(mutation.error).fieldErrors.amount?.[0] : undefined;
 
   const summary =
     amount === null || after === null || tooMuch
       ? null
       : mode === 'grant'
-        ? `Grant ${formatAmount(amount)} coins to ${profile.username} (balance ${formatAmount(profile.balance)} → ${formatAmount(after)})`
-        : `Take ${formatAmount(amount)} coins from ${profile.username} (balance ${formatAmount(profile.balance)} → ${formatAmount(after)})`;
+        ? `Grant ${formatAmount(amount)} coins to ${playerName(profile)} (balance ${shownBefore} → ${formatAmount(after)})`
+        : `Take ${formatAmount(amount)} coins from ${playerName(profile)} (balance ${shownBefore} → ${formatAmount(after)})`;
 
   return (
     <ActionDialog
-      title={mode === 'grant' ? `Grant coins to ${profile.username}` : `Take coins from ${profile.username}`}
+      title={mode === 'grant' ? `Grant coins to ${playerName(profile)}` : `Take coins from ${playerName(profile)}`}
       testId={`dialog-${mode}-coins`}
       onClose={onClose}
       reason={reason}
@@ -48,7 +52,7 @@ export function CurrencyDialog({ profile, mode, onClose }: { profile: PlayerProf
           {
             onSuccess: (result) => {
               notifySuccess(
-                mode === 'grant' ? `Granted ${formatAmount(amount)} coins to ${profile.username}` : `Took ${formatAmount(amount)} coins from ${profile.username}`,
+                mode === 'grant' ? `Granted ${formatAmount(amount)} coins to ${playerName(profile)}` : `Took ${formatAmount(amount)} coins from ${playerName(profile)}`,
                 `Balance now ${formatAmount(result.balance)} · ledger row #${result.transactionId}`,
               );
               onClose();

@@ -1,5 +1,6 @@
 /** Grant or remove items: which item, how many, the reason, then the exact change to the stack. */
 import { Select, TextInput } from '@mantine/core';
+import { playerName } from '../player-name';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import type { PlayerProfile } from '@shared/domain/players';
@@ -35,8 +36,8 @@ export function ItemDialog({ profile, mode, itemId: initialItem, onClose }: Item
   const [chosen, setChosen] = useState<{ value: string; label: string } | null>(null);
   const options =
     mode === 'grant'
-      ? (choices.data ?? []).map((item) => ({ value: String(item.id), label: `${item.name} · #${item.id} · ${item.rarity} ${item.type.toLowerCase()}` }))
-      : held.map((entry) => ({ value: String(entry.itemId), label: `${entry.name} · holds ${formatAmount(entry.quantity)}` }));
+      ? (choices.data ?? []).map((item) => ({ value: String(item.id), label: [item.name ?? '(no name)', `#${item.id}`, [item.rarity, item.type?.toLowerCase()].filter(Boolean).join(' ')].filter(Boolean).join(' · ') }))
+      : held.map((entry) => ({ value: String(entry.itemId), label: `${entry.name ?? `#${entry.itemId}`} · holds ${entry.quantity === null ? 'no recorded quantity' : formatAmount(entry.quantity)}` }));
   // The chosen item stays listed while another search loads.
   if (chosen && !options.some((o) => o.value === chosen.value)) options.unshift(chosen);
   const name =
@@ -45,22 +46,25 @@ export function ItemDialog({ profile, mode, itemId: initialItem, onClose }: Item
       : (held.find((e) => String(e.itemId) === itemId)?.name ?? choices.data?.find((c) => String(c.id) === itemId)?.name ?? chosen?.label.split(' · ')[0] ?? null);
 
   const quantity = parseAmountText(quantityText);
-  const before = itemId === null ? null : (held.find((e) => String(e.itemId) === itemId)?.quantity ?? 0n);
+  const heldEntry = itemId === null ? undefined : held.find((e) => String(e.itemId) === itemId);
+  // A stack whose quantity is NULL: a grant starts it from 0 (as the main process does); a removal is refused.
+  const unrecorded = heldEntry !== undefined && heldEntry.quantity === null;
+  const before = itemId === null ? null : (heldEntry?.quantity ?? 0n);
   const after = before === null || quantity === null ? null : mode === 'grant' ? before + quantity : before - quantity;
-  const tooMany = mode === 'remove' && after !== null && after < 0n;
+  const tooMany = mode === 'remove' && (unrecorded || (after !== null && after < 0n));
   const fieldError = mutation.error ? describeError(mutation.error).fieldErrors.quantity?.[0] : undefined;
 
   let summary: string | null = null;
   if (itemId !== null && name && quantity !== null && before !== null && after !== null && !tooMany) {
     summary =
       mode === 'grant'
-        ? `Grant ${formatAmount(quantity)} × ${name} to ${profile.username} (holds ${formatAmount(before)} → ${formatAmount(after)})`
-        : `Remove ${formatAmount(quantity)} × ${name} from ${profile.username} (holds ${formatAmount(before)} → ${formatAmount(after)}${after === 0n ? ': the stack is removed' : ''})`;
+        ? `Grant ${formatAmount(quantity)} × ${name} to ${playerName(profile)} (holds ${unrecorded ? 'no recorded quantity' : formatAmount(before)} → ${formatAmount(after)})`
+        : `Remove ${formatAmount(quantity)} × ${name} from ${playerName(profile)} (holds ${formatAmount(before)} → ${formatAmount(after)}${after === 0n ? ': the stack is removed' : ''})`;
   }
 
   return (
     <ActionDialog
-      title={mode === 'grant' ? `Grant an item to ${profile.username}` : `Remove items from ${profile.username}`}
+      title={mode === 'grant' ? `Grant an item to ${playerName(profile)}` : `Remove items from ${playerName(profile)}`}
       testId={`dialog-${mode}-item`}
       onClose={onClose}
       reason={reason}
@@ -79,8 +83,8 @@ export function ItemDialog({ profile, mode, itemId: initialItem, onClose }: Item
           {
             onSuccess: (result) => {
               notifySuccess(
-                mode === 'grant' ? `Granted ${formatAmount(quantity)} × ${name} to ${profile.username}` : `Removed ${formatAmount(quantity)} × ${name} from ${profile.username}`,
-                `${profile.username} now holds ${formatAmount(result.quantity)} · ledger row #${result.itemTransactionId}`,
+                mode === 'grant' ? `Granted ${formatAmount(quantity)} × ${name} to ${playerName(profile)}` : `Removed ${formatAmount(quantity)} × ${name} from ${playerName(profile)}`,
+                `${playerName(profile)} now holds ${formatAmount(result.quantity)} · ledger row #${result.itemTransactionId}`,
               );
               onClose();
             },
@@ -102,7 +106,7 @@ export function ItemDialog({ profile, mode, itemId: initialItem, onClose }: Item
           setChosen(option ? { value: option.value, label: option.label } : null);
         }}
         nothingFoundMessage={mode === 'grant' ? (choices.isFetching ? 'Searching…' : 'No item matches') : 'Nothing held'}
-        description={before !== null ? `${profile.username} holds ${formatAmount(before)}` : undefined}
+        description={before !== null ? `${playerName(profile)} holds ${formatAmount(before)}` : undefined}
         data-autofocus
         data-testid="action-item"
         comboboxProps={{ withinPortal: true }}
@@ -112,7 +116,7 @@ export function ItemDialog({ profile, mode, itemId: initialItem, onClose }: Item
         inputMode="numeric"
         value={quantityText}
         onChange={(event) => setQuantityText(event.currentTarget.value)}
-        error={tooMany && before !== null ? `At most ${formatAmount(before)}: that is what ${profile.username} holds` : fieldError}
+        error={tooMany && before !== null ? `At most ${formatAmount(before)}: that is what ${playerName(profile)} holds` : fieldError}
         data-testid="action-quantity"
       />
     </ActionDialog>
