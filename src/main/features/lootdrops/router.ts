@@ -6,6 +6,7 @@ import {
   cancelLootdropInputSchema,
   channelsInputSchema,
   discordUsersInputSchema,
+  giveUpPostInputSchema,
   historyInputSchema,
   spawnLootdropInputSchema,
   startBurstInputSchema,
@@ -17,7 +18,8 @@ import { listBursts, pauseBurst, resumeBurst, startBurst, stopBurst } from './bu
 import { cancelLootdrop } from './cancel.js';
 import { describeLootdropSettings, readLootdropConfig } from './config.js';
 import { listLootdropChannels, lookUpDiscordUsers } from './discord-lookups.js';
-import { noteDropEnds } from './housekeeping.js';
+import { noteDropEnds, notePostUnanswered } from './housekeeping.js';
+import { giveUpPost } from './post-drop.js';
 import { spawnLootdrop } from './spawn.js';
 import { readStats } from './stats.js';
 
@@ -39,10 +41,20 @@ export const lootdropsRouter = router({
     const { services } = ctx;
     const discord = services.discord.require();
     const config = await readLootdropConfig(services, ctx.write.database);
-    const result = await spawnLootdrop(ctx.write, input, { discord, config, clock: services.clock, log: services.log });
-    noteDropEnds(services, result.drop.expiresAt);
-    return result;
+    try {
+      const result = await spawnLootdrop(ctx.write, input, { discord, config, clock: services.clock, log: services.log, run: services.run });
+      noteDropEnds(services, result.drop.expiresAt);
+      return result;
+    } catch (error) {
+      // A post without an answer is checked again shortly (a refusal leaves nothing to check).
+      notePostUnanswered(services);
+      throw error;
+    }
   }),
+  /** Gives up on a drop that waits for Discord's rate limit (nothing is sent). */
+  giveUpPost: writeProcedure
+    .input(giveUpPostInputSchema)
+    .mutation(({ ctx, input }) => giveUpPost(ctx.write.database, input.nonce, ctx.services.clock.now())),
   cancel: writeProcedure
     .input(cancelLootdropInputSchema)
     .mutation(({ ctx, input }) =>
