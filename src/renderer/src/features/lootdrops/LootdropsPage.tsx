@@ -15,6 +15,7 @@ import { PageTabs } from '../../components/PageTabs';
 import { useScreenKeys } from '../../lib/keys';
 import { navigate, useRoute } from '../../lib/router';
 import { useBursts, useChannelNames, useLootBoard, useLootSettings } from './api';
+import { useBoardAsOfNow } from './hooks/use-board-now';
 import { BurstForm } from './components/BurstForm';
 import { BurstList } from './components/BurstList';
 import { CancelDropDialog } from './components/CancelDropDialog';
@@ -43,7 +44,8 @@ export function LootdropsPage() {
 
   const settings = useLootSettings();
   const discordConfigured = settings.data?.discord.configured === true;
-  const board = useLootBoard();
+  const read = useLootBoard();
+  const board = useBoardAsOfNow(read);
   const bursts = useBursts();
   const channels = useChannelNames(discordConfigured);
   const formRef = useRef<SpawnFormHandle>(null);

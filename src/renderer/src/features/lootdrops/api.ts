@@ -1,10 +1,11 @@
 /**
  * What the Lootdrops screen reads and writes (the shape is described in lib/trpc.ts).
  */
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useIsMutating, useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { DiscordUserView, HistoryForm } from '@shared/domain/lootdrops';
 import { useTRPC } from '@renderer/lib/trpc';
+import { nextBoardRead } from './board-time';
 
 /** Whether Discord is configured, the currencies and the claim button format in force. */
 export function useLootSettings() {
@@ -12,10 +13,20 @@ export function useLootSettings() {
   return useQuery(trpc.lootdrops.settings.queryOptions());
 }
 
-/** Active drops, the latest claimed and expired ones. Live changes to `lootdrops` refresh it. */
+/**
+ * Active drops, the latest claimed and expired ones, and drops on their way to Discord. Live
+ * changes to `lootdrops` refresh it; so does the next drop's end, and, while a post waits for
+ * Discord, a read every few seconds (posts live in aurora_desk, which has no live trigger).
+ */
 export function useLootBoard(recent = 30) {
   const trpc = useTRPC();
-  return useQuery({ ...trpc.lootdrops.board.queryOptions({ recent }), placeholderData: keepPreviousData });
+  // A spawn of this window on its way: the board shows how it is doing (waiting, checking).
+  const spawning = useIsMutating({ mutationKey: trpc.lootdrops.spawn.mutationKey() }) > 0;
+  return useQuery({
+    ...trpc.lootdrops.board.queryOptions({ recent }),
+    placeholderData: keepPreviousData,
+    refetchInterval: (query) => nextBoardRead(query.state.data, spawning),
+  });
 }
 
 /** The server's channels by category (only asked for when Discord is configured). */
@@ -83,6 +94,12 @@ export function useBursts() {
 export function useSpawnLootdrop() {
   const trpc = useTRPC();
   return useMutation(trpc.lootdrops.spawn.mutationOptions({ meta: { notify: false, invalidates: [trpc.lootdrops.pathKey()] } }));
+}
+
+/** Gives up on a drop waiting for Discord's rate limit. */
+export function useGiveUpPost() {
+  const trpc = useTRPC();
+  return useMutation(trpc.lootdrops.giveUpPost.mutationOptions({ meta: { errorContext: 'Could not give up the drop', invalidates: [trpc.lootdrops.pathKey()] } }));
 }
 
 export function useCancelLootdrop() {

@@ -14,6 +14,7 @@ import { channelLabel, formatCountdown, formatDuration } from '../format';
 import { useFreshIds } from '../hooks/use-fresh-ids';
 import { useSecondTicker } from '@renderer/lib/clock';
 import { Claimer } from './Claimer';
+import { PostRows } from './PostRows';
 import classes from './lootdrops.module.css';
 
 export interface LootBoardProps {
@@ -54,7 +55,8 @@ export function LootBoard({ board, offsetMs, channels, discordConfigured, focuse
             <span>cancel</span>
           </Group>
         </div>
-        {board.active.length === 0 ? (
+        <PostRows posts={board.posts} channels={channels} offsetMs={offsetMs} />
+        {board.active.length === 0 && board.posts.length === 0 ? (
           <EmptyState compact title="No drops are up">
             Spawn one with the form on the left; it shows here with its countdown until someone claims it.
           </EmptyState>
