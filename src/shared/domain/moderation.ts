@@ -110,8 +110,11 @@ const caseRef = { id: int8Schema, expected: caseSeenSchema };
 export const resolveCaseInputSchema = z.strictObject({
   ...caseRef,
   reason: resolutionReason,
-  /** Lift an active ban or timeout on Discord (when Discord is configured). */
-  liftOnDiscord: z.boolean().default(true),
+  /**
+   * Also lift an active ban or timeout on Discord (when Discord is configured). A separate
+   * decision from closing the case: off unless asked for.
+   */
+  liftOnDiscord: z.boolean().default(false),
 });
 export type ResolveCaseInput = z.input<typeof resolveCaseInputSchema>;
 
@@ -127,7 +130,7 @@ export const unclaimCaseInputSchema = z.strictObject(caseRef);
 export const bulkResolveInputSchema = z.strictObject({
   cases: z.array(z.strictObject(caseRef)).min(1, 'Select cases to resolve').max(500, 'Resolve at most 500 cases at once'),
   reason: resolutionReason,
-  liftOnDiscord: z.boolean().default(true),
+  liftOnDiscord: z.boolean().default(false),
 });
 export type BulkResolveInput = z.input<typeof bulkResolveInputSchema>;
 
