@@ -14,8 +14,12 @@ import { checkOpenDropPosts } from '../../src/main/features/lootdrops/post-check
 import { forgetRememberedSubmissions } from '../../src/main/features/lootdrops/spawn.js';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
 import { CHANNEL_LOOTDROPS, FAKE_GUILD } from '../fixtures/fake-discord-lootdrops.js';
-import { clearLootdrops, dropRows, routesOf, spawnRows, startLootdropDiscord, type LootdropDiscordRig } from '../fixtures/lootdrops-world.js';
+import { clearLootdrops, dropRows, insertDrop, routesOf, spawnRows, startLootdropDiscord, type LootdropDiscordRig } from '../fixtures/lootdrops-world.js';
 import { rejectionOf } from '../fixtures/rejection.js';
+import { TRPCClientError } from '@trpc/client';
+import type { DeskErrorData } from '../../src/shared/errors.js';
+import { momentText } from '../../src/shared/moment-text.js';
+import { describeError } from '../../src/renderer/src/lib/errors.js';
 import { callerFor, createTestServices, stopServices } from '../fixtures/services.js';
 
 const TIMEOUT_MS = 300;
@@ -131,5 +135,34 @@ describeOnBothDrivers('spawning lootdrops when Discord is slow', (current) => {
     expect(await posts()).toEqual([{ state: 'abandoned', message_id: null }]);
     expect(routesOf(rig.fake)).toEqual([`POST /channels/${CHANNEL_LOOTDROPS}/messages`]);
     expect(rig.routes.live()).toEqual([]);
+  });
+
+  // What the window shows for a refusal: the same data, as it arrives over the wire.
+  const titleOf = (failure: { message: string; data: unknown }) =>
+    describeError(TRPCClientError.from({ error: { message: failure.message, code: -32600, data: failure.data as DeskErrorData } })).title;
+
+  it("names Discord, its status and its words when Discord refuses or does not answer, not the database", async () => {
+    const caller = callerFor(desk({ discord: rig.client }));
+    rig.routes.lockedChannels.add(CHANNEL_LOOTDROPS);
+    const refused = await rejectionOf(caller.lootdrops.spawn(form()));
+    expect(refused.data).toMatchObject({ discord: { status: 403, message: 'Missing Access' } });
+    expect(titleOf(refused)).toBe('Discord refused (403 Missing Access)');
+    rig.routes.lockedChannels.clear();
+
+    rig.fake.failNext({ method: 'POST', path: '/messages', kind: 'server-error', times: 2 });
+    const down = await rejectionOf(caller.lootdrops.spawn(form()));
+    expect(titleOf(down)).toMatch(/^Discord is unavailable \(500/);
+
+    rig.fake.delayNext({ method: 'POST', path: '/messages', ms: LATE_MS, times: 4 });
+    const silent = await rejectionOf(callerFor(desk()).lootdrops.spawn(form()));
+    expect(titleOf(silent)).toBe('Discord did not answer');
+  });
+
+  it('gives times in messages as people read them, not as ISO strings', async () => {
+    const expiresAt = new Date(Date.now() - 60_000);
+    await insertDrop(current().database, { messageId: '1400000000000008001', channelId: CHANNEL_LOOTDROPS, amount: 5, createdAt: new Date(expiresAt.getTime() - 60_000), expiresAt });
+    const failure = await rejectionOf(callerFor(desk()).lootdrops.cancel({ messageId: '1400000000000008001' }));
+    expect(failure.message).toContain(`already expired at ${momentText(expiresAt)}`);
+    expect(failure.message).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
   });
 });

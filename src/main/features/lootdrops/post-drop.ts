@@ -18,6 +18,7 @@ import { hasPostOutbox, newNonce, readPost, recordPostIntent, sendPost, updatePo
 import { DeskError, ERRORS } from '../../core/errors.js';
 import type { Logger } from '../../core/log.js';
 import type { DeskRun } from '../../core/services.js';
+import { momentText } from '@shared/moment-text.js';
 
 export const DROP_SUBJECT = 'lootdrop';
 
@@ -82,7 +83,7 @@ async function postUnder(nonce: string, database: AuroraDatabase, post: DropPost
     const intent = { nonce, subject: DROP_SUBJECT, subjectKey: post.idempotencyKey, channelId: post.channelId, body: post.body, details: { ...post.details }, actor: post.actor };
     const recorded = await recordPostIntent(database.db, intent, deps.run, deps.clock.now());
     if (!recorded.recorded) {
-      throw ERRORS.conflict(`This drop is being posted already (since ${recorded.open.requestedAt.toISOString()}): the board shows it until Discord has answered.`, {
+      throw ERRORS.conflict(`This drop is being posted already (since ${momentText(recorded.open.requestedAt)}): the board shows it until Discord has answered.`, {
         changedBy: recorded.open.actorName,
         changedAt: recorded.open.requestedAt.toISOString(),
       });
@@ -132,7 +133,7 @@ async function postUnder(nonce: string, database: AuroraDatabase, post: DropPost
     await note({ state: 'failed', detail: check.error.message });
     throw deskErrorFromDiscord(check.error, 'The drop was not posted');
   }
-  throw ERRORS.unavailable(NO_ANSWER_MESSAGE);
+  throw new DeskError('SERVICE_UNAVAILABLE', NO_ANSWER_MESSAGE, { discord: { status: null, message: null } });
 }
 
 /**
