@@ -69,10 +69,10 @@ describeOnBothDrivers('moderation on Discord', (current) => {
   it('records a Discord failure on the case, which is still opened', async () => {
     fake.failNext({ method: 'PUT', kind: 'forbidden' });
     const denied = await caller().moderation.open({ type: 'ban', userId: NYX.toString(), reason: 'Higher role' });
-    expect(denied.discord).toMatchObject({ attempted: true, ok: false, action: 'ban', message: expect.stringMatching(/lacks the permission/) });
+    expect(denied.discord).toMatchObject({ attempted: true, ok: false, action: 'ban', message: expect.stringMatching(/missing permission Ban Members/) });
     expect(denied.summary.active).toBe(true);
     expect(await discordEntries(denied.summary.id)).toEqual([
-      expect.objectContaining({ action: 'ban', ok: false, errorKind: 'missing-permissions', error: expect.stringMatching(/lacks the permission/) }),
+      expect.objectContaining({ action: 'ban', ok: false, errorKind: 'missing-permissions', error: expect.stringMatching(/missing permission Ban Members/) }),
     ]);
     const detail = await caller().moderation.detail({ id: denied.summary.id });
     expect(detail.discord[0]).toMatchObject({ action: 'ban', ok: false });

@@ -277,8 +277,9 @@ export interface DiscordPending {
   /** When it was asked for, and by whom. */
   at: Date;
   by: StaffRef;
-  state: 'pending' | 'unknown';
-  /** Why it is unknown, when something said so. */
+  /** refused: Discord said no (the bot lacks a permission, a rate limit, an outage): not carried out. */
+  state: 'pending' | 'unknown' | 'refused';
+  /** Why it is unknown, or what Discord refused, when something said so. */
   message: string | null;
   until: Date | null;
 }

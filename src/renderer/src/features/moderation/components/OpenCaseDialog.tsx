@@ -10,7 +10,7 @@ import type { CaseSummary } from '@shared/domain/moderation';
 import { MAX_TIMEOUT_MINUTES } from '@shared/domain/moderation-rules';
 import { KeyHint } from '@renderer/components/KeyHint';
 import { describeError } from '@renderer/lib/errors';
-import { notifyInfo, notifySuccess } from '@renderer/lib/notify';
+import { notifySuccess, notifyWarning } from '@renderer/lib/notify';
 import { useLeaveGuard } from '@renderer/lib/router';
 import { useOpenCase } from '../api';
 import { discordOutcomeTitle } from './describe-case';
@@ -53,7 +53,7 @@ export function OpenCaseDialog({ opened, discord, onClose, onOpened }: OpenCaseD
       {
         onSuccess(result) {
           notifySuccess(`Opened ${result.summary.caseId}`);
-          if (result.discord && !result.discord.ok) notifyInfo(discordOutcomeTitle(result.discord), result.discord.message ?? undefined);
+          if (result.discord && !result.discord.ok) notifyWarning(discordOutcomeTitle(result.discord), result.discord.message ?? undefined);
           setUserId('');
           setUsername('');
           setReason('');

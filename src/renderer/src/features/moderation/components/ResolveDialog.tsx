@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { DiscordStatus } from '@shared/domain/discord';
 import type { CaseSummary } from '@shared/domain/moderation';
 import { KeyHint } from '@renderer/components/KeyHint';
-import { notifyInfo, notifySuccess } from '@renderer/lib/notify';
+import { notifySuccess, notifyWarning } from '@renderer/lib/notify';
 import { useResolveCase } from '../api';
 import { ActionError } from './ConflictNotice';
 import { caseLabel, discordOutcomeTitle, liftText } from './describe-case';
@@ -38,7 +38,7 @@ export function ResolveDialog({ summary, discord, onClose }: ResolveDialogProps)
           setReason('');
           onClose();
           notifySuccess(`Resolved ${summary.caseId}`);
-          if (result.discord && !result.discord.ok) notifyInfo(discordOutcomeTitle(result.discord), result.discord.message ?? undefined);
+          if (result.discord && !result.discord.ok) notifyWarning(discordOutcomeTitle(result.discord), result.discord.message ?? undefined);
         },
       },
     );

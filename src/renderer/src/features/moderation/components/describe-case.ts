@@ -28,5 +28,5 @@ export function discordActionText(action: DiscordRecord['action']): string {
 /** A notification's title for what Discord answered, when it is not a plain success. */
 export function discordOutcomeTitle(outcome: DiscordOutcome): string {
   const what = outcome.action ?? 'action';
-  return outcome.unknown ? `Discord: outcome of the ${what} unknown` : `Discord: ${what} not done`;
+  return outcome.unknown ? `Discord: outcome of the ${what} unknown` : `Not carried out on Discord: the ${what}`;
 }
