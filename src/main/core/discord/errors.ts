@@ -73,7 +73,7 @@ export function describeDiscordError(error: unknown): DiscordError {
     return new DiscordError('rate-limited', `Discord is rate limiting the bot; try again in ${Math.ceil(error.retryAfter / 1000)} s.`, 429);
   }
   if (error instanceof HTTPError) {
-    return new DiscordError('unavailable', `Discord is unavailable right now (${error.status}); try again in a moment.`, error.status, undefined, error.statusText || undefined);
+    return new DiscordError('unavailable', `Discord is unavailable right now (${error.status}); try again in a moment.`, error.status, undefined, error.message || undefined);
   }
   const message = error instanceof Error ? error.message : String(error);
   // After a 401, @discordjs/rest forgets the token and fails every later call this way.
