@@ -1,7 +1,8 @@
 /**
  * A moderation action Discord refuses (403 Missing Permissions), in Chromium against the real
  * host and the fake Discord: the queue row says "ban refused", the case shows a warning naming
- * the missing permission, `d` retries it; the resolve dialog leaves a ban in place unless asked.
+ * the missing permission, `d` retries it; the resolve dialog leaves a ban in place unless asked;
+ * the ban form offers to delete the member's recent messages.
  * Screenshots (960x600 and 1440x900) in /tmp/df-shots.
  */
 import { mkdirSync } from 'node:fs';
@@ -27,6 +28,7 @@ describeE2E('a moderation action Discord refused, in Chromium (fake Discord)', (
     const opened = await callerFor(app.host).moderation.open({ type: 'ban', userId: TARGET.toString(), username: 'raid_alt_9', reason: 'Raid from an alt account' });
     caseId = opened.summary.caseId;
     mkdirSync(SHOTS, { recursive: true });
+    app.page.setDefaultTimeout(10_000);
   }, E2E_START_TIMEOUT);
 
   afterAll(async () => {
@@ -76,5 +78,20 @@ describeE2E('a moderation action Discord refused, in Chromium (fake Discord)', (
     await dialog.waitFor({ state: 'detached' });
     expect(fake.requests.filter((r) => r.method === 'DELETE')).toEqual([]);
     expect(fake.bans.has(`${GUILD}:${TARGET}`)).toBe(true);
+  });
+
+  it('offers to delete the member\'s recent messages when banning, and sends the choice to Discord', async () => {
+    const { page } = app;
+    const member = 1234567890123450933n;
+    await page.getByRole('button', { name: /Open case/ }).click();
+    const dialog = page.getByTestId('open-case-dialog');
+    await dialog.locator('label', { hasText: /^Ban$/ }).click();
+    await page.getByLabel("Member's Discord ID").fill(member.toString());
+    await page.getByTestId('ban-delete-messages').click();
+    await page.getByRole('option', { name: 'The last 24 hours' }).click();
+    await shots('moderation-ban-delete-messages');
+    await page.getByTestId('open-case-confirm').click();
+    await expect.poll(() => fake.requests.find((r) => r.method === 'PUT' && r.path.endsWith(`/bans/${member}`))?.body).toEqual({ delete_message_seconds: 86_400 });
+    await page.getByRole('dialog', { name: 'Open a case' }).waitFor({ state: 'detached' });
   });
 });
