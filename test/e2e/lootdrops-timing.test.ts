@@ -2,7 +2,8 @@
  * The lootdrop board keeps time by itself and shows drops on their way to Discord: a drop whose
  * time is up leaves Active (and the Board tab's count) without a reload or any other change; a
  * post waiting for Discord's rate limit says so with its seconds and can be given up (nothing
- * is posted); a post Discord did not answer shows "checking Discord…". Against the fake Discord.
+ * is posted); a post Discord did not answer shows "checking Discord…"; a change of Discord
+ * server reaches the channel picker without a reload. Against the fake Discord.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../fixtures/fake-discord.js';
@@ -85,6 +86,18 @@ describeE2E('lootdrop board timing and slow Discord in Chromium', () => {
     await checking.waitFor();
     expect(await checking.innerText()).toContain('checking Discord…');
     await shots('lootdrops-checking');
+  });
+
+  it('asks the new server for its channels as soon as the Discord settings change, without a reload', async () => {
+    const { page } = app;
+    const other = '1400000000000000009';
+    await page.keyboard.press('Alt+6');
+    await page.getByTestId('settings-tab-discord').click();
+    await page.getByLabel('Server (guild) ID').fill(other);
+    await page.getByRole('button', { name: 'Save Discord settings' }).click();
+    await page.locator('nav').getByText('Lootdrops', { exact: true }).click();
+    await page.getByTestId('lootdrops-page').waitFor();
+    await expect.poll(() => fake.requests.some((r) => r.method === 'GET' && r.path === `/guilds/${other}/channels`)).toBe(true);
   });
 
   async function shots(name: string) {

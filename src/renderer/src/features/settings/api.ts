@@ -44,9 +44,14 @@ export function useSetIdentity() {
   return useMutation(trpc.settings.setIdentity.mutationOptions({ meta: { notify: false, invalidates: settingsViews(trpc) } }));
 }
 
+/** Another server or token changes what every Discord-backed screen shows (channels, names, status). */
 export function useSetDiscord() {
   const trpc = useTRPC();
-  return useMutation(trpc.settings.setDiscord.mutationOptions({ meta: { notify: false, invalidates: settingsViews(trpc) } }));
+  return useMutation(
+    trpc.settings.setDiscord.mutationOptions({
+      meta: { notify: false, invalidates: [...settingsViews(trpc), trpc.lootdrops.pathKey(), trpc.moderation.discordStatus.pathKey()] },
+    }),
+  );
 }
 
 export function useSetNotifications() {
