@@ -15,16 +15,22 @@ describeE2E('lootdrop board timing and slow Discord in Chromium', () => {
   let app: DeskApp;
   let fake: FakeDiscord;
   let discord: FakeLootdropDiscord;
+  /** Console errors already accounted for (an expected refusal; a page the test reloaded). */
+  let errorsSeen = 0;
   const activeBadge = () => app.page.getByTestId('board-active').locator('.mantine-Badge-root').first().innerText();
   const tabBadge = () => app.page.getByRole('tab', { name: /Board/ }).innerText();
 
   beforeAll(async () => {
     fake = await startFakeDiscord();
     discord = installLootdropRoutes(fake);
-    app = await startDeskApp({ driver: 'pglite', seed: 'none', identity: testStaff, area: 'lootdrops' });
+    app = await startDeskApp({
+      driver: 'pglite',
+      seed: 'none',
+      identity: testStaff,
+      area: 'lootdrops',
+      discord: { guildId: BigInt(FAKE_GUILD), token: fake.token, apiBase: fake.apiBase },
+    });
     app.page.setDefaultTimeout(12_000);
-    await app.host.store.setDiscord({ guildId: BigInt(FAKE_GUILD), token: fake.token, apiBase: fake.apiBase });
-    await app.page.reload();
     await app.page.getByTestId('spawn-form').waitFor();
   }, E2E_START_TIMEOUT);
 
@@ -49,6 +55,7 @@ describeE2E('lootdrop board timing and slow Discord in Chromium', () => {
     expect(await activeBadge()).toBe('0');
     expect(await tabBadge()).toContain('0');
     await page.locator('[data-testid="expired-row"][data-message-id="1400000000000009001"]').waitFor();
+    expect(app.consoleErrors).toEqual([]);
   });
 
   it("shows a post waiting for Discord's rate limit, and giving up posts nothing", async () => {
@@ -69,6 +76,11 @@ describeE2E('lootdrop board timing and slow Discord in Chromium', () => {
     await page.getByText('You gave up waiting for Discord: the drop was not posted.').waitFor();
     expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
     expect(discord.live()).toEqual([]);
+    // The spawn call that was given up answers 400 with the words above, once; nothing else is red.
+    const gaveUp = (line: string) => /lootdrops\.spawn: HTTP 400|status of 400 \(Bad Request\)/.test(line);
+    expect(app.consoleErrors.filter(gaveUp)).toHaveLength(2);
+    expect(app.consoleErrors.filter((line) => !gaveUp(line))).toEqual([]);
+    errorsSeen = app.consoleErrors.length;
   });
 
   it('shows a post Discord has not answered as "checking Discord…"', async () => {
@@ -80,12 +92,15 @@ describeE2E('lootdrop board timing and slow Discord in Chromium', () => {
                $2, $3, 'another-desk', 'checking', 'Discord did not answer in time; try again in a moment.')`,
       [CHANNEL_LOOTDROPS, testStaff.id.toString(), testStaff.name],
     );
-    // Another desk's post: this window learns of it at its next read of the board.
+    // Another desk's post: this window learns of it at its next read of the board. The reload
+    // cuts off the old page's requests: what is red counts from the new page on.
     await page.reload();
+    errorsSeen = app.consoleErrors.length;
     const checking = page.locator('[data-testid="post-row"][data-state="checking"]');
     await checking.waitFor();
     expect(await checking.innerText()).toContain('checking Discord…');
     await shots('lootdrops-checking');
+    expect(app.consoleErrors.slice(errorsSeen)).toEqual([]);
   });
 
   it('asks the new server for its channels as soon as the Discord settings change, without a reload', async () => {
