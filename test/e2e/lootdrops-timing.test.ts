@@ -5,8 +5,10 @@
  * is posted); a post Discord did not answer shows "checking Discord…"; a change of Discord
  * server reaches the channel picker without a reload. Against the fake Discord.
  */
+import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../fixtures/fake-discord.js';
+import { installGuildRoutes, type FakeGuild } from '../fixtures/fake-discord-guild.js';
 import { CHANNEL_LOOTDROPS, FAKE_GUILD, installLootdropRoutes, type FakeLootdropDiscord } from '../fixtures/fake-discord-lootdrops.js';
 import { describeE2E, E2E_START_TIMEOUT, startDeskApp, type DeskApp } from '../fixtures/harness.js';
 import { testStaff } from '../fixtures/services.js';
@@ -15,14 +17,16 @@ describeE2E('lootdrop board timing and slow Discord in Chromium', () => {
   let app: DeskApp;
   let fake: FakeDiscord;
   let discord: FakeLootdropDiscord;
+  let guild: FakeGuild;
   /** Console errors already accounted for (an expected refusal; a page the test reloaded). */
   let errorsSeen = 0;
   const activeBadge = () => app.page.getByTestId('board-active').locator('.mantine-Badge-root').first().innerText();
   const tabBadge = () => app.page.getByRole('tab', { name: /Board/ }).innerText();
 
   beforeAll(async () => {
-    fake = await startFakeDiscord();
+    fake = await startFakeDiscord({ token: 'MTQwMDAwMDAwMDAwMDAwOTAw.Gx7Ab9.fake-bot-token' });
     discord = installLootdropRoutes(fake);
+    guild = installGuildRoutes(fake, { guildId: FAKE_GUILD, name: 'Aurora Test Realm' });
     app = await startDeskApp({
       driver: 'pglite',
       seed: 'none',
@@ -103,13 +107,35 @@ describeE2E('lootdrop board timing and slow Discord in Chromium', () => {
     expect(app.consoleErrors.slice(errorsSeen)).toEqual([]);
   });
 
-  it('asks the new server for its channels as soon as the Discord settings change, without a reload', async () => {
+  it('saving the Discord settings says what Discord found: the bot, the server, the permissions it lacks', async () => {
     const { page } = app;
-    const other = '1400000000000000009';
+    guild.botPermissions = PermissionFlagsBits.SendMessages | PermissionFlagsBits.ManageMessages | PermissionFlagsBits.KickMembers;
     await page.keyboard.press('Alt+6');
     await page.getByTestId('settings-tab-discord').click();
+    // The same server and token, entered again: saving tries them.
+    await page.getByLabel('Bot token').fill(fake.token);
+    await page.getByRole('button', { name: 'Save Discord settings' }).click();
+    const check = page.getByTestId('discord-check');
+    await check.waitFor();
+    expect(await check.getAttribute('data-state')).toBe('missing');
+    expect(await check.innerText()).toContain('Bot aurora-bot in Aurora Test Realm');
+    expect(await page.getByTestId('discord-check-missing').allInnerTexts()).toEqual([
+      'Ban Members: bans and lifting them',
+      'Moderate Members: timeouts and clearing them',
+    ]);
+    await shots('settings-discord-check-missing');
+    expect(app.consoleErrors.slice(errorsSeen)).toEqual([]);
+  });
+
+  it('asks the new server for its channels as soon as the Discord settings change, without a reload, and says the bot is not there', async () => {
+    const { page } = app;
+    const other = '1400000000000000009';
     await page.getByLabel('Server (guild) ID').fill(other);
     await page.getByRole('button', { name: 'Save Discord settings' }).click();
+    const check = page.locator('[data-testid="discord-check"][data-state="problem"]');
+    await check.waitFor();
+    expect(await check.innerText()).toContain(`The bot is not in a server with ID ${other}`);
+    await shots('settings-discord-check-problem');
     await page.locator('nav').getByText('Lootdrops', { exact: true }).click();
     await page.getByTestId('lootdrops-page').waitFor();
     await expect.poll(() => fake.requests.some((r) => r.method === 'GET' && r.path === `/guilds/${other}/channels`)).toBe(true);

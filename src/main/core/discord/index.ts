@@ -4,6 +4,7 @@ export { discordGatewayFor, fixedDiscordGateway, type DiscordConfig, type Discor
 export { groupChannelsByCategory, listGuildTextChannels } from './channels.js';
 export { deleteChannelMessage, editChannelMessage, postChannelMessage, type PostedMessage } from './messages.js';
 export { avatarUrl, describeDiscordUser, fetchDiscordUser } from './users.js';
+export { checkDiscordSetup } from './setup-check.js';
 export {
   checkMemberAction,
   eachWithConcurrency,
