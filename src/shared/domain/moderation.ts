@@ -248,6 +248,8 @@ export interface TimelineEntry {
   /** discord: whether Discord did it, and the readable failure. */
   ok?: boolean;
   detail?: string | null;
+  /** discord: a timeout's end. */
+  until?: Date | null;
   /** Entries from the desk's own metadata vs facts read from the row's columns. */
   source: 'desk' | 'row';
 }

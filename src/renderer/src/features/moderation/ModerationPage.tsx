@@ -28,7 +28,7 @@ import { NoteDialog } from './components/NoteDialog';
 import { OpenCaseDialog } from './components/OpenCaseDialog';
 import { queueLabels, QueueTabs } from './components/QueueTabs';
 import { ResolveDialog } from './components/ResolveDialog';
-import { discordOutcomeTitle } from './components/describe-case';
+import { discordEntryText, discordOutcomeTitle } from './components/describe-case';
 import classes from './components/moderation.module.css';
 import { toCaseFilters } from './filters';
 import { useCaseArrivals } from './hooks/use-arrivals';
@@ -145,7 +145,7 @@ export function ModerationPage() {
       {
         onSuccess(result) {
           const outcome = result.discord;
-          if (outcome?.ok) notifySuccess(`Discord: ${outcome.action ?? 'action'} done`, `${target.caseId}`);
+          if (outcome?.ok) notifySuccess(outcome.action ? `Discord: ${discordEntryText(outcome.action, true)}` : 'Discord: carried out', `${target.caseId}`);
           else if (outcome) notifyWarning(discordOutcomeTitle(outcome), outcome.message ?? undefined);
         },
       },
