@@ -136,9 +136,28 @@ describeE2E('lootdrop board timing and slow Discord in Chromium', () => {
     await check.waitFor();
     expect(await check.innerText()).toContain(`The bot is not in a server with ID ${other}`);
     await shots('settings-discord-check-problem');
+    // A drop in a channel Discord does not know (deleted since).
+    await app.database.query(
+      `INSERT INTO lootdrops (message_id, channel_id, reward_amount, currency, created_at, expires_at)
+       VALUES ('1400000000000009002', '1400000000000000777', 5, 'COINS', (now() AT TIME ZONE 'UTC') - interval '2 minutes', (now() AT TIME ZONE 'UTC') - interval '1 minute')`,
+    );
     await page.locator('nav').getByText('Lootdrops', { exact: true }).click();
     await page.getByTestId('lootdrops-page').waitFor();
     await expect.poll(() => fake.requests.some((r) => r.method === 'GET' && r.path === `/guilds/${other}/channels`)).toBe(true);
+
+    // The board names the old server's channel (asked by ID); an unknown one reads as its ID, with a hint.
+    const named = page.locator('[data-testid="expired-row"][data-message-id="1400000000000009001"] [data-testid="drop-channel"]');
+    await expect.poll(() => named.innerText()).toBe('#lootdrops');
+    const unknown = page.locator('[data-testid="expired-row"][data-message-id="1400000000000009002"] [data-testid="drop-channel"]');
+    expect(await unknown.innerText()).toBe('channel 1400000000000000777');
+    expect(await unknown.getAttribute('title')).toMatch(/not in the server set in Settings → Discord/);
+
+    // The picker's error stays in sight: no dropdown opens over it.
+    await page.getByTestId('spawn-channel').click();
+    const error = page.getByText(/The channel list could not be loaded/);
+    await error.waitFor();
+    expect(await page.locator('.mantine-Select-dropdown:visible').count()).toBe(0);
+    await shots('lootdrops-other-server');
   });
 
   async function shots(name: string) {

@@ -159,6 +159,13 @@ export const statsInputSchema = z.strictObject({
 
 export const discordUsersInputSchema = z.strictObject({ ids: z.array(snowflakeSchema).min(1).max(50) });
 export const channelsInputSchema = z.strictObject({ refresh: z.boolean().default(false) });
+export const channelNamesInputSchema = z.strictObject({ ids: z.array(snowflakeSchema).min(1).max(50) });
+
+/** A channel named by its ID (one of another server, or one the list did not include). */
+export interface DiscordChannelName {
+  id: string;
+  name: string;
+}
 
 // ── bursts ─────────────────────────────────────────────────────────────────────────────────
 

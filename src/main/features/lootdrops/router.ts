@@ -4,6 +4,7 @@ import {
   boardInputSchema,
   burstIdInputSchema,
   cancelLootdropInputSchema,
+  channelNamesInputSchema,
   channelsInputSchema,
   discordUsersInputSchema,
   giveUpPostInputSchema,
@@ -17,7 +18,7 @@ import { readBoard, readHistory } from './board.js';
 import { listBursts, pauseBurst, resumeBurst, startBurst, stopBurst } from './bursts.js';
 import { cancelLootdrop } from './cancel.js';
 import { describeLootdropSettings, readLootdropConfig } from './config.js';
-import { listLootdropChannels, lookUpDiscordUsers } from './discord-lookups.js';
+import { listLootdropChannels, lookUpChannelNames, lookUpDiscordUsers } from './discord-lookups.js';
 import { noteDropEnds, notePostUnanswered } from './housekeeping.js';
 import { giveUpPost } from './post-drop.js';
 import { spawnLootdrop } from './spawn.js';
@@ -29,6 +30,10 @@ export const lootdropsRouter = router({
   channels: readProcedure
     .input(channelsInputSchema)
     .query(({ ctx, input }) => listLootdropChannels(ctx.services.discord.require(), input.refresh, ctx.services.clock.now())),
+  channelNames: readProcedure.input(channelNamesInputSchema).query(({ ctx, input }) => {
+    const discord = ctx.services.discord.target();
+    return discord ? lookUpChannelNames(discord, input.ids) : [];
+  }),
   users: readProcedure.input(discordUsersInputSchema).query(({ ctx, input }) => {
     const discord = ctx.services.discord.target();
     return discord ? lookUpDiscordUsers(discord, input.ids) : [];

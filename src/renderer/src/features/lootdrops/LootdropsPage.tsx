@@ -5,7 +5,7 @@
  */
 import { Badge, Box, Loader, Text } from '@mantine/core';
 import { IconChartBar, IconGift, IconHistory, IconLayoutBoard, IconRocket } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { LootdropView } from '@shared/domain/lootdrops';
 import { ErrorState } from '../../components/ErrorState';
 import { KeyHint } from '../../components/KeyHint';
@@ -47,7 +47,11 @@ export function LootdropsPage() {
   const read = useLootBoard();
   const board = useBoardAsOfNow(read);
   const bursts = useBursts();
-  const channels = useChannelNames(discordConfigured);
+  const boardChannelIds = useMemo(
+    () => (board.data ? [...board.data.active, ...board.data.claimed, ...board.data.expired, ...board.data.posts].map((d) => d.channelId) : []),
+    [board.data],
+  );
+  const channels = useChannelNames(discordConfigured, boardChannelIds);
   const formRef = useRef<SpawnFormHandle>(null);
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState<LootdropView | null>(null);

@@ -35,14 +35,33 @@ export function useLootChannels(enabled: boolean) {
   return useQuery({ ...trpc.lootdrops.channels.queryOptions({}), enabled, staleTime: 5 * 60_000 });
 }
 
-/** Channel ID -> "#name", for rows; IDs without a known name show as they are. */
-export function useChannelNames(enabled: boolean): Map<string, string> {
+/**
+ * Channel ID -> name, for rows: the server's channels, and for IDs the list does not have (drops
+ * from before a change of server) Discord's answer by ID. IDs Discord does not name stay out:
+ * the rows show them as IDs, with a hint.
+ */
+export function useChannelNames(enabled: boolean, ids: readonly string[] = []): Map<string, string> {
+  const trpc = useTRPC();
   const channels = useLootChannels(enabled);
-  return useMemo(() => {
+  const listed = useMemo(() => {
     const names = new Map<string, string>();
     for (const group of channels.data?.groups ?? []) for (const channel of group.channels) names.set(channel.id, channel.name);
     return names;
   }, [channels.data]);
+  // Only once the list has answered (or failed), so the IDs it names are not asked for.
+  const unknown = useMemo(() => [...new Set(ids)].filter((id) => !listed.has(id)).sort().slice(0, 50), [ids, listed]);
+  const lookedUp = useQuery({
+    ...trpc.lootdrops.channelNames.queryOptions({ ids: unknown }),
+    enabled: enabled && unknown.length > 0 && !channels.isPending,
+    staleTime: 60 * 60_000,
+    retry: false,
+  });
+  return useMemo(() => {
+    if (!lookedUp.data?.length) return listed;
+    const names = new Map(listed);
+    for (const channel of lookedUp.data) names.set(channel.id, channel.name);
+    return names;
+  }, [listed, lookedUp.data]);
 }
 
 /** Avatars (and Discord names) of the given claimers; empty without Discord. */
