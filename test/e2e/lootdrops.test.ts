@@ -155,6 +155,8 @@ describeE2E('lootdrops in Chromium (embedded demo database, fake Discord)', () =
     await card.getByRole('button', { name: 'Cancel' }).click();
     await card.getByRole('button', { name: /Stop after 1\?/ }).click();
     await expect.poll(() => card.getAttribute('data-status')).toBe('cancelled');
+    // Who stopped it, and when, in words.
+    expect(await card.getByTestId('burst-stopped-by').innerText()).toMatch(new RegExp(`^Cancelled by ${testStaff.name}, \\d{1,2} \\w{3} \\d{4}, \\d\\d:\\d\\d:\\d\\d`));
     expect(app.consoleErrors).toEqual([]);
   });
 

@@ -70,7 +70,7 @@ describeE2E(
       await page.keyboard.press('d');
       await page.getByTestId('discord-unknown').waitFor({ state: 'detached', timeout: 15_000 });
       expect(fake.bans.has(`${GUILD}:${TARGET}`)).toBe(true);
-      await expect.poll(() => page.getByTestId('case-timeline').innerText(), { timeout: 10_000 }).toMatch(/on Discord: ban done/);
+      await expect.poll(() => page.getByTestId('case-timeline').innerText(), { timeout: 10_000 }).toMatch(/on Discord: member banned/);
       await page.locator(`[data-testid="case-row"][data-case-id="${caseId}"] [data-testid="row-discord-unknown"]`).waitFor({ state: 'detached' });
       await app.screenshot('moderation-discord-retried');
       const { rows } = await app.database.query<{ state: string }>(

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createScratchDatabase, type ScratchDatabase } from '../fixtures/databases.js';
 import { hasPostgres, noPostgresReason } from '../fixtures/environment.js';
+import { startFakeDiscord, type FakeDiscord } from '../fixtures/fake-discord.js';
 import { describeE2E, E2E_START_TIMEOUT, startDeskApp, type DeskApp } from '../fixtures/harness.js';
 
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.Gq1Xy2.e2e-token-never-shown-again';
@@ -16,6 +17,7 @@ const PASSWORD = 'e2e-Secret-pw';
 describeE2E('the Settings page in Chromium', () => {
   let app: DeskApp;
   let scratch: ScratchDatabase | undefined;
+  let fake: FakeDiscord;
   /**
    * Error answers the test provokes on purpose: the refused identity (400) and the refused
    * switch (503), seen once as the failed request and once as Chromium's console line for it.
@@ -24,12 +26,15 @@ describeE2E('the Settings page in Chromium', () => {
     /settings\.setIdentity.*HTTP 400|settings\.switchProfile.*HTTP 503|status of (400 \(Bad Request\)|503 \(Service Unavailable\))/.test(line);
 
   beforeAll(async () => {
-    app = await startDeskApp({ driver: 'pglite', seed: 'none', area: 'settings' });
+    // Saving the Discord settings tries them: against the fake Discord, never Discord itself.
+    fake = await startFakeDiscord({ token: TOKEN });
+    app = await startDeskApp({ driver: 'pglite', seed: 'none', area: 'settings', discord: { guildId: null, apiBase: fake.apiBase } });
     if (hasPostgres) scratch = await createScratchDatabase('postgres');
   }, E2E_START_TIMEOUT);
 
   afterAll(async () => {
     await app?.close();
+    await fake?.close();
     await scratch?.drop();
   });
 
@@ -64,6 +69,8 @@ describeE2E('the Settings page in Chromium', () => {
     await page.getByLabel('Bot token').fill(TOKEN);
     await page.getByRole('button', { name: 'Save Discord settings' }).click();
     await expect.poll(() => page.getByTestId('discord-token-state').innerText()).toMatch(/token set/i);
+    await page.getByTestId('discord-check').waitFor();
+    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toContain('GET /users/@me');
     await page.reload();
     await page.getByTestId('discord-token-state').waitFor();
     expect(await page.content()).not.toContain(TOKEN);

@@ -229,4 +229,17 @@ describeOnBothDrivers('event bursts', (current) => {
     expect(edit.embeds[0]!.title).toBe('This lootdrop expired');
     expect((await spawnRows(current().database))[0]).toMatchObject({ message_state: 'expired' });
   });
+
+  it('closes the message of a drop that ended while no desk ran as soon as the desk starts', async () => {
+    const first = app();
+    const { drop } = await first.caller.lootdrops.spawn({ idempotencyKey: randomUUID(), channelId: CHANNEL_RAIDS, amount: 40, currency: 'COINS', lifetimeSeconds: 30 });
+    // The desk quits before the drop ends; it ends while no desk runs.
+    first.scheduler.stop();
+    await advance(first.scheduler, 5 * MIN);
+    expect(routesOf(rig.fake).filter((r) => r.startsWith('PATCH'))).toEqual([]);
+
+    const second = app();
+    await advance(second.scheduler, 0);
+    expect(routesOf(rig.fake).filter((r) => r.startsWith('PATCH'))).toEqual([`PATCH /channels/${CHANNEL_RAIDS}/messages/${drop.messageId}`]);
+  });
 });

@@ -52,7 +52,7 @@ describeOnBothDrivers('moderation while Discord has not answered', (current) => 
     const events: string[] = [];
     const held = fake.hold({ method: 'DELETE', path: `/bans/${NYX}` });
     const resolving = me()
-      .moderation.resolve({ id: ban.summary.id, expected: ban.summary.seen, reason: 'Appeal accepted' })
+      .moderation.resolve({ id: ban.summary.id, expected: ban.summary.seen, reason: 'Appeal accepted', liftOnDiscord: true })
       .finally(() => events.push('resolve answered'));
     await held.arrived();
     const release = breakDeadlock(held, events);
@@ -97,7 +97,7 @@ describeOnBothDrivers('moderation while Discord has not answered', (current) => 
     const events: string[] = [];
     const held = fake.hold({ method: 'DELETE', path: '/bans/' });
     const resolving = me()
-      .moderation.bulkResolve({ cases: cases.map((c) => ({ id: c.id, expected: c.seen })), reason: 'Wave over' })
+      .moderation.bulkResolve({ cases: cases.map((c) => ({ id: c.id, expected: c.seen })), reason: 'Wave over', liftOnDiscord: true })
       .finally(() => events.push('bulk answered'));
     await held.arrived();
     const release = breakDeadlock(held, events);

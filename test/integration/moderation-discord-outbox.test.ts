@@ -106,8 +106,8 @@ describeOnBothDrivers('moderation through the Discord outbox', (current) => {
       const refused = await me.moderation.open({ type: 'ban', userId: DRIFTER.toString(), reason: 'Raid' });
       const timedOut = await me.moderation.open({ type: 'timeout', userId: EMBER.toString(), reason: 'Cool down', durationMinutes: 60 });
       const kicked = await me.moderation.open({ type: 'kick', userId: (EMBER + 9n).toString(), reason: 'Alt' });
-      const unbanned = await me.moderation.resolve({ id: banToLift.summary.id, expected: banToLift.summary.seen, reason: 'Appeal accepted' });
-      const released = await me.moderation.resolve({ id: timeoutToLift.summary.id, expected: timeoutToLift.summary.seen, reason: 'Early release' });
+      const unbanned = await me.moderation.resolve({ id: banToLift.summary.id, expected: banToLift.summary.seen, reason: 'Appeal accepted', liftOnDiscord: true });
+      const released = await me.moderation.resolve({ id: timeoutToLift.summary.id, expected: timeoutToLift.summary.seen, reason: 'Early release', liftOnDiscord: true });
 
       // Staff are told what Discord answered, and that the desk could not record it.
       expect(banned.discord).toMatchObject({ attempted: true, ok: true, action: 'ban', message: expect.stringMatching(/could not record/) });
@@ -277,7 +277,7 @@ describeOnBothDrivers('moderation through the Discord outbox', (current) => {
     for (let i = 0; i < 3; i++) cases.push((await me.moderation.open({ type: 'ban', userId: (NYX + 41n + BigInt(i)).toString() })).summary);
     count = await auditCount();
     fake.failNext({ method: 'DELETE', path: `/bans/${NYX + 42n}`, kind: 'forbidden' });
-    const bulk = await me.moderation.bulkResolve({ cases: cases.map((c) => ({ id: c.id, expected: c.seen })), reason: 'Batch' });
+    const bulk = await me.moderation.bulkResolve({ cases: cases.map((c) => ({ id: c.id, expected: c.seen })), reason: 'Batch', liftOnDiscord: true });
     expect(await auditCount()).toBe(count + 1);
     expect(bulk.discord.map((d) => d.outcome.ok)).toEqual([true, false, true]);
     const unbans = await Promise.all(cases.map(async (c) => (await outboxOf(c.id)).find((r) => r.action === 'unban')!));
@@ -325,7 +325,7 @@ describeOnBothDrivers(
       const opened = await opening;
       expect(opened.discord).toEqual({ attempted: true, ok: true, action: 'ban', message: null });
       expect(opened.summary.discordPending).toEqual([]);
-      const resolved = await me.moderation.resolve({ id: opened.summary.id, expected: opened.summary.seen, reason: 'Lifted' });
+      const resolved = await me.moderation.resolve({ id: opened.summary.id, expected: opened.summary.seen, reason: 'Lifted', liftOnDiscord: true });
       expect(resolved.discord).toEqual({ attempted: true, ok: true, action: 'unban', message: null });
       const meta = (await caseRow(current().database, opened.summary.id)).metadata.aurora_desk as { discord: { action: string; ok: boolean }[] };
       expect(meta.discord.map((d) => [d.action, d.ok])).toEqual([

@@ -69,10 +69,10 @@ describeOnBothDrivers('moderation on Discord', (current) => {
   it('records a Discord failure on the case, which is still opened', async () => {
     fake.failNext({ method: 'PUT', kind: 'forbidden' });
     const denied = await caller().moderation.open({ type: 'ban', userId: NYX.toString(), reason: 'Higher role' });
-    expect(denied.discord).toMatchObject({ attempted: true, ok: false, action: 'ban', message: expect.stringMatching(/lacks the permission/) });
+    expect(denied.discord).toMatchObject({ attempted: true, ok: false, action: 'ban', message: expect.stringMatching(/missing permission Ban Members/) });
     expect(denied.summary.active).toBe(true);
     expect(await discordEntries(denied.summary.id)).toEqual([
-      expect.objectContaining({ action: 'ban', ok: false, errorKind: 'missing-permissions', error: expect.stringMatching(/lacks the permission/) }),
+      expect.objectContaining({ action: 'ban', ok: false, errorKind: 'missing-permissions', error: expect.stringMatching(/missing permission Ban Members/) }),
     ]);
     const detail = await caller().moderation.detail({ id: denied.summary.id });
     expect(detail.discord[0]).toMatchObject({ action: 'ban', ok: false });
@@ -90,7 +90,7 @@ describeOnBothDrivers('moderation on Discord', (current) => {
 
   it('lifts an active ban or timeout on resolving, and records it', async () => {
     const ban = await caller().moderation.open({ type: 'ban', userId: NYX.toString(), reason: 'Scam' });
-    const resolved = await caller().moderation.resolve({ id: ban.summary.id, expected: ban.summary.seen, reason: 'Appeal accepted' });
+    const resolved = await caller().moderation.resolve({ id: ban.summary.id, expected: ban.summary.seen, reason: 'Appeal accepted', liftOnDiscord: true });
     expect(resolved.discord).toEqual({ attempted: true, ok: true, action: 'unban', message: null });
     expect(fake.requests.at(-1)).toMatchObject({ method: 'DELETE', path: `/guilds/${GUILD}/bans/${NYX}` });
     expect(fake.requests.at(-1)!.reason).toMatch(/resolved: Appeal accepted/);
@@ -102,14 +102,14 @@ describeOnBothDrivers('moderation on Discord', (current) => {
     // A ban the bot recorded (no desk metadata), already lifted on Discord: recorded as failed.
     const botBan = await insertBotCase(current().database, { type: 'ban', userId: DRIFTER, metadataJson: '{"appealable": true}' });
     const [seen] = await caller().moderation.byIds({ ids: [botBan] });
-    const lifted = await caller().moderation.resolve({ id: botBan, expected: seen!.seen, reason: 'Expired' });
+    const lifted = await caller().moderation.resolve({ id: botBan, expected: seen!.seen, reason: 'Expired', liftOnDiscord: true });
     expect(lifted.discord).toMatchObject({ ok: false, action: 'unban', message: expect.stringMatching(/not banned/) });
     const row = await caseRow(current().database, botBan);
     expect(row.metadata.appealable).toBe(true);
     expect(row.active).toBe(false);
 
     const timeout = await caller().moderation.open({ type: 'timeout', userId: EMBER.toString(), durationMinutes: 10 });
-    await caller().moderation.resolve({ id: timeout.summary.id, expected: timeout.summary.seen, reason: 'Early release' });
+    await caller().moderation.resolve({ id: timeout.summary.id, expected: timeout.summary.seen, reason: 'Early release', liftOnDiscord: true });
     expect(fake.requests.at(-1)).toMatchObject({ method: 'PATCH', body: { communication_disabled_until: null } });
 
     // Not asked to lift: no request.
@@ -118,6 +118,17 @@ describeOnBothDrivers('moderation on Discord', (current) => {
     const quiet = await caller().moderation.resolve({ id: other.summary.id, expected: other.summary.seen, reason: 'x', liftOnDiscord: false });
     expect(quiet.discord).toBeUndefined();
     expect(fake.requests.length).toBe(count);
+  });
+
+  it('keeps the ban on Discord when a ban is resolved without asking to lift it', async () => {
+    const ban = await caller().moderation.open({ type: 'ban', userId: NYX.toString(), reason: 'Scam' });
+    expect(fake.bans.has(`${GUILD}:${NYX}`)).toBe(true);
+    const count = fake.requests.length;
+    const resolved = await caller().moderation.resolve({ id: ban.summary.id, expected: ban.summary.seen, reason: 'Handled' });
+    expect(resolved.summary.active).toBe(false);
+    expect(resolved.discord).toBeUndefined();
+    expect(fake.requests.length).toBe(count);
+    expect(fake.bans.has(`${GUILD}:${NYX}`)).toBe(true);
   });
 
   it('only records the case without Discord configured, and says so', async () => {

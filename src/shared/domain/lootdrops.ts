@@ -119,6 +119,11 @@ export const cancelLootdropInputSchema = z.strictObject({
 });
 export type CancelLootdropInput = z.output<typeof cancelLootdropInputSchema>;
 
+export const giveUpPostInputSchema = z.strictObject({
+  /** The post's nonce, as the board lists it. */
+  nonce: z.string().regex(/^[0-9a-f]{1,25}$/),
+});
+
 export const boardInputSchema = z.strictObject({
   /** How many claimed and expired drops to list beside the active ones. */
   recent: z.number().int().min(1).max(200).default(30),
@@ -154,6 +159,13 @@ export const statsInputSchema = z.strictObject({
 
 export const discordUsersInputSchema = z.strictObject({ ids: z.array(snowflakeSchema).min(1).max(50) });
 export const channelsInputSchema = z.strictObject({ refresh: z.boolean().default(false) });
+export const channelNamesInputSchema = z.strictObject({ ids: z.array(snowflakeSchema).min(1).max(50) });
+
+/** A channel named by its ID (one of another server, or one the list did not include). */
+export interface DiscordChannelName {
+  id: string;
+  name: string;
+}
 
 // ── bursts ─────────────────────────────────────────────────────────────────────────────────
 
@@ -224,6 +236,26 @@ export interface LootdropBoard {
   counts: { active: number; claimedLastDay: number; expiredLastDay: number };
   /** Whether claim times are being recorded (the claim recorder trigger exists). */
   claimTimesRecorded: boolean;
+  /** Drops on their way to Discord, and posts that ended without a drop in the last hour. */
+  posts: DropPost[];
+}
+
+/**
+ * A drop on its way to Discord: `sending` (no answer yet), `waiting` for Discord's rate limit
+ * (until `waitingUntil`; may be given up), `checking` (no answer came: the desk asks Discord
+ * again under the post's nonce), or settled without a drop: `failed`, `abandoned`, `lost`.
+ */
+export interface DropPost {
+  nonce: string;
+  channelId: string;
+  amount: number;
+  currency: string;
+  lifetimeSeconds: number;
+  state: 'sending' | 'waiting' | 'checking' | 'failed' | 'abandoned' | 'lost';
+  waitingUntil: Date | null;
+  requestedAt: Date;
+  spawnedBy: { id: bigint; name: string };
+  detail: string | null;
 }
 
 export interface LootdropHistoryPage {

@@ -111,8 +111,11 @@ const caseRef = { id: int8Schema, expected: caseSeenSchema };
 export const resolveCaseInputSchema = z.strictObject({
   ...caseRef,
   reason: resolutionReason,
-  /** Lift an active ban or timeout on Discord (when Discord is configured). */
-  liftOnDiscord: z.boolean().default(true),
+  /**
+   * Also lift an active ban or timeout on Discord (when Discord is configured). A separate
+   * decision from closing the case: off unless asked for.
+   */
+  liftOnDiscord: z.boolean().default(false),
 });
 export type ResolveCaseInput = z.input<typeof resolveCaseInputSchema>;
 
@@ -128,7 +131,7 @@ export const unclaimCaseInputSchema = z.strictObject(caseRef);
 export const bulkResolveInputSchema = z.strictObject({
   cases: z.array(z.strictObject(caseRef)).min(1, 'Select cases to resolve').max(500, 'Resolve at most 500 cases at once'),
   reason: resolutionReason,
-  liftOnDiscord: z.boolean().default(true),
+  liftOnDiscord: z.boolean().default(false),
 });
 export type BulkResolveInput = z.input<typeof bulkResolveInputSchema>;
 
@@ -248,6 +251,8 @@ export interface TimelineEntry {
   /** discord: whether Discord did it, and the readable failure. */
   ok?: boolean;
   detail?: string | null;
+  /** discord: a timeout's end. */
+  until?: Date | null;
   /** Entries from the desk's own metadata vs facts read from the row's columns. */
   source: 'desk' | 'row';
 }
@@ -277,8 +282,9 @@ export interface DiscordPending {
   /** When it was asked for, and by whom. */
   at: Date;
   by: StaffRef;
-  state: 'pending' | 'unknown';
-  /** Why it is unknown, when something said so. */
+  /** refused: Discord said no (the bot lacks a permission, a rate limit, an outage): not carried out. */
+  state: 'pending' | 'unknown' | 'refused';
+  /** Why it is unknown, or what Discord refused, when something said so. */
   message: string | null;
   until: Date | null;
 }

@@ -7,6 +7,7 @@ import { MAX_IMAGE_HOSTS } from './images.js';
 import { z } from 'zod';
 import { snowflakeSchema, type StaffIdentity } from '../identity.js';
 import type { SchemaReport } from './schema-check.js';
+import type { DiscordSetupCheck } from './discord.js';
 
 export const EMBEDDED_PROFILE_ID = 'embedded';
 
@@ -103,6 +104,9 @@ export const setDiscordInputSchema = z.strictObject({
   currencies: z.array(z.string().trim().min(1).max(32)).max(20).nullable().optional(),
 });
 export type SetDiscordInput = z.infer<typeof setDiscordInputSchema>;
+
+/** The Discord settings as saved, with what the test call against Discord found (null: nothing to try). */
+export type DiscordSettingsSaved = SettingsView['discord'] & { check: DiscordSetupCheck | null };
 
 // ── image hosts (see images.ts) ──
 /** A host name as staff type it: letters, digits, dots and hyphens, lower-cased. */

@@ -11,6 +11,12 @@ const POSTABLE: readonly number[] = [ChannelType.GuildText, ChannelType.GuildAnn
 
 type GuildChannel = APIGuildChannel<GuildChannelType> & { position?: number };
 
+/** One channel's name, by its ID (any server the bot is in). */
+export async function fetchChannelName(client: DiscordClient, channelId: Snowflakeish): Promise<string> {
+  const channel = await client.call((rest) => rest.get(Routes.channel(channelId.toString())) as Promise<{ name?: string | null }>);
+  return channel.name ?? channelId.toString();
+}
+
 export async function listGuildTextChannels(client: DiscordClient, guildId: Snowflakeish): Promise<DiscordChannelGroup[]> {
   const channels = await client.call((rest) => rest.get(Routes.guildChannels(guildId.toString())) as Promise<GuildChannel[]>);
   return groupChannelsByCategory(channels);

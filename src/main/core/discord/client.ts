@@ -3,7 +3,7 @@
  * message calls the same way: a method that goes through `call`). Built on @discordjs/rest, which
  * queues per route and waits out 429s; `apiBase` points it at a fake Discord API in tests.
  */
-import { REST } from '@discordjs/rest';
+import { REST, RESTEvents } from '@discordjs/rest';
 import { Routes, type RESTPatchAPIGuildMemberJSONBody, type RESTPutAPIGuildBanJSONBody } from 'discord-api-types/v10';
 import { describeDiscordError } from './errors.js';
 
@@ -25,6 +25,14 @@ export interface BanOptions {
   deleteMessageSeconds?: number;
 }
 
+/** A request that waits for Discord's rate limit before it is (again) sent. */
+export interface RateLimitWait {
+  method: string;
+  /** The request's path, e.g. /channels/1/messages. */
+  path: string;
+  waitMs: number;
+}
+
 export interface DiscordClient {
   /** The configured server, or null when Settings has none. */
   readonly guildId: string | null;
@@ -35,6 +43,8 @@ export interface DiscordClient {
   kickMember(guildId: Snowflakeish, userId: Snowflakeish, reason?: string): Promise<void>;
   banMember(guildId: Snowflakeish, userId: Snowflakeish, reason?: string, options?: BanOptions): Promise<void>;
   unbanMember(guildId: Snowflakeish, userId: Snowflakeish, reason?: string): Promise<void>;
+  /** Calls `listener` whenever a request waits for a rate limit; returns the unsubscribe. */
+  onRateLimitWait(listener: (wait: RateLimitWait) => void): () => void;
   /** Stops the client's background sweepers. */
   destroy(): void;
 }
@@ -50,6 +60,17 @@ export function createDiscordClient(options: DiscordClientOptions): DiscordClien
     timeout: options.timeoutMs ?? 10_000,
     retries: options.retries ?? 1,
   }).setToken(options.token);
+
+  const waiters = new Set<(wait: RateLimitWait) => void>();
+  const tell = (wait: RateLimitWait) => waiters.forEach((listener) => listener(wait));
+  // A bucket known to be spent: the request waits before it is sent.
+  rest.on(RESTEvents.RateLimited, (info) => tell({ method: info.method.toUpperCase(), path: new URL(info.url).pathname, waitMs: info.timeToReset }));
+  // A 429 answer: the request is sent again once Discord's retry_after has passed.
+  rest.on(RESTEvents.Response, (request, response) => {
+    if (response.status !== 429) return;
+    const retryAfter = Number(response.headers.get('retry-after') ?? 0) * 1000;
+    tell({ method: request.method.toUpperCase(), path: request.path, waitMs: retryAfter });
+  });
 
   async function call<T>(request: (r: REST) => Promise<T>): Promise<T> {
     try {
@@ -83,7 +104,12 @@ export function createDiscordClient(options: DiscordClientOptions): DiscordClien
       call(async (r) => {
         await r.delete(Routes.guildBan(id(guildId), id(userId)), { reason: auditReason(reason) });
       }),
+    onRateLimitWait(listener) {
+      waiters.add(listener);
+      return () => waiters.delete(listener);
+    },
     destroy() {
+      rest.removeAllListeners();
       rest.clearHashSweeper();
       rest.clearHandlerSweeper();
     },

@@ -4,7 +4,7 @@
  */
 import { DiscordAPIError, HTTPError, RateLimitError } from '@discordjs/rest';
 import { RESTJSONErrorCodes } from 'discord-api-types/v10';
-import { DeskError, ERRORS } from '../errors.js';
+import { DeskError } from '../errors.js';
 
 export type DiscordErrorKind =
   | 'invalid-token'
@@ -28,6 +28,8 @@ export class DiscordError extends Error {
     readonly status?: number,
     /** Discord's JSON error code (10007 Unknown Member...), when it sent one. */
     readonly discordCode?: number | string,
+    /** Discord's own message ("Missing Permissions"), when it sent one. */
+    readonly discordMessage?: string,
   ) {
     super(message);
     this.name = 'DiscordError';
@@ -58,19 +60,20 @@ export function describeDiscordError(error: unknown): DiscordError {
   if (error instanceof DiscordAPIError) {
     const code = typeof error.code === 'number' ? error.code : undefined;
     const known = code === undefined ? undefined : byCode[code];
-    if (known) return new DiscordError(known[0], known[1], error.status, error.code);
+    const said = error.message;
+    if (known) return new DiscordError(known[0], known[1], error.status, error.code, said);
     if (error.status === 401) {
-      return new DiscordError('invalid-token', 'Discord rejected the bot token: enter a valid token in Settings → Discord.', 401, error.code);
+      return new DiscordError('invalid-token', 'Discord rejected the bot token: enter a valid token in Settings → Discord.', 401, error.code, said);
     }
-    if (error.status === 403) return new DiscordError('missing-permissions', byCode[RESTJSONErrorCodes.MissingPermissions]![1], 403, error.code);
-    if (error.status === 404) return new DiscordError('rejected', `Discord answered "not found": ${error.message}`, 404, error.code);
-    return new DiscordError('rejected', `Discord refused the request (${error.status}): ${error.message}`, error.status, error.code);
+    if (error.status === 403) return new DiscordError('missing-permissions', byCode[RESTJSONErrorCodes.MissingPermissions]![1], 403, error.code, said);
+    if (error.status === 404) return new DiscordError('rejected', `Discord answered "not found": ${error.message}`, 404, error.code, said);
+    return new DiscordError('rejected', `Discord refused the request (${error.status}): ${error.message}`, error.status, error.code, said);
   }
   if (error instanceof RateLimitError) {
     return new DiscordError('rate-limited', `Discord is rate limiting the bot; try again in ${Math.ceil(error.retryAfter / 1000)} s.`, 429);
   }
   if (error instanceof HTTPError) {
-    return new DiscordError('unavailable', `Discord is unavailable right now (${error.status}); try again in a moment.`, error.status);
+    return new DiscordError('unavailable', `Discord is unavailable right now (${error.status}); try again in a moment.`, error.status, undefined, error.message || undefined);
   }
   const message = error instanceof Error ? error.message : String(error);
   // After a 401, @discordjs/rest forgets the token and fails every later call this way.
@@ -87,18 +90,20 @@ export function describeDiscordError(error: unknown): DiscordError {
 export function deskErrorFromDiscord(error: unknown, what = 'Discord'): DeskError {
   const discord = describeDiscordError(error);
   const message = `${what}: ${discord.message}`;
+  // Named as Discord's, with its status and words, whatever the code the renderer gets.
+  const said = { discord: { status: discord.status ?? null, message: discord.discordMessage ?? null } };
   switch (discord.kind) {
     case 'invalid-token':
     case 'unknown-guild':
-      return new DeskError('PRECONDITION_FAILED', message, { precondition: 'discord' });
+      return new DeskError('PRECONDITION_FAILED', message, { precondition: 'discord', ...said });
     case 'unknown-channel':
     case 'missing-access':
     case 'missing-permissions':
-      return ERRORS.badRequest(message, { channelId: [discord.message] });
+      return new DeskError('BAD_REQUEST', message, { fieldErrors: { channelId: [discord.message] }, ...said });
     case 'rate-limited':
     case 'unavailable':
-      return ERRORS.unavailable(message);
+      return new DeskError('SERVICE_UNAVAILABLE', message, said);
     default:
-      return ERRORS.badRequest(message);
+      return new DeskError('BAD_REQUEST', message, said);
   }
 }

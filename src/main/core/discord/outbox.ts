@@ -272,9 +272,22 @@ export async function performMemberAction(client: DiscordClient, request: Member
     if (failure.kind === 'unavailable' && failure.status === undefined) {
       return { state: 'unknown', learnedBy: 'answer', message: `${failure.message} Discord may or may not have ${verbs[request.action]}.` };
     }
-    return { state: 'failed', learnedBy: 'answer', errorKind: failure.kind, message: failure.message };
+    const message = failure.kind === 'missing-permissions' ? missingPermission(request.action) : failure.message;
+    return { state: 'failed', learnedBy: 'answer', errorKind: failure.kind, message };
   }
 }
+
+/** The permission each action needs, as Discord names it in server settings. */
+const PERMISSION: Record<MemberAction, string> = {
+  ban: 'Ban Members',
+  unban: 'Ban Members',
+  timeout: 'Moderate Members',
+  'clear-timeout': 'Moderate Members',
+  kick: 'Kick Members',
+};
+
+const missingPermission = (action: MemberAction) =>
+  `Not carried out on Discord: missing permission ${PERMISSION[action]} (or the member's highest role is above the bot's). Grant it to the bot's role, then retry.`;
 
 async function isBanned(client: DiscordClient, guildId: string, userId: bigint): Promise<boolean> {
   try {

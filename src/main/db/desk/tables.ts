@@ -133,3 +133,26 @@ export const discordOutbox = deskSchema.table('discord_outbox', {
   retriedBy: bigint('retried_by', { mode: 'bigint' }),
 });
 export type StoredOutboxRow = typeof discordOutbox.$inferSelect;
+
+export type PostState = 'posting' | 'checking' | 'posted' | 'failed' | 'abandoned' | 'lost';
+
+/** Messages the desk posts, from intent to outcome (0012). */
+export const discordPosts = deskSchema.table('discord_posts', {
+  nonce: varchar('nonce', { length: 25 }).primaryKey(),
+  subject: varchar('subject', { length: 40 }).notNull(),
+  subjectKey: varchar('subject_key', { length: 100 }).notNull(),
+  channelId: varchar('channel_id', { length: 255 }).notNull(),
+  body: jsonb('body').$type<Record<string, unknown>>().notNull(),
+  details: jsonb('details').$type<Record<string, unknown>>().notNull(),
+  actorId: bigint('actor_id', { mode: 'bigint' }).notNull(),
+  actorName: varchar('actor_name', { length: 255 }).notNull(),
+  runId: varchar('run_id', { length: 64 }).notNull(),
+  requestedAt: moment('requested_at').notNull().defaultNow(),
+  state: varchar('state', { length: 20 }).$type<PostState>().notNull().default('posting'),
+  waitingUntil: moment('waiting_until'),
+  messageId: varchar('message_id', { length: 255 }),
+  acceptedAt: moment('accepted_at'),
+  detail: text('detail'),
+  settledAt: moment('settled_at'),
+});
+export type StoredPost = typeof discordPosts.$inferSelect;

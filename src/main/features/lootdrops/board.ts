@@ -2,8 +2,10 @@
  * The live board (active drops, the latest claimed and expired ones) and the history with its
  * filters. Reads only: the board works without Discord, from what the database holds.
  */
-import type { HistoryInput, LootdropBoard, LootdropHistoryPage } from '@shared/domain/lootdrops.js';
+import type { DropPost, HistoryInput, LootdropBoard, LootdropHistoryPage } from '@shared/domain/lootdrops.js';
 import type { AuroraDatabase } from '../../core/database.js';
+import { hasPostOutbox, postsToShow, type OpenPost } from '../../core/discord/post-outbox.js';
+import { DROP_SUBJECT, type DropDetails } from './post-drop.js';
 import { claimTimesRecorded, dropSelect, hasLootdropDesk, toLootdropView, utcParam, type DropRow } from './rows.js';
 
 /** Active drops are few by nature; this guards the board against a table full of forever-drops. */
@@ -16,7 +18,7 @@ export async function readBoard(database: AuroraDatabase, input: { recent: numbe
   // Each list picks its drops first (lootdrops and, for claim times, our claims table) and only
   // then joins names and desk columns to the page: joined before the LIMIT, every claimed drop
   // met every player (a hash of all of users, ~70 ms at 10,000 drops and 200,000 players).
-  const [active, claimed, expired, counts, recorded] = await Promise.all([
+  const [active, claimed, expired, counts, recorded, posts] = await Promise.all([
     database.query<DropRow>(
       pageOfDrops(
         withDesk,
@@ -45,6 +47,7 @@ export async function readBoard(database: AuroraDatabase, input: { recent: numbe
       [nowIso, dayAgo],
     ),
     withDesk ? claimTimesRecorded(database) : Promise.resolve(false),
+    readPosts(database, now),
   ]);
   const view = (rows: DropRow[]) => rows.map((row) => toLootdropView(row, now));
   const c = counts.rows[0];
@@ -55,6 +58,30 @@ export async function readBoard(database: AuroraDatabase, input: { recent: numbe
     expired: view(expired.rows),
     counts: { active: Number(c?.active ?? 0), claimedLastDay: Number(c?.claimed ?? 0), expiredLastDay: Number(c?.expired ?? 0) },
     claimTimesRecorded: recorded,
+    posts: posts.map((post) => toDropPost(post, now)),
+  };
+}
+
+async function readPosts(database: AuroraDatabase, now: Date): Promise<OpenPost[]> {
+  if (!(await hasPostOutbox(database))) return [];
+  return postsToShow(database.db, DROP_SUBJECT, new Date(now.getTime() - 3600_000));
+}
+
+function toDropPost(post: OpenPost, now: Date): DropPost {
+  const details = post.details as unknown as DropDetails;
+  const waiting = post.state === 'posting' && post.waitingUntil !== null && post.waitingUntil > now;
+  const state = post.state === 'posting' ? (waiting ? 'waiting' : 'sending') : post.state === 'posted' ? 'sending' : post.state;
+  return {
+    nonce: post.nonce,
+    channelId: post.channelId,
+    amount: details.amount,
+    currency: details.currency,
+    lifetimeSeconds: details.lifetimeSeconds,
+    state,
+    waitingUntil: waiting ? post.waitingUntil : null,
+    requestedAt: post.requestedAt,
+    spawnedBy: { id: post.actorId, name: post.actorName },
+    detail: post.detail,
   };
 }
 

@@ -13,6 +13,7 @@ import { ERRORS } from '../../core/errors.js';
 import { isDeskMissing } from '../../core/driver-errors.js';
 import { lootdropBursts, lootdropSpawns, type StoredBurst, type StoredBurstStatus } from '../../db/desk/tables.js';
 import { planBurst, type Random } from './burst-plan.js';
+import { momentText } from '@shared/moment-text.js';
 
 /** A running burst whose runner has not been heard of for this long is taken as interrupted. */
 export const STALE_RUNNER_MS = 3 * 60_000;
@@ -210,7 +211,7 @@ export async function changeBurst(
   const current = await readBurst(db, burst.id);
   const who = current.updatedByName ?? current.createdByName;
   return Promise.reject(
-    ERRORS.conflict(`The burst "${current.name}" changed meanwhile: it is ${current.status} now (last changed by ${who} at ${current.updatedAt.toISOString()}).`, {
+    ERRORS.conflict(`The burst "${current.name}" changed meanwhile: it is ${current.status} now (last changed by ${who} at ${momentText(current.updatedAt)}).`, {
       changedBy: who,
       changedAt: current.updatedAt.toISOString(),
       current: { status: current.status },

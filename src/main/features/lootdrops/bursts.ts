@@ -157,7 +157,7 @@ async function runSlot(services: DeskServices, database: AuroraDatabase, id: big
     try {
       const discord = services.discord.require();
       const config = await readLootdropConfig(services, database);
-      const { drop } = await spawnLootdrop(write, input, { discord, config, clock, log, burst: { id, seq } });
+      const { drop } = await spawnLootdrop(write, input, { discord, config, clock, log, run, burst: { id, seq } });
       await write.finish({ outcome: 'ok', durationMs: clock.now().getTime() - started });
       noteDropEnds(services, drop.expiresAt);
     } catch (error) {

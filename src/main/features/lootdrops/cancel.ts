@@ -17,6 +17,7 @@ import { lootdropCancels, lootdropSpawns } from '../../db/desk/tables.js';
 import { lootdrops } from '../../db/schema.js';
 import { closedLootdropMessage } from './message.js';
 import { readDrop } from './rows.js';
+import { momentText } from '@shared/moment-text.js';
 
 export interface CancelDeps {
   /** null: Discord is not configured; the drop is still cancelled in the database. */
@@ -67,20 +68,20 @@ async function refusal(database: AuroraDatabase, messageId: string, now: Date) {
   if (!drop) return ERRORS.notFound(`The drop ${messageId}`);
   if (drop.claimedBy !== null) {
     const who = drop.claimerName ? `${drop.claimerName} (${drop.claimedBy})` : String(drop.claimedBy);
-    return ERRORS.conflict(`This drop was already claimed by ${who}${drop.claimedAt ? ` at ${drop.claimedAt.toISOString()}` : ''}; a claimed drop cannot be cancelled.`, {
+    return ERRORS.conflict(`This drop was already claimed by ${who}${drop.claimedAt ? ` at ${momentText(drop.claimedAt)}` : ''}; a claimed drop cannot be cancelled.`, {
       changedBy: who,
       changedAt: drop.claimedAt?.toISOString(),
       current: { status: 'claimed', claimedBy: String(drop.claimedBy) },
     });
   }
   if (drop.cancelled) {
-    return ERRORS.conflict(`${drop.cancelled.by.name} already cancelled this drop at ${drop.cancelled.at.toISOString()}.`, {
+    return ERRORS.conflict(`${drop.cancelled.by.name} already cancelled this drop at ${momentText(drop.cancelled.at)}.`, {
       changedBy: drop.cancelled.by.name,
       changedAt: drop.cancelled.at.toISOString(),
       current: { status: 'cancelled' },
     });
   }
-  return ERRORS.conflict(`This drop already expired at ${drop.expiresAt?.toISOString() ?? 'an earlier time'}; there is nothing to cancel.`, {
+  return ERRORS.conflict(`This drop already expired at ${drop.expiresAt ? momentText(drop.expiresAt) : 'an earlier time'}; there is nothing to cancel.`, {
     changedAt: drop.expiresAt?.toISOString(),
     current: { status: 'expired' },
   });

@@ -3,10 +3,11 @@
  * Both are kept per client (a Settings change builds a new client, so starts afresh), because
  * the board asks again on every live update.
  */
-import type { DiscordUserView, LootdropChannels } from '@shared/domain/lootdrops.js';
+import type { DiscordChannelName, DiscordUserView, LootdropChannels } from '@shared/domain/lootdrops.js';
 import {
   describeDiscordError,
   deskErrorFromDiscord,
+  fetchChannelName,
   fetchDiscordUser,
   listGuildTextChannels,
   type DiscordClient,
@@ -28,6 +29,32 @@ export async function listLootdropChannels(discord: DiscordTarget, refresh: bool
   } catch (error) {
     throw deskErrorFromDiscord(error, 'The channel list could not be loaded');
   }
+}
+
+/** null: Discord does not show the bot that channel (deleted, or a server it left). */
+const channelNameCache = timedCache<DiscordClient, { name: string | null }>({ ttlMs: 60 * 60_000, max: 1_000 });
+
+/**
+ * Names of channels by ID, for drops in channels the server's list does not name (a drop from
+ * before the server changed in Settings). Ones Discord does not show the bot are left out.
+ */
+export async function lookUpChannelNames(discord: DiscordTarget, ids: readonly bigint[]): Promise<DiscordChannelName[]> {
+  const found: DiscordChannelName[] = [];
+  for (const id of new Set(ids.map(String))) {
+    let hit = channelNameCache.get(discord.client, id);
+    if (!hit) {
+      try {
+        hit = { name: await fetchChannelName(discord.client, id) };
+      } catch (error) {
+        const status = describeDiscordError(error).status;
+        if (status !== 403 && status !== 404) throw deskErrorFromDiscord(error, 'Channel names could not be looked up');
+        hit = { name: null };
+      }
+      channelNameCache.set(discord.client, id, hit);
+    }
+    if (hit.name) found.push({ id, name: hit.name });
+  }
+  return found;
 }
 
 /** Names and avatars of the given users; unknown ones (deleted accounts) are left out. */

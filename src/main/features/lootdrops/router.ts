@@ -4,8 +4,10 @@ import {
   boardInputSchema,
   burstIdInputSchema,
   cancelLootdropInputSchema,
+  channelNamesInputSchema,
   channelsInputSchema,
   discordUsersInputSchema,
+  giveUpPostInputSchema,
   historyInputSchema,
   spawnLootdropInputSchema,
   startBurstInputSchema,
@@ -16,8 +18,9 @@ import { readBoard, readHistory } from './board.js';
 import { listBursts, pauseBurst, resumeBurst, startBurst, stopBurst } from './bursts.js';
 import { cancelLootdrop } from './cancel.js';
 import { describeLootdropSettings, readLootdropConfig } from './config.js';
-import { listLootdropChannels, lookUpDiscordUsers } from './discord-lookups.js';
-import { noteDropEnds } from './housekeeping.js';
+import { listLootdropChannels, lookUpChannelNames, lookUpDiscordUsers } from './discord-lookups.js';
+import { noteDropEnds, notePostUnanswered } from './housekeeping.js';
+import { giveUpPost } from './post-drop.js';
 import { spawnLootdrop } from './spawn.js';
 import { readStats } from './stats.js';
 
@@ -27,6 +30,10 @@ export const lootdropsRouter = router({
   channels: readProcedure
     .input(channelsInputSchema)
     .query(({ ctx, input }) => listLootdropChannels(ctx.services.discord.require(), input.refresh, ctx.services.clock.now())),
+  channelNames: readProcedure.input(channelNamesInputSchema).query(({ ctx, input }) => {
+    const discord = ctx.services.discord.target();
+    return discord ? lookUpChannelNames(discord, input.ids) : [];
+  }),
   users: readProcedure.input(discordUsersInputSchema).query(({ ctx, input }) => {
     const discord = ctx.services.discord.target();
     return discord ? lookUpDiscordUsers(discord, input.ids) : [];
@@ -39,10 +46,20 @@ export const lootdropsRouter = router({
     const { services } = ctx;
     const discord = services.discord.require();
     const config = await readLootdropConfig(services, ctx.write.database);
-    const result = await spawnLootdrop(ctx.write, input, { discord, config, clock: services.clock, log: services.log });
-    noteDropEnds(services, result.drop.expiresAt);
-    return result;
+    try {
+      const result = await spawnLootdrop(ctx.write, input, { discord, config, clock: services.clock, log: services.log, run: services.run });
+      noteDropEnds(services, result.drop.expiresAt);
+      return result;
+    } catch (error) {
+      // A post without an answer is checked again shortly (a refusal leaves nothing to check).
+      notePostUnanswered(services);
+      throw error;
+    }
   }),
+  /** Gives up on a drop that waits for Discord's rate limit (nothing is sent). */
+  giveUpPost: writeProcedure
+    .input(giveUpPostInputSchema)
+    .mutation(({ ctx, input }) => giveUpPost(ctx.write.database, input.nonce, ctx.services.clock.now())),
   cancel: writeProcedure
     .input(cancelLootdropInputSchema)
     .mutation(({ ctx, input }) =>

@@ -1,9 +1,11 @@
 /**
  * Spawning a drop: post the message on Discord, then record the row. The order matters: the
  * bot's primary key is the message ID, which only Discord can hand out. So:
- *  - posting fails  -> nothing is written;
+ *  - the intent to post is in the post outbox first, and the post goes under a nonce Discord
+ *    enforces (post-drop.ts): no answer never becomes a second message;
+ *  - posting fails  -> nothing is written but the outbox row saying why;
  *  - recording fails -> the message is deleted again (and the answer says so, or says to delete
- *    it by hand when Discord refuses that too).
+ *    it by hand when Discord refuses that too; record-drop.ts).
  * A double submit (same idempotency key) spawns one drop: concurrent repeats wait for the first
  * call in this process, later ones find its `aurora_desk.lootdrop_spawns` row.
  */
@@ -13,22 +15,17 @@ import { claimButtonNeedsMessageId } from '@shared/domain/lootdrops.js';
 import type { StaffWrite } from '../../core/audit.js';
 import type { Clock } from '../../core/clock.js';
 import type { AuroraDatabase } from '../../core/database.js';
-import {
-  deleteChannelMessage,
-  describeDiscordError,
-  deskErrorFromDiscord,
-  editChannelMessage,
-  postChannelMessage,
-  type DiscordTarget,
-} from '../../core/discord/index.js';
-import { driverErrorCode, isDeskMissing, isUniqueViolation, SQLSTATE } from '../../core/driver-errors.js';
-import { DeskError, ERRORS } from '../../core/errors.js';
+import type { DiscordTarget } from '../../core/discord/index.js';
+import type { DeskRun } from '../../core/services.js';
+import { isUniqueViolation } from '../../core/driver-errors.js';
+import { ERRORS } from '../../core/errors.js';
 import type { Logger } from '../../core/log.js';
 import { timedCache } from '../../core/timed-cache.js';
 import { lootdropSpawns } from '../../db/desk/tables.js';
-import { lootdrops } from '../../db/schema.js';
 import { assertSpawnable, type LootdropConfig } from './config.js';
-import { claimButtonId, lootdropButtonEdit, lootdropMessage } from './message.js';
+import { claimButtonId, lootdropMessage } from './message.js';
+import { postDrop, type DropDetails } from './post-drop.js';
+import { recordAcceptedDrop } from './record-drop.js';
 import { hasLootdropDesk, readDrop } from './rows.js';
 
 export interface SpawnDeps {
@@ -36,6 +33,7 @@ export interface SpawnDeps {
   config: LootdropConfig;
   clock: Clock;
   log: Logger;
+  run: DeskRun;
   /** Set when the drop is a slot of an event burst. */
   burst?: { id: bigint; seq: number };
 }
@@ -82,104 +80,31 @@ async function spawnOnce(write: StaffWrite, input: SpawnLootdropInput, deps: Spa
   if (earlier) return { drop: earlier, repeated: true };
   assertSpawnable(deps.config, input.currency);
 
-  const { client } = deps.discord;
-  const createdAt = deps.clock.now();
-  const expiresAt = new Date(createdAt.getTime() + input.lifetimeSeconds * 1000);
+  // The message shows the expiry as if Discord took it now; it is corrected once it did.
+  const postedExpiresAt = new Date(deps.clock.now().getTime() + input.lifetimeSeconds * 1000);
   const format = deps.config.claimButtonFormat;
   const laterButton = claimButtonNeedsMessageId(format);
-  const content = { amount: input.amount, currency: input.currency, expiresAt, customId: claimButtonId(format, input) };
-
-  let posted;
+  const customId = claimButtonId(format, input);
+  const details: DropDetails = {
+    amount: input.amount,
+    currency: input.currency,
+    lifetimeSeconds: input.lifetimeSeconds,
+    customId,
+    laterButton,
+    burstId: deps.burst ? deps.burst.id.toString() : null,
+    burstSeq: deps.burst?.seq ?? null,
+  };
+  const body = lootdropMessage({ amount: input.amount, currency: input.currency, expiresAt: postedExpiresAt, customId }, !laterButton);
+  const posted = await postDrop(database, { channelId: input.channelId, idempotencyKey: input.idempotencyKey, body, details, actor }, deps);
+  const accepted = { ...posted, channelId: input.channelId, idempotencyKey: input.idempotencyKey, details, postedExpiresAt, format };
   try {
-    posted = await postChannelMessage(client, input.channelId, lootdropMessage(content, !laterButton));
+    return { drop: await recordAcceptedDrop(write, accepted, deps), repeated: false };
   } catch (error) {
-    throw deskErrorFromDiscord(error, 'The drop was not posted');
-  }
-  const messageId = posted.id;
-  if (laterButton) {
-    content.customId = claimButtonId(format, { ...input, messageId });
-    try {
-      await editChannelMessage(client, input.channelId, messageId, lootdropButtonEdit(content));
-    } catch (error) {
-      await compensate(deps, input.channelId, messageId, 'its claim button could not be added');
-      throw deskErrorFromDiscord(error, 'The drop was not posted (its claim button could not be added, so the message was deleted again)');
-    }
-  }
-
-  try {
-    await write.transaction(async (tx) => {
-      await tx.insert(lootdrops).values({
-        messageId,
-        channelId: input.channelId,
-        rewardAmount: input.amount,
-        currency: input.currency,
-        claimedBy: null,
-        createdAt,
-        expiresAt,
-      });
-      try {
-        await tx.transaction(async (savepoint) => {
-          await savepoint.insert(lootdropSpawns).values({
-            messageId,
-            idempotencyKey: input.idempotencyKey,
-            channelId: input.channelId,
-            rewardAmount: input.amount,
-            currency: input.currency,
-            customId: content.customId,
-            spawnedById: actor.id,
-            spawnedByName: actor.name,
-            spawnedAt: createdAt,
-            burstId: deps.burst?.id ?? null,
-            burstSeq: deps.burst?.seq ?? null,
-          });
-        });
-      } catch (error) {
-        // Without aurora_desk (a role that may not create it) the drop stands on its own;
-        // a repeated key or burst slot, though, must undo the drop.
-        if (deps.burst || !isDeskMissing(error)) throw error;
-        deps.log.warn('lootdrop spawned without its aurora_desk record', { messageId, error: String(error) });
-      }
-    });
-  } catch (error) {
-    const undone = await compensate(deps, input.channelId, messageId, 'the database did not record it');
     // Another desktop recorded the same submission first: answer with its drop.
-    if (isUniqueViolation(error)) {
+    if (isUniqueViolation((error as { recordError?: unknown }).recordError)) {
       const winner = await findSpawnByKey(database, input.idempotencyKey, deps.clock.now()).catch(() => null);
       if (winner) return { drop: winner, repeated: true };
     }
-    throw recordFailure(error, messageId, input.channelId, undone);
+    throw error;
   }
-
-  const drop = await readDrop(database, messageId, deps.clock.now());
-  if (!drop) throw ERRORS.notFound(`The drop ${messageId}`);
-  return { drop, repeated: false };
-}
-
-/** Deletes a message nobody recorded. Returns null when it is gone, else why it is not. */
-async function compensate(deps: SpawnDeps, channelId: string, messageId: string, why: string): Promise<string | null> {
-  try {
-    await deleteChannelMessage(deps.discord.client, channelId, messageId, `Aurora Desk: ${why}`);
-    return null;
-  } catch (error) {
-    const reason = describeDiscordError(error).message;
-    deps.log.error('a lootdrop message could not be deleted after its record failed', { channelId, messageId, error: reason });
-    return reason;
-  }
-}
-
-function recordFailure(error: unknown, messageId: string, channelId: string, undone: string | null): DeskError {
-  const code = driverErrorCode(error);
-  const why =
-    code === SQLSTATE.uniqueViolation
-      ? `a drop with message ID ${messageId} is already recorded`
-      : code === SQLSTATE.insufficientPrivilege
-        ? 'this database role may not write lootdrops'
-        : error instanceof DeskError
-          ? error.message
-          : 'the database did not accept it';
-  const message =
-    undone === null
-      ? `The drop could not be recorded (${why}); its Discord message was deleted again, so nothing is live.`
-      : `The drop could not be recorded (${why}), and deleting its Discord message failed too (${undone}). Delete message ${messageId} in channel ${channelId} by hand.`;
-  return code === SQLSTATE.insufficientPrivilege ? ERRORS.readOnly(message) : ERRORS.unavailable(message);
 }

@@ -211,8 +211,16 @@ function settledMeta(meta: DeskMeta, key: string, intent: RecordedIntent, result
     ...(result.state === 'failed' ? { error: result.message, errorKind: result.errorKind } : {}),
     ...(result.learnedBy === 'check' ? { checked: true } : {}),
   };
-  return withDiscord(withoutPending(meta, key), [record]);
+  const settled = withDiscord(withoutPending(meta, key), [record]);
+  // A refusal Discord may take back (a permission granted, a limit passed) stays on the case, to retry.
+  if (result.state === 'failed' && result.learnedBy === 'answer' && RETRYABLE_REFUSALS.has(result.errorKind)) {
+    const pending = meta.discordPending.find((p) => p.key === key) ?? pendingEntry(intent, key);
+    return withPending(settled, { ...pending, state: 'refused', message: result.message });
+  }
+  return settled;
 }
+
+const RETRYABLE_REFUSALS = new Set(['missing-permissions', 'missing-access', 'rate-limited', 'unavailable', 'rejected', 'invalid-token']);
 
 /** The action that lifts a case of this type on Discord, if any. */
 export function liftActionFor(type: string | null): DiscordAct | null {

@@ -68,7 +68,8 @@ export interface StoredPending {
   reason: string;
   until?: string | null;
   deleteMessageSeconds?: number | null;
-  state: 'pending' | 'unknown';
+  /** refused: Discord said no (a permission, a limit); it stays here, beside its record, until retried. */
+  state: 'pending' | 'unknown' | 'refused';
   message?: string | null;
 }
 export interface StoredClaim extends StoredStaff {
@@ -107,7 +108,7 @@ const isPending = (p: unknown): p is StoredPending =>
   typeof p.action === 'string' &&
   DISCORD_ACTIONS.includes(p.action) &&
   typeof p.reason === 'string' &&
-  (p.state === 'pending' || p.state === 'unknown');
+  (p.state === 'pending' || p.state === 'unknown' || p.state === 'refused');
 
 /** The pending list as the queue reads it (`metadata #> '{aurora_desk,discordPending}'`): malformed entries dropped. */
 export function readDiscordPending(value: unknown): StoredPending[] {

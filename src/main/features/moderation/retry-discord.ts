@@ -1,6 +1,6 @@
 /**
- * Asking Discord again for a case's action whose outcome is unknown (the `d` key, "Retry on
- * Discord"). Under the case's lock, the old attempt is closed as retried and a new one recorded
+ * Asking Discord again for a case's action whose outcome is unknown, or that Discord refused
+ * (the `d` key, "Retry on Discord"). Under the case's lock, the old attempt is closed as retried and a new one recorded
  * with the same action and audit-log reason; the call follows the commit like any other
  * (case-discord.ts), and its answer settles the case.
  */
@@ -30,7 +30,8 @@ export async function retryCaseDiscord(write: StaffWrite, input: { id: bigint; k
       stored = await lockIntent(tx, BigInt(input.key));
       if (stored && (stored.subject !== CASE_SUBJECT || stored.subjectId !== locked.id)) stored = null;
     }
-    const open = stored ? stored.state === 'pending' || stored.state === 'unknown' : pending !== null;
+    const refused = pending?.state === 'refused';
+    const open = stored ? stored.state === 'pending' || stored.state === 'unknown' || (stored.state === 'failed' && refused) : pending !== null;
     if (!open) {
       const what = stored ? `already ${stored.state === 'retried' ? 'retried' : `recorded as ${stored.state}`}` : 'already recorded';
       throw ERRORS.conflict(`Discord's outcome for this action on case ${locked.caseId} was ${what} (by another desk, or a check when a desk started).`, {
@@ -38,6 +39,12 @@ export async function retryCaseDiscord(write: StaffWrite, input: { id: bigint; k
       });
     }
     const action = stored?.action ?? pending!.action;
+    // A refusal retried later: only while the case still asks for it (a ban while active, a lift once resolved).
+    if (refused && (action === 'unban' || action === 'clear-timeout') === locked.active) {
+      throw ERRORS.conflict(`Case ${locked.caseId} is ${locked.active ? 'active' : 'resolved'} now, so the refused action is no longer what it asks for on Discord.`, {
+        current: { caseId: locked.caseId, key: input.key, active: locked.active },
+      });
+    }
     const untilText = pending?.until ?? null;
     const until = stored ? stored.until : untilText ? new Date(untilText) : null;
     const now = await txNow(tx);

@@ -44,7 +44,8 @@ export function buildTimeline(row: TimelineRow, meta: DeskMeta): TimelineEntry[]
       by: toStaffRef(d.by),
       text: d.action,
       ok: d.ok,
-      detail: withChecked(d.error ?? (d.until ? `until ${d.until}` : null), d.checked === true),
+      detail: withChecked(d.error ?? null, d.checked === true),
+      until: d.until ? new Date(d.until) : null,
       source: 'desk',
     });
   }
@@ -71,5 +72,8 @@ export function buildTimeline(row: TimelineRow, meta: DeskMeta): TimelineEntry[]
   const order: Record<TimelineEntry['kind'], number> = {
     opened: 0, discord: 1, claimed: 2, note: 3, 'reason-edited': 4, unclaimed: 5, resolved: 6, reopened: 7,
   };
-  return entries.sort((a, b) => a.at.getTime() - b.at.getTime() || order[a.kind] - order[b.kind]);
+  // Nothing happens to a case before it is opened: the Discord action taken with the opening
+  // is stamped when Discord answered, which may be a moment before the row was written.
+  const rank = (e: TimelineEntry) => (e.kind === 'opened' ? 0 : 1);
+  return entries.sort((a, b) => rank(a) - rank(b) || a.at.getTime() - b.at.getTime() || order[a.kind] - order[b.kind]);
 }

@@ -28,7 +28,7 @@ export const settingsRouter = router({
   testProfile: settingsChangeProcedure.input(testProfileInputSchema).mutation(({ ctx, input }) => settings.testConnectionProfile(ctx.settings, input)),
   switchProfile: settingsChangeProcedure.input(profileIdInputSchema).mutation(({ ctx, input }) => settings.switchConnectionProfile(ctx.settings, input.id)),
   setIdentity: settingsChangeProcedure.input(setIdentityInputSchema).mutation(({ ctx, input }) => settings.setStaffIdentity(ctx.settings, input)),
-  setDiscord: settingsChangeProcedure.input(setDiscordInputSchema).mutation(({ ctx, input }) => settings.linkDiscord(ctx.settings, input)),
+  setDiscord: settingsChangeProcedure.input(setDiscordInputSchema).mutation(({ ctx, input }) => settings.linkDiscord(ctx.settings, ctx.services.discord, input)),
   setNotifications: settingsChangeProcedure
     .input(setNotificationsInputSchema)
     .mutation(({ ctx, input }) => settings.setNewCaseNotifications(ctx.settings, input)),

@@ -6,6 +6,7 @@ import type {
   ProfileTestResult,
   ProfileView,
   SaveProfileInput,
+  DiscordSettingsSaved,
   SetDiscordInput,
   SettingsView,
   StoredProfile,
@@ -18,6 +19,7 @@ import type { SchemaReport } from '@shared/domain/schema-check.js';
 import type { ConnectionInfo, DeskServices } from '../../core/services.js';
 import type { SettingsAccess } from '../../core/settings-store/settings-access.js';
 import { ERRORS } from '../../core/errors.js';
+import { checkDiscordSetup, type DiscordGateway } from '../../core/discord/index.js';
 import { discordDestination, labelForUrl } from '../../core/settings-store/urls.js';
 
 function viewProfile(profile: StoredProfile, activeProfileId: string): ProfileView {
@@ -86,7 +88,7 @@ export async function setStaffIdentity(host: SettingsAccess, identity: StaffIden
   return identity;
 }
 
-export async function linkDiscord(host: SettingsAccess, input: SetDiscordInput): Promise<SettingsView['discord']> {
+async function storeDiscord(host: SettingsAccess, input: SetDiscordInput): Promise<void> {
   const stored = host.store.current().discord;
   const allowCustom = input.allowCustomApiBase ?? stored.allowCustomApiBase === true;
   const apiBase = input.apiBase !== undefined ? input.apiBase : (stored.apiBase ?? null);
@@ -100,10 +102,15 @@ export async function linkDiscord(host: SettingsAccess, input: SetDiscordInput):
     }
     // Switching the allowance off takes the desk back to Discord itself.
     await host.store.setDiscord({ ...input, apiBase: null });
-    return describeSettings(host).discord;
+    return;
   }
   await host.store.setDiscord(input);
-  return describeSettings(host).discord;
+}
+
+/** Saves the Discord settings, then tries them: one test call says what Discord found. */
+export async function linkDiscord(host: SettingsAccess, discord: DiscordGateway, input: SetDiscordInput): Promise<DiscordSettingsSaved> {
+  await storeDiscord(host, input);
+  return { ...describeSettings(host).discord, check: await checkDiscordSetup(discord) };
 }
 
 export async function setNewCaseNotifications(host: SettingsAccess, notifications: { newCases: boolean }): Promise<{ newCases: boolean }> {

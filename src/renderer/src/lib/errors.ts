@@ -5,6 +5,7 @@
  */
 import { TRPCClientError } from '@trpc/client';
 import type { DeskErrorData, DeskPrecondition } from '@shared/errors';
+import { momentText } from '@shared/moment-text';
 
 export type ErrorKind =
   | 'identity'
@@ -54,7 +55,22 @@ const preconditionViews: Record<DeskPrecondition, Pick<ErrorView, 'kind' | 'titl
   database: { kind: 'database', title: 'The database is not ready', fix: { label: 'Open Settings', area: 'settings', section: 'connection' } },
 };
 
+/** "Discord refused (403 Missing Permissions)", "Discord did not answer": the party that failed, by name. */
+function discordTitle(discord: NonNullable<DeskErrorData['discord']>): string {
+  if (discord.status === null) return 'Discord did not answer';
+  const said = discord.message ? ` ${discord.message}` : '';
+  if (discord.status === 429) return `Discord is rate limiting the bot (429${said})`;
+  if (discord.status >= 500) return `Discord is unavailable (${discord.status}${said})`;
+  return `Discord refused (${discord.status}${said})`;
+}
+
 export function describeError(error: unknown): ErrorView {
+  const view = describeDeskError(error);
+  const discord = deskErrorData(error)?.discord;
+  return discord ? { ...view, title: discordTitle(discord) } : view;
+}
+
+function describeDeskError(error: unknown): ErrorView {
   const data = deskErrorData(error);
   const message = messageOf(error);
   const base = { fieldErrors: data?.fieldErrors ?? {}, formErrors: data?.formErrors ?? [], retryable: false };
@@ -93,7 +109,7 @@ export function describeError(error: unknown): ErrorView {
       const who = data.conflict?.changedBy;
       const when = data.conflict?.changedAt;
       const title = who ? `Changed meanwhile by ${who}` : 'Changed meanwhile by someone else';
-      const suffix = when ? ` (${new Date(when).toUTCString()})` : '';
+      const suffix = when ? ` (${momentText(when)})` : '';
       return { ...base, kind: 'conflict', title, message: `${message}${suffix}`, conflict: data.conflict };
     }
     case 'FORBIDDEN':

@@ -55,3 +55,8 @@ export function notifySuccess(title: string, message?: string): void {
 export function notifyInfo(title: string, message?: string): void {
   notifications.show({ color: 'aurora', icon: <IconInfoCircle size={18} />, title, message: message ?? '', autoClose: 5000 });
 }
+
+/** Something staff must act on that is not an error of theirs (Discord refused what the desk asked). Stays until closed. */
+export function notifyWarning(title: string, message?: string): void {
+  notifications.show({ color: 'orange', icon: <IconAlertTriangle size={18} />, title, message: message ?? '', autoClose: false });
+}

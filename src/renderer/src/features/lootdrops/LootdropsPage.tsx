@@ -5,7 +5,7 @@
  */
 import { Badge, Box, Loader, Text } from '@mantine/core';
 import { IconChartBar, IconGift, IconHistory, IconLayoutBoard, IconRocket } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { LootdropView } from '@shared/domain/lootdrops';
 import { ErrorState } from '../../components/ErrorState';
 import { KeyHint } from '../../components/KeyHint';
@@ -15,6 +15,7 @@ import { PageTabs } from '../../components/PageTabs';
 import { useScreenKeys } from '../../lib/keys';
 import { navigate, useRoute } from '../../lib/router';
 import { useBursts, useChannelNames, useLootBoard, useLootSettings } from './api';
+import { useBoardAsOfNow } from './hooks/use-board-now';
 import { BurstForm } from './components/BurstForm';
 import { BurstList } from './components/BurstList';
 import { CancelDropDialog } from './components/CancelDropDialog';
@@ -43,9 +44,14 @@ export function LootdropsPage() {
 
   const settings = useLootSettings();
   const discordConfigured = settings.data?.discord.configured === true;
-  const board = useLootBoard();
+  const read = useLootBoard();
+  const board = useBoardAsOfNow(read);
   const bursts = useBursts();
-  const channels = useChannelNames(discordConfigured);
+  const boardChannelIds = useMemo(
+    () => (board.data ? [...board.data.active, ...board.data.claimed, ...board.data.expired, ...board.data.posts].map((d) => d.channelId) : []),
+    [board.data],
+  );
+  const channels = useChannelNames(discordConfigured, boardChannelIds);
   const formRef = useRef<SpawnFormHandle>(null);
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState<LootdropView | null>(null);

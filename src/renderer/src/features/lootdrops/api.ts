@@ -1,10 +1,11 @@
 /**
  * What the Lootdrops screen reads and writes (the shape is described in lib/trpc.ts).
  */
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useIsMutating, useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { DiscordUserView, HistoryForm } from '@shared/domain/lootdrops';
 import { useTRPC } from '@renderer/lib/trpc';
+import { nextBoardRead } from './board-time';
 
 /** Whether Discord is configured, the currencies and the claim button format in force. */
 export function useLootSettings() {
@@ -12,10 +13,20 @@ export function useLootSettings() {
   return useQuery(trpc.lootdrops.settings.queryOptions());
 }
 
-/** Active drops, the latest claimed and expired ones. Live changes to `lootdrops` refresh it. */
+/**
+ * Active drops, the latest claimed and expired ones, and drops on their way to Discord. Live
+ * changes to `lootdrops` refresh it; so does the next drop's end, and, while a post waits for
+ * Discord, a read every few seconds (posts live in aurora_desk, which has no live trigger).
+ */
 export function useLootBoard(recent = 30) {
   const trpc = useTRPC();
-  return useQuery({ ...trpc.lootdrops.board.queryOptions({ recent }), placeholderData: keepPreviousData });
+  // A spawn of this window on its way: the board shows how it is doing (waiting, checking).
+  const spawning = useIsMutating({ mutationKey: trpc.lootdrops.spawn.mutationKey() }) > 0;
+  return useQuery({
+    ...trpc.lootdrops.board.queryOptions({ recent }),
+    placeholderData: keepPreviousData,
+    refetchInterval: (query) => nextBoardRead(query.state.data, spawning),
+  });
 }
 
 /** The server's channels by category (only asked for when Discord is configured). */
@@ -24,14 +35,33 @@ export function useLootChannels(enabled: boolean) {
   return useQuery({ ...trpc.lootdrops.channels.queryOptions({}), enabled, staleTime: 5 * 60_000 });
 }
 
-/** Channel ID -> "#name", for rows; IDs without a known name show as they are. */
-export function useChannelNames(enabled: boolean): Map<string, string> {
+/**
+ * Channel ID -> name, for rows: the server's channels, and for IDs the list does not have (drops
+ * from before a change of server) Discord's answer by ID. IDs Discord does not name stay out:
+ * the rows show them as IDs, with a hint.
+ */
+export function useChannelNames(enabled: boolean, ids: readonly string[] = []): Map<string, string> {
+  const trpc = useTRPC();
   const channels = useLootChannels(enabled);
-  return useMemo(() => {
+  const listed = useMemo(() => {
     const names = new Map<string, string>();
     for (const group of channels.data?.groups ?? []) for (const channel of group.channels) names.set(channel.id, channel.name);
     return names;
   }, [channels.data]);
+  // Only once the list has answered (or failed), so the IDs it names are not asked for.
+  const unknown = useMemo(() => [...new Set(ids)].filter((id) => !listed.has(id)).sort().slice(0, 50), [ids, listed]);
+  const lookedUp = useQuery({
+    ...trpc.lootdrops.channelNames.queryOptions({ ids: unknown }),
+    enabled: enabled && unknown.length > 0 && !channels.isPending,
+    staleTime: 60 * 60_000,
+    retry: false,
+  });
+  return useMemo(() => {
+    if (!lookedUp.data?.length) return listed;
+    const names = new Map(listed);
+    for (const channel of lookedUp.data) names.set(channel.id, channel.name);
+    return names;
+  }, [listed, lookedUp.data]);
 }
 
 /** Avatars (and Discord names) of the given claimers; empty without Discord. */
@@ -83,6 +113,12 @@ export function useBursts() {
 export function useSpawnLootdrop() {
   const trpc = useTRPC();
   return useMutation(trpc.lootdrops.spawn.mutationOptions({ meta: { notify: false, invalidates: [trpc.lootdrops.pathKey()] } }));
+}
+
+/** Gives up on a drop waiting for Discord's rate limit. */
+export function useGiveUpPost() {
+  const trpc = useTRPC();
+  return useMutation(trpc.lootdrops.giveUpPost.mutationOptions({ meta: { errorContext: 'Could not give up the drop', invalidates: [trpc.lootdrops.pathKey()] } }));
 }
 
 export function useCancelLootdrop() {

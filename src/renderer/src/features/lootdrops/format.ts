@@ -21,9 +21,17 @@ export function formatCountdown(ms: number): string {
   return `${h ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
 }
 
+/** "#lootdrops"; a channel Discord did not name reads as its ID ("channel 1400…"), never as "#1400…". */
 export function channelLabel(names: Map<string, string>, id: string): string {
   const name = names.get(id);
-  return name ? `#${name}` : `#${id}`;
+  return name ? `#${name}` : `channel ${id}`;
+}
+
+/** Why a channel shows as its ID (for a title); undefined when it has its name. */
+export function channelHint(names: Map<string, string>, id: string): string | undefined {
+  return names.has(id)
+    ? undefined
+    : 'Discord did not name this channel: it is not in the server set in Settings → Discord, or the bot cannot see it (deleted, or a server the bot left).';
 }
 
 export const LIFETIME_PRESETS = [

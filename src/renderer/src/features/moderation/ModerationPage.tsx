@@ -14,7 +14,7 @@ import { Page } from '../../components/Page';
 import { PageHeader } from '../../components/PageHeader';
 import { downloadFile } from '../../lib/download';
 import { useScreenKeys } from '../../lib/keys';
-import { notifyInfo, notifySuccess } from '../../lib/notify';
+import { notifyInfo, notifySuccess, notifyWarning } from '../../lib/notify';
 import { usePaletteActions } from '../../lib/palette';
 import { useRoute } from '../../lib/router';
 import { useSystemStatus } from '../../lib/system-status';
@@ -28,7 +28,7 @@ import { NoteDialog } from './components/NoteDialog';
 import { OpenCaseDialog } from './components/OpenCaseDialog';
 import { queueLabels, QueueTabs } from './components/QueueTabs';
 import { ResolveDialog } from './components/ResolveDialog';
-import { discordOutcomeTitle } from './components/describe-case';
+import { discordEntryText, discordOutcomeTitle } from './components/describe-case';
 import classes from './components/moderation.module.css';
 import { toCaseFilters } from './filters';
 import { useCaseArrivals } from './hooks/use-arrivals';
@@ -138,15 +138,15 @@ export function ModerationPage() {
   const retryOnDiscord = (key?: string) => {
     if (!target) return;
     const pending = key ?? target.discordPending[0]?.key;
-    if (!pending) return notifyInfo(`${target.caseId} has no Discord action with an unknown outcome`);
+    if (!pending) return notifyInfo(`${target.caseId} has no Discord action to ask again (none unknown or refused)`);
     if (!discord.data?.configured) return notifyInfo('Discord is not configured', discord.data?.reason ?? undefined);
     retryDiscord.mutate(
       { id: target.id, key: pending },
       {
         onSuccess(result) {
           const outcome = result.discord;
-          if (outcome?.ok) notifySuccess(`Discord: ${outcome.action ?? 'action'} done`, `${target.caseId}`);
-          else if (outcome) notifyInfo(discordOutcomeTitle(outcome), outcome.message ?? undefined);
+          if (outcome?.ok) notifySuccess(outcome.action ? `Discord: ${discordEntryText(outcome.action, true)}` : 'Discord: carried out', `${target.caseId}`);
+          else if (outcome) notifyWarning(discordOutcomeTitle(outcome), outcome.message ?? undefined);
         },
       },
     );

@@ -1,7 +1,9 @@
 /**
  * What the Settings page reads and writes (the shape is described in lib/trpc.ts).
  */
-import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useMutationState, useQuery } from '@tanstack/react-query';
+import type { DiscordSetupCheck } from '@shared/domain/discord';
+import type { DiscordSettingsSaved } from '@shared/domain/settings';
 import type { AuditFilter } from '@shared/domain/audit';
 import type { DeskTRPC } from '@renderer/lib/trpc';
 import { useTRPC } from '@renderer/lib/trpc';
@@ -44,9 +46,27 @@ export function useSetIdentity() {
   return useMutation(trpc.settings.setIdentity.mutationOptions({ meta: { notify: false, invalidates: settingsViews(trpc) } }));
 }
 
+/** Another server or token changes what every Discord-backed screen shows (channels, names, status). */
 export function useSetDiscord() {
   const trpc = useTRPC();
-  return useMutation(trpc.settings.setDiscord.mutationOptions({ meta: { notify: false, invalidates: settingsViews(trpc) } }));
+  return useMutation(
+    trpc.settings.setDiscord.mutationOptions({
+      meta: { notify: false, invalidates: [...settingsViews(trpc), trpc.lootdrops.pathKey(), trpc.moderation.discordStatus.pathKey()] },
+    }),
+  );
+}
+
+/**
+ * What the test call of the latest Discord save found (null before one). Read from the mutation
+ * cache: the form is rebuilt for the saved settings, and the finding must outlive it.
+ */
+export function useLastDiscordCheck(): DiscordSetupCheck | null {
+  const trpc = useTRPC();
+  const saved = useMutationState({
+    filters: { mutationKey: trpc.settings.setDiscord.mutationKey(), status: 'success' },
+    select: (mutation) => (mutation.state.data as DiscordSettingsSaved | undefined)?.check ?? null,
+  });
+  return saved.at(-1) ?? null;
 }
 
 export function useSetNotifications() {

@@ -13,6 +13,7 @@ import { channelLabel, formatCountdown, formatDuration } from '../format';
 import { useSecondTicker } from '@renderer/lib/clock';
 import { ConfirmButton } from './ConfirmButton';
 import classes from './lootdrops.module.css';
+import { momentText } from '@shared/moment-text';
 
 const statusColour: Record<BurstStatus, string> = {
   running: 'teal',
@@ -118,6 +119,11 @@ function BurstCard({ burst, channels, compact }: { burst: BurstView; channels: M
         {burst.status === 'elsewhere' ? (
           <Text size="xs" c="dimmed">
             on {burst.runnerHost ?? 'another desktop'}
+          </Text>
+        ) : null}
+        {(burst.status === 'cancelled' || burst.status === 'discarded') && burst.updatedBy ? (
+          <Text size="xs" c="dimmed" data-testid="burst-stopped-by">
+            {statusLabel[burst.status]} by {burst.updatedBy.name}, {momentText(burst.updatedAt)}
           </Text>
         ) : null}
       </Group>

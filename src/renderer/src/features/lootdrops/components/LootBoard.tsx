@@ -10,10 +10,11 @@ import { EmptyState } from '@renderer/components/EmptyState';
 import { KeyHint } from '@renderer/components/KeyHint';
 import { RelativeTime } from '@renderer/components/RelativeTime';
 import { useDiscordUsers } from '../api';
-import { channelLabel, formatCountdown, formatDuration } from '../format';
+import { channelHint, channelLabel, formatCountdown, formatDuration } from '../format';
 import { useFreshIds } from '../hooks/use-fresh-ids';
 import { useSecondTicker } from '@renderer/lib/clock';
 import { Claimer } from './Claimer';
+import { PostRows } from './PostRows';
 import classes from './lootdrops.module.css';
 
 export interface LootBoardProps {
@@ -54,7 +55,8 @@ export function LootBoard({ board, offsetMs, channels, discordConfigured, focuse
             <span>cancel</span>
           </Group>
         </div>
-        {board.active.length === 0 ? (
+        <PostRows posts={board.posts} channels={channels} offsetMs={offsetMs} />
+        {board.active.length === 0 && board.posts.length === 0 ? (
           <EmptyState compact title="No drops are up">
             Spawn one with the form on the left; it shows here with its countdown until someone claims it.
           </EmptyState>
@@ -65,6 +67,7 @@ export function LootBoard({ board, offsetMs, channels, discordConfigured, focuse
               drop={drop}
               offsetMs={offsetMs}
               channel={channelLabel(channels, drop.channelId)}
+              channelHint={channelHint(channels, drop.channelId)}
               fresh={isFresh(drop)}
               focused={focusedId === drop.messageId}
               onFocus={() => onFocus(drop.messageId)}
@@ -99,7 +102,7 @@ export function LootBoard({ board, offsetMs, channels, discordConfigured, focuse
               <div key={drop.messageId} className={`${classes.row} ${classes.claimedRow} ${isFresh(drop) ? classes.fresh : ''}`} data-testid="claimed-row" data-message-id={drop.messageId}>
                 <Claimer id={drop.claimedBy!} name={drop.claimerName} user={users.get(String(drop.claimedBy))} />
                 <Amount value={drop.amount} currency={drop.currency} />
-                <Text size="xs" c="dimmed" truncate="end">
+                <Text size="xs" c="dimmed" truncate="end" title={channelHint(channels, drop.channelId)} data-testid="drop-channel">
                   {channelLabel(channels, drop.channelId)}
                 </Text>
                 <ClaimSpeed drop={drop} />
@@ -126,7 +129,7 @@ export function LootBoard({ board, offsetMs, channels, discordConfigured, focuse
           ) : (
             board.expired.map((drop) => (
               <div key={drop.messageId} className={`${classes.row} ${classes.expiredRow} ${isFresh(drop) ? classes.fresh : ''}`} data-testid="expired-row" data-message-id={drop.messageId}>
-                <Text size="sm" truncate="end">
+                <Text size="sm" truncate="end" title={channelHint(channels, drop.channelId)} data-testid="drop-channel">
                   {channelLabel(channels, drop.channelId)}
                 </Text>
                 <Amount value={drop.amount} currency={drop.currency} />
@@ -174,13 +177,14 @@ interface ActiveRowProps {
   drop: LootdropView;
   offsetMs: number;
   channel: string;
+  channelHint?: string;
   fresh: boolean;
   focused: boolean;
   onFocus(): void;
   onCancel(): void;
 }
 
-function ActiveRow({ drop, offsetMs, channel, fresh, focused, onFocus, onCancel }: ActiveRowProps) {
+function ActiveRow({ drop, offsetMs, channel, channelHint: hint, fresh, focused, onFocus, onCancel }: ActiveRowProps) {
   const now = useSecondTicker() + offsetMs;
   const span = drop.expiresAt ? drop.expiresAt.getTime() - drop.createdAt.getTime() : null;
   // Never more than the drop's lifetime, whatever the estimated clock offset to the database.
@@ -195,7 +199,7 @@ function ActiveRow({ drop, offsetMs, channel, fresh, focused, onFocus, onCancel 
       data-message-id={drop.messageId}
       onClick={onFocus}
     >
-      <Text size="sm" truncate="end" fw={500}>
+      <Text size="sm" truncate="end" fw={500} title={hint} data-testid="drop-channel">
         {channel}
       </Text>
       <Amount value={drop.amount} currency={drop.currency} fw={600} />

@@ -39,7 +39,9 @@ export const SpawnForm = forwardRef<SpawnFormHandle, SpawnFormProps>(function Sp
   const currency = settings.currencies.includes(chosenCurrency) ? chosenCurrency : (settings.currencies[0] ?? chosenCurrency);
   const amountRef = useRef<HTMLInputElement>(null);
 
-  const options = useMemo(() => channelOptions(channels.data?.groups), [channels.data]);
+  // A failed list (another server, say) offers nothing: not the last server's channels, and no
+  // dropdown over the error that says why.
+  const options = useMemo(() => (channels.isError ? [] : channelOptions(channels.data?.groups)), [channels.data, channels.isError]);
   const channelName = useMemo(() => {
     for (const group of channels.data?.groups ?? []) for (const c of group.channels) if (c.id === channelId) return `#${c.name}`;
     return null;
@@ -80,7 +82,7 @@ export const SpawnForm = forwardRef<SpawnFormHandle, SpawnFormProps>(function Sp
           value={channelId}
           onChange={setChannelId}
           searchable
-          nothingFoundMessage="No text channel by that name"
+          nothingFoundMessage={channels.isError ? undefined : 'No text channel by that name'}
           error={fieldError('channelId') ?? (channels.isError ? describeError(channels.error).message : undefined)}
           rightSectionPointerEvents={channels.isError ? 'all' : undefined}
           rightSection={

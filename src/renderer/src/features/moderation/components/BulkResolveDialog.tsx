@@ -18,7 +18,7 @@ export interface BulkResolveDialogProps {
 export function BulkResolveDialog({ cases, discord, onClose, onDone }: BulkResolveDialogProps) {
   const bulk = useBulkResolve();
   const [reason, setReason] = useState('');
-  const [lift, setLift] = useState(true);
+  const [lift, setLift] = useState(false);
   const [result, setResult] = useState<BulkResolveResult | null>(null);
   useEffect(() => {
     setResult(null);

@@ -56,15 +56,15 @@ export const CaseRow = memo(function CaseRow({ summary: c, index, selected, chec
         {c.discordPending.length > 0 ? (
           <Badge
             size="xs"
-            color="orange"
             variant="light"
             leftSection={<IconBrandDiscord size={10} />}
             mr={6}
             tt="none"
-            title={`Discord outcome unknown: ${c.discordPending.map((p) => p.action).join(', ')}. Open the case; d asks Discord again.`}
+            color={c.discordPending[0]!.state === 'refused' ? 'red' : 'orange'}
+            title={`${c.discordPending[0]!.state === 'refused' ? 'Refused by Discord' : 'Discord outcome unknown'}: ${c.discordPending.map((p) => p.action).join(', ')}. Open the case; d asks Discord again.`}
             data-testid="row-discord-unknown"
           >
-            {c.discordPending[0]!.action} unknown
+            {c.discordPending[0]!.action} {c.discordPending[0]!.state === 'refused' ? 'refused' : 'unknown'}
           </Badge>
         ) : null}
         {c.reasonExcerpt ?? (

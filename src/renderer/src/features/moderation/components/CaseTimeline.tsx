@@ -1,8 +1,9 @@
 import { Text, Timeline } from '@mantine/core';
 import { IconArrowBackUp, IconBrandDiscord, IconCheck, IconHandStop, IconMessage, IconPencil, IconPlus, IconUserX } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
-import type { TimelineEntry } from '@shared/domain/moderation';
+import type { DiscordRecord, TimelineEntry } from '@shared/domain/moderation';
 import { RelativeTime } from '@renderer/components/RelativeTime';
+import { discordEntryText } from './describe-case';
 import classes from './moderation.module.css';
 
 const kinds: Record<TimelineEntry['kind'], { icon: ComponentType<{ size?: number }>; verb: string; color?: string }> = {
@@ -30,7 +31,7 @@ export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
           <Timeline.Item key={`${e.kind}-${i}`} bullet={<Icon size={11} />} color={color} data-kind={e.kind}>
             <Text size="xs">
               <b>{who(e)}</b> {kind.verb}
-              {e.kind === 'discord' ? ` ${e.text} ${e.ok ? 'done' : 'failed'}` : ''} · <RelativeTime value={e.at} size="xs" c="dimmed" />
+              {e.kind === 'discord' ? ` ${discordEntryText(e.text as DiscordRecord['action'], e.ok !== false, e.until)}` : ''} · <RelativeTime value={e.at} size="xs" c="dimmed" />
             </Text>
             {e.kind === 'reason-edited' ? (
               <Text size="xs" c="dimmed" className={classes.plainText}>

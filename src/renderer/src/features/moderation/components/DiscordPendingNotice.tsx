@@ -1,10 +1,11 @@
 /**
- * A case's Discord actions whose outcome the desk does not know, shown on the case where staff
- * look: what was asked, by whom and when, why it is unknown, and "Retry on Discord" (d). The
- * retry is disabled, saying why beside it, when Discord is not configured.
+ * A case's Discord actions whose outcome the desk does not know, or that Discord refused, shown
+ * on the case where staff look: what was asked, by whom and when, why it is unknown or what
+ * Discord refused (a missing permission, named), and "Retry on Discord" (d). The retry is
+ * disabled, saying why beside it, when Discord is not configured.
  */
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { IconBrandDiscord, IconRefresh } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBrandDiscord, IconRefresh } from '@tabler/icons-react';
 import type { DiscordStatus } from '@shared/domain/discord';
 import type { DiscordPending } from '@shared/domain/moderation';
 import { KeyHint } from '@renderer/components/KeyHint';
@@ -31,10 +32,11 @@ export function DiscordPendingNotice({ pending, discord, retrying, onRetry }: Di
       {pending.map((p, index) => (
         <Alert
           key={p.key}
-          color="orange"
+          color={p.state === 'refused' ? 'red' : 'orange'}
           variant="light"
-          icon={<IconBrandDiscord size={18} />}
-          title="Discord outcome unknown"
+          icon={p.state === 'refused' ? <IconAlertTriangle size={18} /> : <IconBrandDiscord size={18} />}
+          title={p.state === 'refused' ? `Not carried out on Discord: ${discordActionText(p.action)}` : 'Discord outcome unknown'}
+          role={p.state === 'refused' ? 'alert' : undefined}
           data-testid="discord-unknown"
           data-action={p.action}
           data-state={p.state}
@@ -43,15 +45,16 @@ export function DiscordPendingNotice({ pending, discord, retrying, onRetry }: Di
           <Stack gap={6}>
             <Text size="sm">
               {p.by.name ?? p.by.id.toString()} asked Discord to {discordActionText(p.action)}
-              {p.until ? ` until ${formatUtc(p.until)}` : ''} <RelativeTime value={p.at} size="sm" />. Whether Discord did is not known.
+              {p.until ? ` until ${formatUtc(p.until)}` : ''} <RelativeTime value={p.at} size="sm" />.{' '}
+              {p.state === 'refused' ? 'Discord refused: the case says it, Discord does not.' : 'Whether Discord did is not known.'}
             </Text>
             <Text size="xs" c="dimmed" className={classes.plainText}>
-              {p.message ?? NO_ANSWER}
+              {p.state === 'refused' ? (p.message ?? '').replace(/^Not carried out on Discord: /, '') : (p.message ?? NO_ANSWER)}
             </Text>
             <Group gap="xs">
               <Button
                 size="xs"
-                color="orange"
+                color={p.state === 'refused' ? 'red' : 'orange'}
                 variant="filled"
                 leftSection={<IconRefresh size={14} />}
                 rightSection={index === 0 ? <KeyHint keys="d" /> : undefined}

@@ -2,7 +2,7 @@
  * Open a case from the desk. A timeout, kick or ban can also be carried out on Discord (on by
  * default when Discord is configured); without Discord the form says the case is only recorded.
  */
-import { Alert, Button, Checkbox, Group, Modal, NumberInput, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconBrandDiscord } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { DiscordStatus } from '@shared/domain/discord';
@@ -10,13 +10,23 @@ import type { CaseSummary } from '@shared/domain/moderation';
 import { MAX_TIMEOUT_MINUTES } from '@shared/domain/moderation-rules';
 import { KeyHint } from '@renderer/components/KeyHint';
 import { describeError } from '@renderer/lib/errors';
-import { notifyInfo, notifySuccess } from '@renderer/lib/notify';
+import { notifySuccess, notifyWarning } from '@renderer/lib/notify';
 import { useLeaveGuard } from '@renderer/lib/router';
 import { useOpenCase } from '../api';
 import { discordOutcomeTitle } from './describe-case';
 
 const TYPES = ['warn', 'timeout', 'kick', 'ban', 'note', 'custom'] as const;
 const ACTS: Record<string, string> = { timeout: 'time out', kick: 'kick', ban: 'ban' };
+
+/** Discord keeps at most seven days of a banned member's messages to delete. */
+const DELETE_WINDOWS = [
+  { value: '0', label: "Don't delete any" },
+  { value: '3600', label: 'The last hour' },
+  { value: '21600', label: 'The last 6 hours' },
+  { value: '86400', label: 'The last 24 hours' },
+  { value: '259200', label: 'The last 3 days' },
+  { value: '604800', label: 'The last 7 days' },
+];
 
 export interface OpenCaseDialogProps {
   opened: boolean;
@@ -34,6 +44,7 @@ export function OpenCaseDialog({ opened, discord, onClose, onOpened }: OpenCaseD
   const [reason, setReason] = useState('');
   const [minutes, setMinutes] = useState<number | string>(60);
   const [carryOut, setCarryOut] = useState(true);
+  const [deleteSeconds, setDeleteSeconds] = useState('0');
   const dirty = opened && (userId !== '' || reason !== '');
   useLeaveGuard(dirty, 'The case you are opening is not saved. Leave and discard it?');
 
@@ -49,11 +60,12 @@ export function OpenCaseDialog({ opened, discord, onClose, onOpened }: OpenCaseD
         reason: reason.trim() || undefined,
         durationMinutes: type === 'timeout' ? Number(minutes) : undefined,
         carryOutOnDiscord: Boolean(act) && carryOut,
+        ...(type === 'ban' && carryOut ? { deleteMessageSeconds: Number(deleteSeconds) } : {}),
       },
       {
         onSuccess(result) {
           notifySuccess(`Opened ${result.summary.caseId}`);
-          if (result.discord && !result.discord.ok) notifyInfo(discordOutcomeTitle(result.discord), result.discord.message ?? undefined);
+          if (result.discord && !result.discord.ok) notifyWarning(discordOutcomeTitle(result.discord), result.discord.message ?? undefined);
           setUserId('');
           setUsername('');
           setReason('');
@@ -98,6 +110,19 @@ export function OpenCaseDialog({ opened, discord, onClose, onOpened }: OpenCaseD
               <Text size="xs">{discord?.reason ?? 'Discord is not configured.'} The case is only recorded; nothing happens on Discord.</Text>
             </Alert>
           )
+        ) : null}
+        {type === 'ban' && carryOut && discord?.configured ? (
+          <Select
+            label="Also delete their recent messages"
+            description="Discord deletes what the member posted in this window before the ban."
+            data={DELETE_WINDOWS}
+            value={deleteSeconds}
+            onChange={(value) => setDeleteSeconds(value ?? '0')}
+            allowDeselect={false}
+            error={fieldErrors.deleteMessageSeconds?.[0]}
+            w={280}
+            data-testid="ban-delete-messages"
+          />
         ) : null}
         {open.error && Object.keys(fieldErrors).length === 0 ? (
           <Alert color="red" title={describeError(open.error).title}>

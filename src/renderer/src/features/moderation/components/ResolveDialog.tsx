@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { DiscordStatus } from '@shared/domain/discord';
 import type { CaseSummary } from '@shared/domain/moderation';
 import { KeyHint } from '@renderer/components/KeyHint';
-import { notifyInfo, notifySuccess } from '@renderer/lib/notify';
+import { notifySuccess, notifyWarning } from '@renderer/lib/notify';
 import { useResolveCase } from '../api';
 import { ActionError } from './ConflictNotice';
 import { caseLabel, discordOutcomeTitle, liftText } from './describe-case';
@@ -18,12 +18,12 @@ export interface ResolveDialogProps {
 export function ResolveDialog({ summary, discord, onClose }: ResolveDialogProps) {
   const resolve = useResolveCase();
   const [reason, setReason] = useState('');
-  const [lift, setLift] = useState(true);
+  const [lift, setLift] = useState(false);
   const opened = summary !== null;
   useEffect(() => {
     if (opened) {
       resolve.reset();
-      setLift(true);
+      setLift(false);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, summary?.id]);
@@ -38,7 +38,7 @@ export function ResolveDialog({ summary, discord, onClose }: ResolveDialogProps)
           setReason('');
           onClose();
           notifySuccess(`Resolved ${summary.caseId}`);
-          if (result.discord && !result.discord.ok) notifyInfo(discordOutcomeTitle(result.discord), result.discord.message ?? undefined);
+          if (result.discord && !result.discord.ok) notifyWarning(discordOutcomeTitle(result.discord), result.discord.message ?? undefined);
         },
       },
     );
@@ -48,6 +48,7 @@ export function ResolveDialog({ summary, discord, onClose }: ResolveDialogProps)
       <Stack gap="sm">
         <Text size="sm">
           Marks the {caseLabel(summary)} as resolved by you, now, with this reason.
+          {liftable && summary.active ? ` Resolving closes the case only: the ${summary.type.toLowerCase()} stays in place on Discord unless you also lift it below.` : ''}
         </Text>
         <Textarea
           label="Resolution reason"
@@ -65,7 +66,13 @@ export function ResolveDialog({ summary, discord, onClose }: ResolveDialogProps)
         />
         {liftable && summary.active ? (
           discord?.configured ? (
-            <Checkbox label={`Also ${liftable} on Discord`} checked={lift} onChange={(e) => setLift(e.currentTarget.checked)} />
+            <Checkbox
+              label={`Also ${liftable} on Discord`}
+              description={lift ? `Discord is asked to ${liftable} when you resolve.` : 'Lifting a punishment is a separate decision from closing the case.'}
+              checked={lift}
+              onChange={(e) => setLift(e.currentTarget.checked)}
+              data-testid="resolve-lift"
+            />
           ) : (
             <Text size="xs" c="dimmed">
               {discord?.reason ?? 'Discord is not configured.'} Only the case is changed; the {summary.type} stays in place on Discord.

@@ -45,5 +45,23 @@ export function discordActionText(action: DiscordRecord['action']): string {
 /** A notification's title for what Discord answered, when it is not a plain success. */
 export function discordOutcomeTitle(outcome: DiscordOutcome): string {
   const what = outcome.action ?? 'action';
-  return outcome.unknown ? `Discord: outcome of the ${what} unknown` : `Discord: ${what} not done`;
+  return outcome.unknown ? `Discord: outcome of the ${what} unknown` : `Not carried out on Discord: the ${what}`;
+}
+
+const discordDone: Record<DiscordRecord['action'], string> = {
+  ban: 'member banned',
+  unban: 'ban lifted',
+  timeout: 'member timed out',
+  'clear-timeout': 'timeout cleared',
+  kick: 'member kicked',
+};
+
+/** "3 Dec, 09:53" in this machine's time zone. */
+const shortMoment = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+
+/** A timeline's Discord entry in words: "member timed out until 3 Dec, 09:53", "timeout cleared", "could not ban the member". */
+export function discordEntryText(action: DiscordRecord['action'], ok: boolean, until?: Date | null): string {
+  if (!ok) return `could not ${discordActionText(action)}`;
+  const done = discordDone[action] ?? action;
+  return until ? `${done} until ${shortMoment.format(until)}` : done;
 }

@@ -3,8 +3,9 @@ import { useState } from 'react';
 import type { SettingsView } from '@shared/domain/settings';
 import { notifySuccess } from '@renderer/lib/notify';
 import { useLeaveGuard } from '@renderer/lib/router';
-import { useSetDiscord } from '../api';
+import { useLastDiscordCheck, useSetDiscord } from '../api';
 import { useSettingsForm } from '../hooks/use-settings-form';
+import { DiscordCheckView } from './DiscordCheckView';
 import { FormError } from './FormError';
 import { monoInput } from './mono-input';
 import { SnowflakeInput } from './SnowflakeInput';
@@ -14,6 +15,7 @@ export function DiscordSection({ view }: { view: SettingsView }) {
   const d = view.discord;
   const save = useSetDiscord();
   const removeToken = useSetDiscord();
+  const check = useLastDiscordCheck();
   const form = useSettingsForm({ guildId: d.guildId?.toString() ?? '', token: '', apiBase: d.apiBase ?? '', claimButtonFormat: d.claimButtonFormat ?? '' }, save.error);
   const [currencies, setCurrencies] = useState<string[]>(d.currencies);
   const [allowCustomApiBase, setAllowCustomApiBase] = useState(d.allowCustomApiBase);
@@ -124,6 +126,7 @@ export function DiscordSection({ view }: { view: SettingsView }) {
               </Button>
             ) : null}
           </Group>
+          {check && !save.isPending ? <DiscordCheckView check={check} /> : null}
         </Stack>
       </form>
     </Stack>
