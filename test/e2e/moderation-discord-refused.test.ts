@@ -26,7 +26,7 @@ describeE2E('a moderation action Discord refused, in Chromium (fake Discord)', (
     await app.host.store.setDiscord({ guildId: GUILD, token: fake.token, apiBase: fake.apiBase });
     fake.failNext({ method: 'PUT', path: `/bans/${TARGET}`, kind: 'forbidden' });
     const opened = await callerFor(app.host).moderation.open({ type: 'ban', userId: TARGET.toString(), username: 'raid_alt_9', reason: 'Raid from an alt account' });
-    caseId = opened.summary.caseId;
+    caseId = opened.summary.caseId!;
     mkdirSync(SHOTS, { recursive: true });
     app.page.setDefaultTimeout(10_000);
   }, E2E_START_TIMEOUT);

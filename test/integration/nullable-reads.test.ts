@@ -87,6 +87,14 @@ describeOnBothDrivers('reads over a database where every non-key column may be N
     }
     await answers('triggersInUse', () => c.quests.triggersInUse());
     await answers('exportPack', () => c.quests.exportPack({}));
+    // Everything at once: the nameless quest and item cannot travel, and the export says so.
+    const everything = await answers('exportPack all', () => c.quests.exportPack({ quests: 'all', items: 'all' }));
+    expect(everything?.skipped).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'quest', id: world.nullQuest, reason: 'it has no name, and a pack names its quests' }),
+        expect.objectContaining({ kind: 'item', id: world.nullItem, reason: expect.stringContaining('it has no name, and a pack names its items') }),
+      ]),
+    );
     const items = await answers('items.list', () => c.items.list({}));
     for (const id of [world.nullItem, world.namedNullItem]) {
       await answers(`items.get ${id}`, () => c.items.get({ id }));

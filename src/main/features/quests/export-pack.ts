@@ -38,7 +38,7 @@ export async function exportQuestPack(database: AuroraDatabase, input: ExportInp
   const exportedNames = new Set<string>();
   for (const quest of await selectQuests(db, input.quests)) {
     // A pack names quests; two of the same name could never be told apart on import.
-    if (exportedNames.has(quest.name)) {
+    if (quest.name !== null && exportedNames.has(quest.name)) {
       skipped.push({ kind: 'quest', id: quest.id, name: quest.name, reason: 'another exported quest has the same name: rename one to export both' });
       continue;
     }
@@ -67,7 +67,7 @@ export async function exportQuestPack(database: AuroraDatabase, input: ExportInp
   }
 
   const packItems: PackItem[] = [];
-  for (const item of itemRows.sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const item of itemRows.sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''))) {
     const converted = itemToPackForm(item, itemNames);
     if (converted.ok) packItems.push(converted.entry);
     else skipped.push({ kind: 'item', id: item.id, name: item.name, reason: `${converted.reason}; quests that reward it still name it` });

@@ -10,6 +10,8 @@ import { parseJsonText } from '@shared/domain/authoring.js';
 export type Converted<T> = { ok: true; entry: T } | { ok: false; reason: string };
 
 export function itemToPackForm(item: StoredItem, itemNames: ReadonlyMap<number, string>): Converted<PackItem> {
+  // The bot's column may hold NULL: a pack names its rows, so a nameless one cannot travel.
+  if ((item.name as string | null) === null) return { ok: false, reason: 'it has no name, and a pack names its items' };
   if (item.shape === 'foreign') return { ok: false, reason: `foreign shape (${item.issues[0]?.path}: ${item.issues[0]?.message})` };
   const d = item.definition;
   let usageData: Record<string, unknown> = d.usageData;
@@ -32,6 +34,7 @@ export function questToPackForm(
   itemNames: ReadonlyMap<number, string>,
   questNames: ReadonlyMap<number, string>,
 ): Converted<PackQuest> {
+  if ((quest.name as string | null) === null) return { ok: false, reason: 'it has no name, and a pack names its quests' };
   if (quest.shape === 'foreign') return { ok: false, reason: `foreign shape (${quest.issues[0]?.path}: ${quest.issues[0]?.message})` };
   const d = quest.definition;
   const { itemId, questId, ...otherFilters } = d.requirements.filters ?? {};

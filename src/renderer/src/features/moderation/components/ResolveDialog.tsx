@@ -48,7 +48,7 @@ export function ResolveDialog({ summary, discord, onClose }: ResolveDialogProps)
       <Stack gap="sm">
         <Text size="sm">
           Marks the {caseLabel(summary)} as resolved by you, now, with this reason.
-          {liftable && summary.active ? ` Resolving closes the case only: the ${summary.type.toLowerCase()} stays in place on Discord unless you also lift it below.` : ''}
+          {liftable && summary.active ? ` Resolving closes the case only: the ${summary.type?.toLowerCase() ?? 'punishment'} stays in place on Discord unless you also lift it below.` : ''}
         </Text>
         <Textarea
           label="Resolution reason"
