@@ -13,7 +13,8 @@
  *  - an accepted write leaves exactly one audit row;
  *  - the process answers the next call.
  *
- * Runs on PGlite and PostgreSQL, with a fixed seed per procedure so a failure replays.
+ * Runs on PGlite and PostgreSQL, on the small seeded world and on one holding NULL in every
+ * column the bot's schema leaves open, with a fixed seed per procedure so a failure replays.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -28,6 +29,7 @@ import type { ZodType } from 'zod';
 import { appRouter, type AppRouter } from '../../src/main/api/root.js';
 import { createContext, readProcedure, settingsChangeProcedure, settingsProcedure, writeProcedure } from '../../src/main/api/trpc.js';
 import { silentLogger } from '../../src/main/core/log.js';
+import type { AuroraDatabase } from '../../src/main/core/database.js';
 import { createKeyFileCipher } from '../../src/main/core/settings-store/key-file-cipher.js';
 import { seedDatabase } from '../../src/main/db/seed.js';
 import { createDeskHost, type DeskHost } from '../../src/main/host.js';
@@ -35,9 +37,12 @@ import { servePort } from '../../src/main/rpc/serve-port.js';
 import { messagePortLink } from '../../src/renderer/src/lib/port-link.js';
 import { describeOnBothDrivers, SMALL_WORLD } from '../fixtures/databases.js';
 import { fingerprintTables, hostileValue } from '../fixtures/hostile-input-kit.js';
+import { seedNullableWorld } from '../fixtures/nullable-world.js';
 import { createTestServices, testStaff } from '../fixtures/services.js';
 
+/** Generated calls per procedure on the seeded world, and on the world holding NULLs. */
 const RUNS = 8;
+const NULLABLE_RUNS = 4;
 
 interface ProcedureUnderTest {
   path: string;
@@ -212,80 +217,89 @@ describe('the router this suite covers', () => {
   });
 });
 
-describeOnBothDrivers('every procedure, over the transport, with any input', (current) => {
-  let client: TRPCClient<AppRouter>;
-  let stop: () => void;
-  let closePort: () => void;
+/**
+ * The properties on one world: `seed` fills the database; the plausible ids are taken from rows
+ * holding a NULL first, so the nullable world's odd rows are the ones the calls are about.
+ */
+function everyProcedureOn(worldName: string, seed: (database: AuroraDatabase) => Promise<unknown>, runs: number): void {
+  describeOnBothDrivers(`every procedure, over the transport, with any input, on ${worldName}`, (current) => {
+    let client: TRPCClient<AppRouter>;
+    let stop: () => void;
+    let closePort: () => void;
 
-  beforeAll(async () => {
-    const { database } = current();
-    await seedDatabase(database, SMALL_WORLD);
-    const { rows: users } = await database.query<{ id: string }>('SELECT id::text AS id FROM users ORDER BY id LIMIT 3');
-    const { rows: cases } = await database.query<{ id: string }>('SELECT id::text AS id FROM moderation_cases ORDER BY id LIMIT 3');
-    const { rows: quests } = await database.query<{ id: number }>('SELECT id FROM quests ORDER BY id LIMIT 2');
-    world.userIds = users.map((u) => BigInt(u.id));
-    world.caseIds = cases.map((c) => BigInt(c.id));
-    world.rowIds = quests.map((q) => q.id);
-    const services = createTestServices(database, { identity: testStaff, settings: settingsHost });
-    const { port1, port2 } = new MessageChannel();
-    stop = servePort(port1, { router: appRouter, createContext: () => createContext(services) });
-    closePort = () => port2.close();
-    client = createTRPCClient<AppRouter>({ links: [messagePortLink<AppRouter>({ port: port2, transformer: superjson })] });
-  }, 120_000);
-
-  afterAll(() => {
-    stop?.();
-    closePort?.();
-  });
-
-  /** Accepted calls per procedure in this run. */
-  const acceptedBy = new Map<string, number>();
-
-  const auditCount = async () =>
-    Number((await current().database.query<{ n: string }>('SELECT count(*)::text AS n FROM aurora_desk.audit_log')).rows[0]!.n);
-
-  const call = (procedure: ProcedureUnderTest, input: unknown): Promise<unknown> => {
-    const node = procedure.path.split('.').reduce<unknown>((at, key) => (at as Record<string, unknown>)[key], client) as {
-      query(input: unknown): Promise<unknown>;
-      mutate(input: unknown): Promise<unknown>;
-    };
-    return procedure.type === 'query' ? node.query(input) : node.mutate(input);
-  };
-
-  for (const procedure of procedures) {
-    it(`${procedure.path}: never an internal error; a refusal changes nothing; an accepted write is audited once`, async () => {
+    beforeAll(async () => {
       const { database } = current();
-      await fc.assert(
-        fc.asyncProperty(inputsFor(procedure), async (input) => {
-          const before = await fingerprintTables(database);
-          const auditBefore = await auditCount();
-          let failure: TRPCClientError<AppRouter> | null = null;
-          try {
-            await call(procedure, input);
-          } catch (error) {
-            expect(error, 'not an answer of the router').toBeInstanceOf(TRPCClientError);
-            failure = error as TRPCClientError<AppRouter>;
-          }
-          if (failure) {
-            expect(failure.data?.code, `${procedure.path} answered ${failure.data?.code}: ${failure.message}`).not.toBe('INTERNAL_SERVER_ERROR');
-            expect(await fingerprintTables(database)).toEqual(before);
-            return;
-          }
-          acceptedBy.set(procedure.path, (acceptedBy.get(procedure.path) ?? 0) + 1);
-          if (procedure.audited) expect(await auditCount(), 'audit rows added by one accepted write').toBe(auditBefore + 1);
-          else expect(await auditCount(), 'a read (or a dry run) writes no audit row').toBe(auditBefore);
-        }),
-        { numRuns: RUNS, seed: seedFor(procedure.path), endOnFailure: true },
-      );
-      // The transport still answers after everything above.
-      expect(await client.system.ping.query({ echo: procedure.path.slice(0, 100) })).toMatchObject({ pong: true });
+      await seed(database);
+      const { rows: users } = await database.query<{ id: string }>('SELECT id::text AS id FROM users u ORDER BY (u IS NOT NULL), id LIMIT 3');
+      const { rows: cases } = await database.query<{ id: string }>('SELECT id::text AS id FROM moderation_cases c ORDER BY (c IS NOT NULL), id LIMIT 3');
+      const { rows: quests } = await database.query<{ id: number }>('SELECT id FROM quests q ORDER BY (q IS NOT NULL), id LIMIT 2');
+      world.userIds = users.map((u) => BigInt(u.id));
+      world.caseIds = cases.map((c) => BigInt(c.id));
+      world.rowIds = quests.map((q) => q.id);
+      const services = createTestServices(database, { identity: testStaff, settings: settingsHost });
+      const { port1, port2 } = new MessageChannel();
+      stop = servePort(port1, { router: appRouter, createContext: () => createContext(services) });
+      closePort = () => port2.close();
+      client = createTRPCClient<AppRouter>({ links: [messagePortLink<AppRouter>({ port: port2, transformer: superjson })] });
     }, 120_000);
-  }
 
-  it('drew accepted calls too, so the audit property was tested and not only refusals', () => {
-    const reads = procedures.filter((p) => p.type === 'query' && acceptedBy.has(p.path));
-    const writes = procedures.filter((p) => p.audited && acceptedBy.has(p.path));
-    expect(reads.length, 'reads with an accepted call').toBeGreaterThanOrEqual(procedures.filter((p) => p.type === 'query').length / 2);
-    expect(writes.length, `writes with an accepted call: ${writes.map((p) => p.path).join(', ')}`).toBeGreaterThanOrEqual(5);
+    afterAll(() => {
+      stop?.();
+      closePort?.();
+    });
+
+    /** Accepted calls per procedure in this run. */
+    const acceptedBy = new Map<string, number>();
+
+    const auditCount = async () =>
+      Number((await current().database.query<{ n: string }>('SELECT count(*)::text AS n FROM aurora_desk.audit_log')).rows[0]!.n);
+
+    const call = (procedure: ProcedureUnderTest, input: unknown): Promise<unknown> => {
+      const node = procedure.path.split('.').reduce<unknown>((at, key) => (at as Record<string, unknown>)[key], client) as {
+        query(input: unknown): Promise<unknown>;
+        mutate(input: unknown): Promise<unknown>;
+      };
+      return procedure.type === 'query' ? node.query(input) : node.mutate(input);
+    };
+
+    for (const procedure of procedures) {
+      it(`${procedure.path}: never an internal error; a refusal changes nothing; an accepted write is audited once`, async () => {
+        const { database } = current();
+        await fc.assert(
+          fc.asyncProperty(inputsFor(procedure), async (input) => {
+            const before = await fingerprintTables(database);
+            const auditBefore = await auditCount();
+            let failure: TRPCClientError<AppRouter> | null = null;
+            try {
+              await call(procedure, input);
+            } catch (error) {
+              expect(error, 'not an answer of the router').toBeInstanceOf(TRPCClientError);
+              failure = error as TRPCClientError<AppRouter>;
+            }
+            if (failure) {
+              expect(failure.data?.code, `${procedure.path} answered ${failure.data?.code}: ${failure.message}`).not.toBe('INTERNAL_SERVER_ERROR');
+              expect(await fingerprintTables(database)).toEqual(before);
+              return;
+            }
+            acceptedBy.set(procedure.path, (acceptedBy.get(procedure.path) ?? 0) + 1);
+            if (procedure.audited) expect(await auditCount(), 'audit rows added by one accepted write').toBe(auditBefore + 1);
+            else expect(await auditCount(), 'a read (or a dry run) writes no audit row').toBe(auditBefore);
+          }),
+          { numRuns: runs, seed: seedFor(procedure.path), endOnFailure: true },
+        );
+        // The transport still answers after everything above.
+        expect(await client.system.ping.query({ echo: procedure.path.slice(0, 100) })).toMatchObject({ pong: true });
+      }, 120_000);
+    }
+
+    it('drew accepted calls too, so the audit property was tested and not only refusals', () => {
+      const reads = procedures.filter((p) => p.type === 'query' && acceptedBy.has(p.path));
+      const writes = procedures.filter((p) => p.audited && acceptedBy.has(p.path));
+      expect(reads.length, 'reads with an accepted call').toBeGreaterThanOrEqual(procedures.filter((p) => p.type === 'query').length / 2);
+      expect(writes.length, `writes with an accepted call: ${writes.map((p) => p.path).join(', ')}`).toBeGreaterThanOrEqual(5);
+    });
   });
-});
+}
+
+everyProcedureOn('the small seeded world', (database) => seedDatabase(database, SMALL_WORLD), RUNS);
+everyProcedureOn('a world holding NULL wherever the bot may', seedNullableWorld, NULLABLE_RUNS);

@@ -52,4 +52,21 @@ describe('messagePortLink', () => {
     expect(error).toBeInstanceOf(TRPCClientError);
     expect((error as Error).message).toMatch(/lost the connection/);
   });
+  it('refuses an input too deep for the port before sending it, instead of waiting forever', async () => {
+    const { port1: main, port2: renderer } = new MessageChannel();
+    const client = createTRPCClient<AppRouter>({ links: [messagePortLink<AppRouter>({ port: renderer, transformer: superjson })] });
+    const received: unknown[] = [];
+    main.on('message', (request: unknown) => received.push(request));
+    // Past the main process' depth budget; a few thousand levels would fail the structured clone
+    // on the receiving side ('messageerror', naming no call) and the call would never be answered.
+    let deep: unknown = 'Aurora';
+    for (let i = 0; i < 500; i++) deep = { a: deep };
+    const error = await client.system.ping.query(deep as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TRPCClientError);
+    expect((error as Error).message).toMatch(/deeper than|nested/);
+    // A call within the budget still goes out on the same port.
+    void client.system.ping.query({ echo: 'still here' }).catch(() => undefined);
+    await expect.poll(() => received.length).toBe(1);
+    main.close();
+  });
 });

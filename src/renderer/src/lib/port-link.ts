@@ -14,6 +14,7 @@ import {
   type RpcRequest,
   type RpcResponse,
 } from '@shared/rpc-protocol';
+import { describeMeasurement, inputByteLimit, MAX_INPUT_DEPTH, measureInput } from '@shared/wire-budget';
 
 export type MessagePortLinkOptions<TRouter extends AnyTRPCRouter> = {
   port: MessagePortLike;
@@ -100,7 +101,14 @@ export function messagePortLink<TRouter extends AnyTRPCRouter>(opts: MessagePort
           },
         });
         try {
-          send({ id, type, path, input: transformer.input.serialize(input) });
+          const encoded = transformer.input.serialize(input);
+          // What the main process would refuse is refused here: a message too deep for the
+          // structured clone never arrives there at all (the port reports a 'messageerror' that
+          // names no call), and the call would wait for an answer forever.
+          const limit = inputByteLimit(path);
+          const measured = encoded === undefined ? null : measureInput(encoded, { maxSize: limit, maxDepth: MAX_INPUT_DEPTH + 2, form: 'wire' });
+          if (measured && !measured.ok) throw new Error(describeMeasurement(measured, limit, 'wire'));
+          send({ id, type, path, input: encoded });
         } catch (cause) {
           end();
           observer.error(TRPCClientError.from(cause instanceof Error ? cause : new Error(String(cause))));
