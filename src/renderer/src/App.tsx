@@ -9,6 +9,7 @@ import { CommandPalette } from './components/CommandPalette';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { KeysHelp } from './components/KeysHelp';
 import { LeaveGuardPrompt } from './components/LeaveGuardPrompt';
+import { LiveAnnouncer } from './components/LiveAnnouncer';
 import { NotFound } from './components/NotFound';
 import { Sidebar } from './components/Sidebar';
 import { StatusBar } from './components/StatusBar';
@@ -109,6 +110,7 @@ export function App() {
       <AppShell.Footer withBorder>
         <StatusBar live={live} />
       </AppShell.Footer>
+      <LiveAnnouncer />
       <CommandPalette areas={areas} />
       <KeysHelp opened={keysOpen} onClose={() => setKeysOpen(false)} />
       <LeaveGuardPrompt />
