@@ -40,11 +40,14 @@ const aurora: MantineColorsTuple = [
   '#1f2ba1',
 ];
 
+/** Red-orange, between timeout's orange and ban's red: the kick case type. */
+const kick: MantineColorsTuple = ['#fef2ee', '#fcded5', '#fac0af', '#f79f85', '#f57b56', '#f25a2c', '#d54f27', '#b84421', '#9b3a1c', '#7e2f17'];
+
 export const theme: MantineThemeOverride = createTheme({
   primaryColor: 'aurora',
   // White on the dark scheme's filled blurple: shade 4 was 4.3:1, shade 5 is 5.6:1.
   primaryShade: { light: 6, dark: 5 },
-  colors: { dark, aurora },
+  colors: { dark, aurora, kick },
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Ubuntu, Cantarell, "Helvetica Neue", Arial, sans-serif',
   fontFamilyMonospace: 'ui-monospace, "SF Mono", "Cascadia Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace',
@@ -140,8 +143,8 @@ export const cssVariablesResolver: CSSVariablesResolver = (resolved) => {
     variables: {},
     light: {
       ...colours.light,
-      '--mantine-color-dimmed': '#5c636e',
-      '--mantine-color-placeholder': '#5c636e',
+      '--mantine-color-dimmed': '#545b66',
+      '--mantine-color-placeholder': '#545b66',
     },
     dark: {
       ...colours.dark,
