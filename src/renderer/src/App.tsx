@@ -37,6 +37,9 @@ const areaById: { [Id in AreaId]: AreaDefinition<Id> } = {
 };
 const areas: AreaDefinition[] = AREA_IDS.map((id) => areaById[id]);
 
+/** 216px at the default text size; larger text widens it only up to a cap (the labels wrap, the key hints go). */
+const SIDEBAR_WIDTH = 'clamp(216px, 13.5rem, 264px)';
+
 export function App() {
   const route = useRoute();
   const live = useLiveFeed();
@@ -89,7 +92,7 @@ export function App() {
   const Page = area?.Page;
 
   return (
-    <AppShell navbar={{ width: 216, breakpoint: 0 }} footer={{ height: 28 }} padding={0}>
+    <AppShell navbar={{ width: SIDEBAR_WIDTH, breakpoint: 0 }} footer={{ height: 28 }} padding={0}>
       <AppShell.Navbar withBorder>
         <Sidebar areas={areas} theme={theme} onToggleTheme={toggle} onShowKeys={() => setKeysOpen(true)} />
       </AppShell.Navbar>

@@ -15,15 +15,15 @@ const OVERSCAN = 8;
 const HEADER_HEIGHT = 26;
 
 /** The grid's columns; a column shown as a symbol is named in words for assistive technology. */
-const COLUMNS: { label: string; title?: string }[] = [
-  { label: '', title: 'Select' },
-  { label: 'Type' },
-  { label: 'Case' },
-  { label: 'Target' },
-  { label: 'Moderator' },
-  { label: 'Reason' },
-  { label: 'Age' },
-  { label: '⚑', title: 'Claimed by' },
+const COLUMNS: { column: string; label: string; title?: string }[] = [
+  { column: 'select', label: '', title: 'Select' },
+  { column: 'type', label: 'Type' },
+  { column: 'case', label: 'Case' },
+  { column: 'user', label: 'Target' },
+  { column: 'moderator', label: 'Moderator' },
+  { column: 'reason', label: 'Reason' },
+  { column: 'age', label: 'Age' },
+  { column: 'claim', label: '⚑', title: 'Claimed by' },
 ];
 
 export interface CaseListProps {
@@ -103,7 +103,7 @@ export function CaseList({ cases, selectedId, checked, fresh, hasMore, loadingMo
             <div role="rowgroup" className={classes.headerGroup}>
               <div className={classes.headerRow} role="row" aria-rowindex={1}>
                 {COLUMNS.map((column, index) => (
-                  <span key={index} role="columnheader" aria-colindex={index + 1} title={column.title}>
+                  <span key={column.column} role="columnheader" aria-colindex={index + 1} title={column.title} data-column={column.column}>
                     {column.label ? <span aria-hidden={column.title ? true : undefined}>{column.label}</span> : null}
                     {column.title ? <span className={classes.visuallyHidden}>{column.title}</span> : null}
                   </span>

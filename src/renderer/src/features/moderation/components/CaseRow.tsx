@@ -40,22 +40,22 @@ export const CaseRow = memo(function CaseRow({ summary: c, index, selected, tabS
       data-testid="case-row"
       onClick={() => onSelect(c.id)}
     >
-      <span role="gridcell" onClick={(e) => e.stopPropagation()}>
+      <span role="gridcell" data-column="select" onClick={(e) => e.stopPropagation()}>
         <Checkbox size="xs" checked={checked} onChange={() => onToggle(c.id)} aria-label={`Select case ${c.caseId}`} disabled={!c.active} tabIndex={-1} />
       </span>
-      <span role="gridcell" className={classes.cell}>
+      <span role="gridcell" data-column="type" className={classes.cell}>
         <CaseTypeBadge type={c.type} size="xs" />
       </span>
-      <span role="gridcell" className={`${classes.cell} ${classes.mono}`} title={c.caseId}>
+      <span role="gridcell" data-column="case" className={`${classes.cell} ${classes.mono}`} title={c.caseId}>
         {c.caseId}
       </span>
-      <span role="gridcell" className={classes.cell} title={`${c.username ?? '(no username)'} · ${c.userId}`}>
+      <span role="gridcell" data-column="user" className={classes.cell} title={`${c.username ?? '(no username)'} · ${c.userId}`}>
         {c.username ?? <span className={classes.mono}>{c.userId.toString()}</span>}
       </span>
-      <Text span role="gridcell" size="sm" c="dimmed" className={classes.cell} title={`${c.moderatorName ?? '(no name)'} · ${c.moderatorId}`}>
+      <Text span role="gridcell" data-column="moderator" size="sm" c="dimmed" className={classes.cell} title={`${c.moderatorName ?? '(no name)'} · ${c.moderatorId}`}>
         {c.moderatorName ?? c.moderatorId.toString()}
       </Text>
-      <span role="gridcell" className={classes.cell} title={c.reasonExcerpt ?? ''}>
+      <span role="gridcell" data-column="reason" className={classes.cell} title={c.reasonExcerpt ?? ''}>
         {c.discordPending.length > 0 ? (
           <Badge
             size="xs"
@@ -82,10 +82,10 @@ export const CaseRow = memo(function CaseRow({ summary: c, index, selected, tabS
           </Text>
         ) : null}
       </span>
-      <span role="gridcell" className={classes.cell}>
+      <span role="gridcell" data-column="age" className={classes.cell}>
         <RelativeTime value={c.createdAt} size="xs" c="dimmed" hint="title" />
       </span>
-      <span role="gridcell">
+      <span role="gridcell" data-column="claim">
         {c.claim ? (
           <Tooltip label={`Claimed by ${c.claim.by.name ?? c.claim.by.id.toString()}`}>
             <Avatar size={20} radius="xl" color="aurora" data-testid="claim-avatar">

@@ -35,7 +35,7 @@ export function CaseTypeBadge({ type, size = 'sm' }: { type: string; size?: 'xs'
       color={style.color}
       variant={style.known ? 'light' : 'outline'}
       leftSection={<Icon size={11} stroke={2} />}
-      styles={{ root: { textTransform: 'none', maxWidth: 110 }, label: { overflow: 'hidden', textOverflow: 'ellipsis' } }}
+      styles={{ root: { textTransform: 'none', maxWidth: '100%' }, label: { overflow: 'hidden', textOverflow: 'ellipsis' } }}
       title={style.known ? style.label : `Type "${type}" (not one Aurora Desk knows)`}
       data-case-type={type}
     >
