@@ -42,8 +42,8 @@ describeE2E('the app shell in Chromium (embedded demo database)', () => {
       await page.locator(`nav a[data-area="${area.id}"]`).click();
       await page.locator(`main[data-area="${area.id}"]`).waitFor();
       await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#/${area.id}`);
-      await page.locator('main h2').first().waitFor();
-      expect(await page.locator('main h2').first().innerText()).toBe(area.label);
+      await page.locator('main h1').first().waitFor();
+      expect(await page.locator('main h1').allInnerTexts()).toEqual([area.label]);
       expect(await page.locator(`nav a[data-area="${area.id}"]`).getAttribute('aria-current')).toBe('page');
       await app.screenshot(`shell-dark-${area.id}`);
     }
@@ -95,7 +95,7 @@ describeE2E('the app shell in Chromium (embedded demo database)', () => {
 
     for (const area of AREAS) {
       await app.goto(area.id);
-      await page.locator('main h2').first().waitFor();
+      await page.locator('main h1').first().waitFor();
       await app.screenshot(`shell-light-${area.id}`);
     }
     await page.reload();

@@ -9,6 +9,7 @@ import { CommandPalette } from './components/CommandPalette';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { KeysHelp } from './components/KeysHelp';
 import { LeaveGuardPrompt } from './components/LeaveGuardPrompt';
+import { LiveAnnouncer } from './components/LiveAnnouncer';
 import { NotFound } from './components/NotFound';
 import { Sidebar } from './components/Sidebar';
 import { StatusBar } from './components/StatusBar';
@@ -35,6 +36,9 @@ const areaById: { [Id in AreaId]: AreaDefinition<Id> } = {
   settings: settingsArea,
 };
 const areas: AreaDefinition[] = AREA_IDS.map((id) => areaById[id]);
+
+/** 216px at the default text size; larger text widens it only up to a cap (the labels wrap, the key hints go). */
+const SIDEBAR_WIDTH = 'clamp(216px, 13.5rem, 264px)';
 
 export function App() {
   const route = useRoute();
@@ -88,7 +92,7 @@ export function App() {
   const Page = area?.Page;
 
   return (
-    <AppShell navbar={{ width: 216, breakpoint: 0 }} footer={{ height: 28 }} padding={0}>
+    <AppShell navbar={{ width: SIDEBAR_WIDTH, breakpoint: 0 }} footer={{ height: 28 }} padding={0}>
       <AppShell.Navbar withBorder>
         <Sidebar areas={areas} theme={theme} onToggleTheme={toggle} onShowKeys={() => setKeysOpen(true)} />
       </AppShell.Navbar>
@@ -109,6 +113,7 @@ export function App() {
       <AppShell.Footer withBorder>
         <StatusBar live={live} />
       </AppShell.Footer>
+      <LiveAnnouncer />
       <CommandPalette areas={areas} />
       <KeysHelp opened={keysOpen} onClose={() => setKeysOpen(false)} />
       <LeaveGuardPrompt />

@@ -88,7 +88,12 @@ export function CommandPalette({ areas }: { areas: AreaDefinition[] }) {
         filter={(_query, actions) => actions}
         shortcut={['mod + K']}
         scrollable
+        // The dialog's name for assistive technology; the search box says the rest on screen.
+        title="Command palette"
+        styles={{ header: { position: 'absolute', width: 1, height: 1, padding: 0, overflow: 'hidden', clipPath: 'inset(50%)' } }}
         maxHeight={440}
+        // The results scroll; the arrows move through them from the box, Tab reaches the list.
+        scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': 'Results' } }}
         size={560}
         nothingFound={
           <Group justify="center" gap={6}>

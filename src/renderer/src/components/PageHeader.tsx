@@ -27,7 +27,7 @@ export function PageHeader({ title, description, icon: Icon, actions, children }
             </span>
           ) : null}
           <Stack gap={0} style={{ minWidth: 0 }}>
-            <Title order={2} lh={1.25}>
+            <Title order={1} size="h2" lh={1.25}>
               {title}
             </Title>
             {description ? (

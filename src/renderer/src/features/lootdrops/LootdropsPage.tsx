@@ -11,7 +11,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { KeyHint } from '../../components/KeyHint';
 import { Page } from '../../components/Page';
 import { PageHeader } from '../../components/PageHeader';
-import { PageTabs } from '../../components/PageTabs';
+import { PageTabs, tabPanelProps } from '../../components/PageTabs';
 import { useScreenKeys } from '../../lib/keys';
 import { navigate, useRoute } from '../../lib/router';
 import { useBursts, useChannelNames, useLootBoard, useLootSettings } from './api';
@@ -137,7 +137,7 @@ export function LootdropsPage() {
       </PageHeader>
 
       {tab === 'board' ? (
-        <div className={classes.split}>
+        <div className={classes.split} {...tabPanelProps('lootdrops-tab', tab)}>
           <aside className={classes.formPane}>
             <Text size="xs" c="dimmed" tt="uppercase" mb="sm" style={{ letterSpacing: 0.4 }}>
               Spawn a drop
@@ -154,7 +154,7 @@ export function LootdropsPage() {
           </section>
         </div>
       ) : tab === 'bursts' ? (
-        <div className={classes.split}>
+        <div className={classes.split} {...tabPanelProps('lootdrops-tab', tab)}>
           <aside className={classes.formPane}>
             <Text size="xs" c="dimmed" tt="uppercase" mb="sm" style={{ letterSpacing: 0.4 }}>
               Plan a burst
@@ -174,7 +174,7 @@ export function LootdropsPage() {
           </section>
         </div>
       ) : (
-        <Box p="md" style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
+        <Box p="md" style={{ flex: 1, minHeight: 0, overflow: 'auto' }} {...tabPanelProps('lootdrops-tab', tab)}>
           {tab === 'history' ? <HistoryTab channels={channels} currencies={settings.data?.currencies ?? []} /> : <StatsTab channels={channels} />}
         </Box>
       )}

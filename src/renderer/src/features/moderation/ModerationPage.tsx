@@ -12,6 +12,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { KeyHint } from '../../components/KeyHint';
 import { Page } from '../../components/Page';
 import { PageHeader } from '../../components/PageHeader';
+import { tabPanelProps } from '../../components/PageTabs';
 import { downloadFile } from '../../lib/download';
 import { useScreenKeys } from '../../lib/keys';
 import { notifyInfo, notifySuccess, notifyWarning } from '../../lib/notify';
@@ -26,7 +27,7 @@ import { EditReasonDialog } from './components/EditReasonDialog';
 import { activeFilterCount, emptyFilters, FilterBar, type FilterValues } from './components/FilterBar';
 import { NoteDialog } from './components/NoteDialog';
 import { OpenCaseDialog } from './components/OpenCaseDialog';
-import { queueLabels, QueueTabs } from './components/QueueTabs';
+import { QUEUE_TABS, queueLabels, QueueTabs } from './components/QueueTabs';
 import { ResolveDialog } from './components/ResolveDialog';
 import { discordEntryText, discordOutcomeTitle } from './components/describe-case';
 import classes from './components/moderation.module.css';
@@ -72,7 +73,7 @@ function saveCaseExport(result: CaseExport, queue: ModerationQueue): void {
 
 export function ModerationPage() {
   const selection = useCaseSelection();
-  const { queue, openId, focusId } = selection;
+  const { queue, openId, focusId, setFocusId } = selection;
   const [filterValues, setFilterValues] = useState<FilterValues>(emptyFilters);
   // Other screens link here filtered on one player: #/moderation/recent?target=<id>.
   const routeTarget = useRoute().search.get('target');
@@ -83,6 +84,7 @@ export function ModerationPage() {
   const [checked, setChecked] = useState<ReadonlySet<bigint>>(new Set());
   const [dialog, setDialog] = useState<Dialog>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
 
   const status = useSystemStatus();
   const me = status.data?.identity ?? null;
@@ -101,6 +103,19 @@ export function ModerationPage() {
 
   const cases = list.cases;
   const focusIndex = focusId === null ? -1 : cases.findIndex((c) => c.id === focusId);
+  // The focused case left the queue (resolved, here or by a colleague): the selection and the
+  // keyboard focus go to the case that took its place, not back to the top of the page.
+  const lastFocusIndex = useRef(-1);
+  useEffect(() => {
+    if (focusIndex >= 0) {
+      lastFocusIndex.current = focusIndex;
+      return;
+    }
+    const index = lastFocusIndex.current;
+    if (focusId === null || index < 0 || cases.length === 0) return;
+    setFocusId(cases[Math.min(index, cases.length - 1)]!.id);
+    if (document.activeElement === document.body) setFocusRequest((n) => n + 1);
+  }, [cases, focusId, focusIndex, setFocusId]);
   // Actions apply to the open case; with none open, to the focused row.
   const target: CaseSummary | undefined = (openId !== null ? detail.data?.summary : undefined) ?? cases[focusIndex];
 
@@ -108,6 +123,7 @@ export function ModerationPage() {
     if (cases.length === 0) return;
     const next = cases[Math.min(cases.length - 1, Math.max(0, (focusIndex < 0 ? (step > 0 ? -1 : cases.length) : focusIndex) + step))]!;
     selection.setFocusId(next.id);
+    setFocusRequest((n) => n + 1);
     if (openId !== null) selection.open(next.id);
   };
   const toggle = useCallback((id: bigint) => {
@@ -227,7 +243,7 @@ export function ModerationPage() {
         <FilterBar ref={searchRef} value={filterValues} typeCounts={counts.data?.types ?? []} onChange={setFilterValues} onExport={exportQueue} exporting={exporter.isPending} />
       </Box>
       <div className={classes.split}>
-        <div className={classes.listPane}>
+        <div className={classes.listPane} {...tabPanelProps(QUEUE_TABS, queue)}>
           <CaseList
             cases={cases}
             selectedId={focusId}
@@ -239,6 +255,9 @@ export function ModerationPage() {
             onSelect={select}
             onToggle={toggle}
             placeholder={placeholder}
+            label={`${queueLabels[queue]} cases`}
+            total={list.hasMore ? (counts.data?.queues[queue] ?? null) : cases.length}
+            focusRequest={focusRequest}
           />
           {cases.length > 0 ? (
             <Text size="xs" c="dimmed" px="md" py={4} style={{ borderTop: '1px solid var(--desk-border)' }}>

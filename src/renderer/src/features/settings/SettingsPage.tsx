@@ -3,7 +3,7 @@ import { IconBell, IconBrandDiscord, IconDatabase, IconHistory, IconSettings, Ic
 import { ErrorState } from '../../components/ErrorState';
 import { Page, PageBody } from '../../components/Page';
 import { PageHeader } from '../../components/PageHeader';
-import { PageTabs } from '../../components/PageTabs';
+import { PageTabs, tabPanelProps } from '../../components/PageTabs';
 import { navigate, useRoute } from '../../lib/router';
 import { useSettings } from './api';
 import { AuditSection } from './components/AuditSection';
@@ -47,7 +47,9 @@ export function SettingsPage() {
       >
         <PageTabs tabs={sections} value={section} onChange={(value) => navigate({ area: 'settings', search: { section: value } }, { replace: true })} testId="settings-tab" />
       </PageHeader>
-      <PageBody>{body}</PageBody>
+      <PageBody>
+        <div {...tabPanelProps('settings-tab', section)}>{body}</div>
+      </PageBody>
     </Page>
   );
 }

@@ -112,7 +112,8 @@ export function AuthoringList<Page extends { total: number }, Row extends { id: 
         </Text>
         {pages.isFetching && !pages.isPending ? <Loader size={12} /> : null}
       </Group>
-      <Box style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
+      {/* Reachable from the keyboard: Tab onto the list, then scroll it with the arrows. */}
+      <Box style={{ flex: 1, minHeight: 0, overflow: 'auto' }} tabIndex={0} role="region" aria-label={`${noun[0]!.toUpperCase()}${noun.slice(1)}s`}>
         {pages.isPending ? null : pages.isError ? (
           <ErrorState compact error={pages.error} onRetry={() => void pages.refetch()} what={props.what} />
         ) : rows.length === 0 ? (

@@ -14,11 +14,11 @@ export function RarityBadge({ rarity, size = 'sm' }: { rarity: string | null; si
 }
 
 /**
- * A rarity's colour for text on the page: shade 4 reads on the dark scheme, but on white only the
- * darkest shade does (green 4 is under 2:1 there, green 9 over 4:1). Undefined for Common: plain text.
+ * A rarity's colour for text on the page: the theme's text shade of it, which reads at AA in
+ * both schemes (lib/theme.ts). Undefined for Common and unknown rarities: plain text.
  */
 export function rarityTextColour(rarity: string): string | undefined {
-  if (rarity === 'Common') return undefined;
   const colour = rarityColour(rarity);
-  return `light-dark(var(--mantine-color-${colour}-9), var(--mantine-color-${colour}-4))`;
+  if (rarity === 'Common' || colour === 'dark') return undefined;
+  return `var(--mantine-color-${colour}-text)`;
 }

@@ -107,8 +107,8 @@ function BurstCard({ burst, channels, compact }: { burst: BurstView; channels: M
       </Group>
       <Tooltip label={`${burst.spawned} of ${burst.total} spawned, ${burst.claimed} claimed`}>
         <Progress.Root size="lg" mt={8} aria-label="Burst progress">
-          <Progress.Section value={claimedShare} color="teal" />
-          <Progress.Section value={Math.max(0, spawnedShare - claimedShare)} color="aurora" />
+          <Progress.Section value={claimedShare} color="teal" aria-label="Claimed" />
+          <Progress.Section value={Math.max(0, spawnedShare - claimedShare)} color="aurora" aria-label="Spawned, not claimed yet" />
         </Progress.Root>
       </Tooltip>
       <Group justify="space-between" mt={6} gap="xs">

@@ -4,6 +4,7 @@
  */
 import { ActionIcon, Badge, Box, Group, Progress, Text, Tooltip } from '@mantine/core';
 import { IconClockOff, IconHandGrab, IconHourglass, IconX } from '@tabler/icons-react';
+import { useEffect } from 'react';
 import type { LootdropBoard, LootdropView } from '@shared/domain/lootdrops';
 import { Amount } from '@renderer/components/Amount';
 import { EmptyState } from '@renderer/components/EmptyState';
@@ -12,6 +13,7 @@ import { RelativeTime } from '@renderer/components/RelativeTime';
 import { useDiscordUsers } from '../api';
 import { channelHint, channelLabel, formatCountdown, formatDuration } from '../format';
 import { useFreshIds } from '../hooks/use-fresh-ids';
+import { announceCount } from '@renderer/lib/announcer';
 import { useSecondTicker } from '@renderer/lib/clock';
 import { Claimer } from './Claimer';
 import { PostRows } from './PostRows';
@@ -35,6 +37,9 @@ export function LootBoard({ board, offsetMs, channels, discordConfigured, focuse
     discordConfigured,
   );
   const isFresh = (drop: LootdropView) => fresh.has(`${drop.messageId}:${drop.status}`);
+  // Claims that just came in are told once per batch ("3 drops claimed"), not per row.
+  const freshClaims = board.claimed.filter(isFresh).length;
+  useEffect(() => announceCount(freshClaims, 'drop claimed', 'drops claimed'), [fresh]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
     <Box style={{ display: 'flex', flexDirection: 'column', gap: 'var(--mantine-spacing-md)' }}>

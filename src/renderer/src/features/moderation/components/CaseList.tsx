@@ -1,6 +1,8 @@
 /**
- * The queue as a windowed list: only the rows in view (plus a margin) are in the DOM, so a
+ * The queue as a windowed grid: only the rows in view (plus a margin) are in the DOM, so a
  * window of a thousand cases scrolls as lightly as ten. Scrolling near the end loads more.
+ * For assistive technology it is the whole queue: aria-rowcount is the queue's total and every
+ * row says where it is (aria-rowindex); the header row is the grid's first.
  */
 import { Button, Center, Loader, Text } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
@@ -10,6 +12,19 @@ import { CaseRow, ROW_HEIGHT } from './CaseRow';
 import classes from './moderation.module.css';
 
 const OVERSCAN = 8;
+const HEADER_HEIGHT = 26;
+
+/** The grid's columns; a column shown as a symbol is named in words for assistive technology. */
+const COLUMNS: { column: string; label: string; title?: string }[] = [
+  { column: 'select', label: '', title: 'Select' },
+  { column: 'type', label: 'Type' },
+  { column: 'case', label: 'Case' },
+  { column: 'user', label: 'Target' },
+  { column: 'moderator', label: 'Moderator' },
+  { column: 'reason', label: 'Reason' },
+  { column: 'age', label: 'Age' },
+  { column: 'claim', label: '⚑', title: 'Claimed by' },
+];
 
 export interface CaseListProps {
   cases: CaseSummary[];
@@ -23,6 +38,12 @@ export interface CaseListProps {
   onToggle(id: bigint): void;
   /** Shown instead of rows (empty, loading, error). */
   placeholder?: ReactNode;
+  /** The grid's name for assistive technology ("Active cases"). */
+  label: string;
+  /** Cases in the queue with these filters, loaded or not (null: not known yet). */
+  total: number | null;
+  /** Goes up when the keyboard moves the selection: the selected row takes the focus. */
+  focusRequest: number;
 }
 
 /** Whether the rows in view reach the last few loaded ones, with older cases still to fetch. */
@@ -30,7 +51,7 @@ function nearEnd(lastRow: number, loaded: number, hasMore: boolean, loadingMore:
   return hasMore && !loadingMore && loaded > 0 && lastRow >= loaded - 4;
 }
 
-export function CaseList({ cases, selectedId, checked, fresh, hasMore, loadingMore, onLoadMore, onSelect, onToggle, placeholder }: CaseListProps) {
+export function CaseList({ cases, selectedId, checked, fresh, hasMore, loadingMore, onLoadMore, onSelect, onToggle, placeholder, label, total, focusRequest }: CaseListProps) {
   const { ref: scroller, height } = useElementSize<HTMLDivElement>();
   // The top row in view, not the pixel offset: scroll events inside one row's height leave the
   // state as it was, so React skips the render (a scroll fires several events per row).
@@ -46,73 +67,82 @@ export function CaseList({ cases, selectedId, checked, fresh, hasMore, loadingMo
     if (nearEnd(last, cases.length, hasMore, loadingMore)) onLoadMore();
   }, [cases.length, hasMore, last, loadingMore, onLoadMore]);
 
-  // Keep the selected row in view when j/k moves it.
+  // Keep the selected row in view when j/k moves it (below the sticky header).
   useEffect(() => {
     const el = scroller.current;
     const index = selectedId === null ? -1 : cases.findIndex((c) => c.id === selectedId);
     if (!el || index < 0) return;
     const top = index * ROW_HEIGHT;
     if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+    else if (HEADER_HEIGHT + top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = HEADER_HEIGHT + top + ROW_HEIGHT - el.clientHeight;
   }, [cases, scroller, selectedId]);
 
+  // j/k move the grid's focus, not only its highlight: a screen reader follows the row.
+  useEffect(() => {
+    if (focusRequest === 0 || selectedId === null) return;
+    scroller.current?.querySelector<HTMLElement>(`[role="row"][data-row-id="${selectedId}"]`)?.focus({ preventScroll: true });
+  }, [focusRequest, scroller, selectedId]);
+
+  // With no row selected, the first one takes the grid's Tab stop.
+  const tabStop = selectedId !== null && cases.some((c) => c.id === selectedId) ? selectedId : (cases[0]?.id ?? null);
+
   return (
-    <>
-      <div className={classes.headerRow} role="row">
-        <span />
-        <span>Type</span>
-        <span>Case</span>
-        <span>Target</span>
-        <span>Moderator</span>
-        <span>Reason</span>
-        <span>Age</span>
-        <span title="Claimed by">⚑</span>
-      </div>
-      <div
-        ref={scroller}
-        className={classes.scroller}
-        role="grid"
-        aria-label="Cases"
-        aria-rowcount={cases.length}
-        onScroll={(event) => {
-          const row = Math.floor(event.currentTarget.scrollTop / ROW_HEIGHT);
-          setTopRow(row);
-          if (nearEnd(lastRowFrom(row), cases.length, hasMore, loadingMore)) onLoadMore();
-        }}
-        data-testid="case-list"
-      >
-        {placeholder ?? (
-          <div style={{ height: cases.length * ROW_HEIGHT + (cases.length > 0 ? 40 : 0), position: 'relative' }}>
-            {cases.slice(first, last).map((c, offset) => (
-              <CaseRow
-                key={c.id.toString()}
-                summary={c}
-                index={first + offset}
-                selected={c.id === selectedId}
-                checked={checked.has(c.id)}
-                fresh={fresh.has(c.id)}
-                onSelect={onSelect}
-                onToggle={onToggle}
-              />
-            ))}
-            {hasMore ? (
-              <Center style={{ position: 'absolute', top: cases.length * ROW_HEIGHT, left: 0, right: 0, height: 40 }}>
-                {loadingMore ? (
-                  <Loader size="xs" />
-                ) : (
-                  <Button variant="subtle" size="compact-xs" onClick={onLoadMore}>
-                    Load older cases
-                  </Button>
-                )}
-              </Center>
-            ) : cases.length > 0 ? (
-              <Text size="xs" c="dimmed" ta="center" style={{ position: 'absolute', top: cases.length * ROW_HEIGHT + 8, left: 0, right: 0 }}>
-                End of the queue
-              </Text>
-            ) : null}
+    <div
+      ref={scroller}
+      className={classes.scroller}
+      onScroll={(event) => {
+        const row = Math.floor(event.currentTarget.scrollTop / ROW_HEIGHT);
+        setTopRow(row);
+        if (nearEnd(lastRowFrom(row), cases.length, hasMore, loadingMore)) onLoadMore();
+      }}
+      data-testid="case-list"
+    >
+      {placeholder ?? (
+        <>
+          <div role="grid" aria-label={label} aria-rowcount={total === null ? -1 : total + 1} aria-colcount={COLUMNS.length} aria-multiselectable={false}>
+            <div role="rowgroup" className={classes.headerGroup}>
+              <div className={classes.headerRow} role="row" aria-rowindex={1}>
+                {COLUMNS.map((column, index) => (
+                  <span key={column.column} role="columnheader" aria-colindex={index + 1} title={column.title} data-column={column.column}>
+                    {column.label ? <span aria-hidden={column.title ? true : undefined}>{column.label}</span> : null}
+                    {column.title ? <span className={classes.visuallyHidden}>{column.title}</span> : null}
+                  </span>
+                ))}
+              </div>
+            </div>
+            <div role="rowgroup" style={{ height: cases.length * ROW_HEIGHT, position: 'relative' }}>
+              {cases.slice(first, last).map((c, offset) => (
+                <CaseRow
+                  key={c.id.toString()}
+                  summary={c}
+                  index={first + offset}
+                  selected={c.id === selectedId}
+                  tabStop={c.id === tabStop}
+                  checked={checked.has(c.id)}
+                  fresh={fresh.has(c.id)}
+                  onSelect={onSelect}
+                  onToggle={onToggle}
+                />
+              ))}
+            </div>
           </div>
-        )}
-      </div>
-    </>
+          {hasMore ? (
+            <Center h={40}>
+              {loadingMore ? (
+                <Loader size="xs" />
+              ) : (
+                <Button variant="subtle" size="compact-xs" onClick={onLoadMore}>
+                  Load older cases
+                </Button>
+              )}
+            </Center>
+          ) : cases.length > 0 ? (
+            <Text size="xs" c="dimmed" ta="center" py={8}>
+              End of the queue
+            </Text>
+          ) : null}
+        </>
+      )}
+    </div>
   );
 }

@@ -16,6 +16,8 @@ export interface CaseRowProps {
   summary: CaseSummary;
   index: number;
   selected: boolean;
+  /** The row the grid's Tab stop is on (the others are reached with j/k or the arrows). */
+  tabStop: boolean;
   checked: boolean;
   fresh: boolean;
   onSelect(id: bigint): void;
@@ -23,11 +25,14 @@ export interface CaseRowProps {
 }
 
 /** One dense row. Everything from the database is plain text; null names show the ID. */
-export const CaseRow = memo(function CaseRow({ summary: c, index, selected, checked, fresh, onSelect, onToggle }: CaseRowProps) {
+export const CaseRow = memo(function CaseRow({ summary: c, index, selected, tabStop, checked, fresh, onSelect, onToggle }: CaseRowProps) {
   return (
     <div
       role="row"
+      aria-rowindex={index + 2}
       aria-selected={selected}
+      tabIndex={tabStop ? 0 : -1}
+      data-row-id={c.id.toString()}
       className={`${classes.row} ${fresh ? classes.fresh : ''}`}
       style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT }}
       data-selected={selected}
@@ -37,22 +42,22 @@ export const CaseRow = memo(function CaseRow({ summary: c, index, selected, chec
       data-testid="case-row"
       onClick={() => onSelect(c.id)}
     >
-      <span role="cell" onClick={(e) => e.stopPropagation()}>
-        <Checkbox size="xs" checked={checked} onChange={() => onToggle(c.id)} aria-label={`Select case ${caseName(c)}`} disabled={!isOpen(c)} />
+      <span role="gridcell" data-column="select" onClick={(e) => e.stopPropagation()}>
+        <Checkbox size="xs" checked={checked} onChange={() => onToggle(c.id)} aria-label={`Select case ${caseName(c)}`} disabled={!isOpen(c)} tabIndex={-1} />
       </span>
-      <span role="cell" className={classes.cell}>
+      <span role="gridcell" data-column="type" className={classes.cell}>
         <CaseTypeBadge type={c.type} size="xs" />
       </span>
-      <span role="cell" className={`${classes.cell} ${classes.mono}`} title={c.caseId ?? 'No case id recorded'}>
+      <span role="gridcell" data-column="case" className={`${classes.cell} ${classes.mono}`} title={c.caseId ?? 'No case id recorded'}>
         {caseName(c)}
       </span>
-      <span role="cell" className={classes.cell} title={`${c.username ?? '(no username)'} · ${c.userId ?? 'no user ID recorded'}`}>
+      <span role="gridcell" data-column="user" className={classes.cell} title={`${c.username ?? '(no username)'} · ${c.userId ?? 'no user ID recorded'}`}>
         {c.username ?? (c.userId === null ? <Missing reason="no target recorded" /> : <span className={classes.mono}>{c.userId.toString()}</span>)}
       </span>
-      <Text span role="cell" size="sm" c="dimmed" className={classes.cell} title={`${c.moderatorName ?? '(no name)'} · ${c.moderatorId ?? 'no moderator ID recorded'}`}>
+      <Text span role="gridcell" data-column="moderator" size="sm" c="dimmed" className={classes.cell} title={`${c.moderatorName ?? '(no name)'} · ${c.moderatorId ?? 'no moderator ID recorded'}`}>
         {c.moderatorName ?? c.moderatorId?.toString() ?? <Missing reason="no moderator recorded" />}
       </Text>
-      <span role="cell" className={classes.cell} title={c.reasonExcerpt ?? ''}>
+      <span role="gridcell" data-column="reason" className={classes.cell} title={c.reasonExcerpt ?? ''}>
         {c.discordPending.length > 0 ? (
           <Badge
             size="xs"
@@ -79,10 +84,10 @@ export const CaseRow = memo(function CaseRow({ summary: c, index, selected, chec
           </Text>
         ) : null}
       </span>
-      <span role="cell" className={classes.cell}>
+      <span role="gridcell" data-column="age" className={classes.cell}>
         <RelativeTime value={c.createdAt} size="xs" c="dimmed" hint="title" />
       </span>
-      <span role="cell">
+      <span role="gridcell" data-column="claim">
         {c.claim ? (
           <Tooltip label={`Claimed by ${c.claim.by.name ?? c.claim.by.id.toString()}`}>
             <Avatar size={20} radius="xl" color="aurora" data-testid="claim-avatar">

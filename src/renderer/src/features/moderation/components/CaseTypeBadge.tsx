@@ -12,11 +12,12 @@ interface TypeStyle {
   label: string;
 }
 
+/** Theme colours, not hex values: the theme keeps their text at AA contrast in both schemes. */
 export const caseTypeStyles: Record<string, TypeStyle> = {
-  warn: { color: '#f0a020', icon: IconAlertTriangle, label: 'Warn' },
-  timeout: { color: '#fd7e14', icon: IconClockPause, label: 'Timeout' },
-  kick: { color: '#f25a2c', icon: IconDoorExit, label: 'Kick' },
-  ban: { color: '#e03131', icon: IconBan, label: 'Ban' },
+  warn: { color: 'yellow', icon: IconAlertTriangle, label: 'Warn' },
+  timeout: { color: 'orange', icon: IconClockPause, label: 'Timeout' },
+  kick: { color: 'kick', icon: IconDoorExit, label: 'Kick' },
+  ban: { color: 'red', icon: IconBan, label: 'Ban' },
   note: { color: 'gray', icon: IconNote, label: 'Note' },
 };
 
@@ -35,7 +36,7 @@ export function CaseTypeBadge({ type, size = 'sm' }: { type: string | null; size
       color={style.color}
       variant={style.known ? 'light' : 'outline'}
       leftSection={<Icon size={11} stroke={2} />}
-      styles={{ root: { textTransform: 'none', maxWidth: 110 }, label: { overflow: 'hidden', textOverflow: 'ellipsis' } }}
+      styles={{ root: { textTransform: 'none', maxWidth: '100%' }, label: { overflow: 'hidden', textOverflow: 'ellipsis' } }}
       title={style.known ? style.label : type === null ? 'No type recorded' : `Type "${type}" (not one Aurora Desk knows)`}
       data-case-type={type ?? ''}
     >

@@ -1,5 +1,6 @@
 import { Badge, Group, Tabs, Text, Tooltip } from '@mantine/core';
 import type { CaseCounts, ModerationQueue } from '@shared/domain/moderation';
+import { tabControls } from '@renderer/components/PageTabs';
 import { formatAmount, formatRelative } from '@renderer/lib/format';
 import type { Unread } from '../hooks/use-arrivals';
 
@@ -10,6 +11,9 @@ const queueHints: Record<ModerationQueue, string> = {
   resolved: 'Closed cases',
   mine: 'Opened, claimed or resolved by you',
 };
+
+/** The tabs' group: the list pane is the open queue's panel (tabPanelProps(QUEUE_TABS, queue)). */
+export const QUEUE_TABS = 'moderation-queue';
 
 export interface QueueTabsProps {
   queue: ModerationQueue;
@@ -23,13 +27,14 @@ export function QueueTabs({ queue, counts, unread, onChange }: QueueTabsProps) {
   const cached = counts?.basis === 'cached';
   return (
     <Group justify="space-between" wrap="nowrap" align="flex-end">
-      <Tabs value={queue} onChange={(value) => value && onChange(value as ModerationQueue)} variant="default">
+      <Tabs id={QUEUE_TABS} value={queue} onChange={(value) => value && onChange(value as ModerationQueue)} variant="default">
         <Tabs.List style={{ borderBottom: 0 }}>
           {(Object.keys(queueLabels) as ModerationQueue[]).map((q) => (
             <Tooltip key={q} label={queueHints[q]}>
               <Tabs.Tab
                 value={q}
                 data-testid={`queue-${q}`}
+                {...tabControls(QUEUE_TABS, q, queue)}
                 rightSection={
                   <Group gap={4} wrap="nowrap">
                     <Badge size="sm" variant={q === queue ? 'filled' : 'light'} color={q === queue ? 'aurora' : 'gray'} data-testid={`queue-count-${q}`}>

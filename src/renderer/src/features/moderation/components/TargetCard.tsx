@@ -49,7 +49,7 @@ export function TargetCard({ detail, onOpenCase }: { detail: CaseDetail; onOpenC
       </Group>
       <Stack gap={0}>
         {targetHistory.cases.slice(0, 12).map((c) => (
-          <UnstyledButton key={c.id.toString()} onClick={() => onOpenCase(c.id)} py={2} style={{ borderRadius: 4 }} data-current={c.id === detail.summary.id}>
+          <UnstyledButton key={c.id.toString()} onClick={() => onOpenCase(c.id)} py={2} style={{ borderRadius: 4, minHeight: 24 }} data-current={c.id === detail.summary.id}>
             <Group gap={6} wrap="nowrap">
               <CaseTypeBadge type={c.type} size="xs" />
               <Text span size="xs" className={classes.mono} fw={c.id === detail.summary.id ? 700 : 400}>

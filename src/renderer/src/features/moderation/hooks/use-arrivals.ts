@@ -1,10 +1,12 @@
 /**
  * New cases as they arrive: which rows to highlight in the queue on screen, an unread counter
  * for every other queue (cleared when that queue is opened), and a desktop notification when
- * the window is in the background and Settings → Notifications allows it.
+ * the window is in the background and Settings → Notifications allows it; screen readers hear
+ * the count through the shell's live region, batched.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CaseArrival, ModerationQueue } from '@shared/domain/moderation';
+import { announceCount } from '@renderer/lib/announcer';
 import { useLiveEvents } from '@renderer/lib/live';
 import { useNewCaseNotifications, useReadArrivals } from '../api';
 import { caseName } from '../components/describe-case';
@@ -64,6 +66,7 @@ export function useCaseArrivals(current: ModerationQueue) {
       for (const a of arrivals) next.set(a.summary.id, at);
       return next;
     });
+    announceCount(arrivals.length, 'new case', 'new cases');
     if (notify) notifyDesktop(arrivals);
   }, [readArrivals]);
 

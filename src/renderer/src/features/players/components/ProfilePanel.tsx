@@ -79,14 +79,15 @@ export function ProfilePanel({ playerId, tab, onTab, onOpenPlayer, onClose }: Pr
           <ProfileTabButton tab="moderation" label="Moderation" count={data.counts.moderationCases} />
           <ProfileTabButton tab="account" label="Account" />
         </Tabs.List>
-        <div className={classes.tabBody}>
+        {/* The open tab's panel (only it is mounted): what its tab's aria-controls names. */}
+        <Tabs.Panel value={tab} className={classes.tabBody}>
           {tab === 'inventory' ? <InventoryTab playerId={data.id} onAction={setDialog} /> : null}
           {tab === 'transactions' ? <LedgerTab playerId={data.id} onOpenPlayer={onOpenPlayer} /> : null}
           {tab === 'quests' ? <QuestsTab playerId={data.id} /> : null}
           {tab === 'timers' ? <TimersTab playerId={data.id} onAction={setDialog} /> : null}
           {tab === 'moderation' ? <ModerationTab playerId={data.id} /> : null}
           {tab === 'account' ? <AccountTab profile={data} /> : null}
-        </div>
+        </Tabs.Panel>
       </Tabs>
       <PlayerDialogs profile={data} dialog={dialog} onClose={() => setDialog(null)} />
     </>

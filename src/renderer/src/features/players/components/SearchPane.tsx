@@ -17,6 +17,9 @@ import { useScreenKeys } from '@renderer/lib/keys';
 import { usePlayerSearch, useSearchStatus } from '../api';
 import classes from './players.module.css';
 
+const LISTBOX_ID = 'player-results-list';
+const optionId = (id: bigint) => `player-option-${id}`;
+
 export interface SearchPaneProps {
   query: string;
   onQueryChange(query: string): void;
@@ -72,6 +75,7 @@ export function SearchPane({ query, onQueryChange, openId, onOpen }: SearchPaneP
   const row = (p: PlayerSummary) => (
     <div
       key={p.id.toString()}
+      id={optionId(p.id)}
       className={classes.resultRow}
       data-player={p.id.toString()}
       data-testid="player-result"
@@ -96,6 +100,15 @@ export function SearchPane({ query, onQueryChange, openId, onOpen }: SearchPaneP
     </div>
   );
 
+  const group = (id: string, label: string, players: PlayerSummary[]) => (
+    <div role="group" aria-labelledby={id}>
+      <div id={id} className={classes.groupLabel}>
+        {label}
+      </div>
+      {players.map(row)}
+    </div>
+  );
+
   let body: React.ReactNode;
   if (search.isPending) body = <Center py="xl"><Loader size="sm" /></Center>;
   else if (search.isError && all.length === 0) body = <ErrorState compact error={search.error} onRetry={() => void search.refetch()} what="players" />;
@@ -112,10 +125,11 @@ export function SearchPane({ query, onQueryChange, openId, onOpen }: SearchPaneP
   else
     body = (
       <>
-        {exact.length > 0 ? <div className={classes.groupLabel}>Exact match</div> : null}
-        {exact.map(row)}
-        {matches.length > 0 ? <div className={classes.groupLabel}>{debounced ? `Names containing “${debounced}”` : 'All players, by name'}</div> : null}
-        {matches.map(row)}
+        {/* The box's arrows move through these options (aria-activedescendant); a click opens one. */}
+        <div role="listbox" id={LISTBOX_ID} aria-label="Players">
+          {exact.length > 0 ? group('player-group-exact', 'Exact match', exact) : null}
+          {matches.length > 0 ? group('player-group-names', debounced ? `Names containing “${debounced}”` : 'All players, by name', matches) : null}
+        </div>
         {search.hasNextPage ? (
           <Center py="xs">
             <Button variant="subtle" size="compact-xs" loading={search.isFetchingNextPage} onClick={() => void search.fetchNextPage()}>
@@ -141,6 +155,8 @@ export function SearchPane({ query, onQueryChange, openId, onOpen }: SearchPaneP
           }}
           placeholder="Username or Discord ID"
           aria-label="Search players"
+          aria-controls={all.length > 0 ? LISTBOX_ID : undefined}
+          aria-activedescendant={focusIndex >= 0 ? optionId(all[focusIndex]!.id) : undefined}
           data-testid="player-search"
           leftSection={search.isFetching && !search.isFetchingNextPage ? <Loader size={12} /> : <IconSearch size={14} />}
           rightSection={text ? <CloseButton size="xs" aria-label="Clear the search" onClick={() => setText('')} /> : <KeyHint keys="/" />}
@@ -162,7 +178,7 @@ export function SearchPane({ query, onQueryChange, openId, onOpen }: SearchPaneP
           ) : null}
         </Group>
       </div>
-      <div ref={listRef} className={classes.results} role="listbox" aria-label="Players" data-testid="player-results" onScroll={(e) => onScroll(e.currentTarget)}>
+      <div ref={listRef} className={classes.results} role="region" aria-label="Search results" tabIndex={0} data-testid="player-results" onScroll={(e) => onScroll(e.currentTarget)}>
         {body}
       </div>
     </div>

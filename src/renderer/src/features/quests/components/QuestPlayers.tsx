@@ -123,7 +123,7 @@ export function QuestPlayers({ questId, questName, target }: { questId: number; 
                 <Table.Td>{p.level ?? '—'}</Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
-                    <Progress value={target ? Math.min(100, (p.progress / target) * 100) : 0} w={110} size="sm" color={p.completedAt ? 'teal' : 'aurora'} />
+                    <Progress aria-label={`Progress of ${p.username ?? p.userId.toString()}`} value={target ? Math.min(100, (p.progress / target) * 100) : 0} w={110} size="sm" color={p.completedAt ? 'teal' : 'aurora'} />
                     <Text size="xs" style={{ fontVariantNumeric: 'tabular-nums' }}>
                       {formatAmount(p.progress)}
                       {target !== null ? ` / ${formatAmount(target)}` : ''}

@@ -109,7 +109,7 @@ export function QuestPreviewCard({ name, description, triggerEvent, requirements
                     Progress
                   </Text>
                   <Group gap="xs" wrap="nowrap">
-                    <Progress value={0} w={180} size="sm" color="aurora" bg="#1e1f22" />
+                    <Progress aria-label="Progress" value={0} w={180} size="sm" color="aurora" bg="#1e1f22" />
                     <Text size="xs" c={discord.muted}>
                       0 / {formatAmount(target)}
                     </Text>

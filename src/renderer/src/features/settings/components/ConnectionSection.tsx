@@ -140,7 +140,7 @@ export function ConnectionSection({ view }: { view: SettingsView }) {
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Group gap={4} justify="flex-end" wrap="nowrap">
+                  <Group gap={4} justify="flex-end">
                     <Button size="compact-xs" variant="default" leftSection={<IconPlugConnected size={12} />} loading={testingId === profile.id} onClick={() => runTest(profile)}>
                       Test
                     </Button>
