@@ -14,6 +14,7 @@ import { createDeskHost, type DeskHost } from '../../src/main/host.js';
 import { settingsPath } from '../../src/main/core/settings-store/file.js';
 import { createKeyFileCipher } from '../../src/main/core/settings-store/key-file-cipher.js';
 import { createScratchDatabase, type ScratchDatabase } from '../fixtures/databases.js';
+import { startFakeDiscord } from '../fixtures/fake-discord.js';
 import { hasPostgres, noPostgresReason, testDatabaseUrl } from '../fixtures/environment.js';
 import { recordingLogger } from '../fixtures/logger.js';
 import { callerFor } from '../fixtures/services.js';
@@ -81,13 +82,23 @@ describe('the host on the embedded database', () => {
 
   it('keeps the Discord token write-only: the renderer learns only that it is set', async () => {
     const caller = callerFor(host);
-    const discord = await caller.settings.setDiscord({ guildId: '987654321098765432', token: TOKEN, currencies: ['GOLD', 'GEMS'] });
-    expect(discord).toEqual({ guildId: 987654321098765432n, tokenSet: true, apiBase: null, apiBaseEditable: true, allowCustomApiBase: false, claimButtonFormat: null, currencies: ['GOLD', 'GEMS'] });
-    expect(host.store.discord().token).toBe(TOKEN);
-    // undefined token: kept; the guild can change without re-entering it
-    await caller.settings.setDiscord({ guildId: '987654321098765433' });
-    expect(host.store.discord()).toMatchObject({ token: TOKEN, guildId: 987654321098765433n });
-    expect(host.discord.status()).toEqual({ configured: true, guildId: '987654321098765433', reason: null });
+    // Saving tries the settings against Discord: here the fake one, never Discord itself.
+    const fake = await startFakeDiscord({ token: TOKEN });
+    try {
+      const discord = await caller.settings.setDiscord({ guildId: '987654321098765432', token: TOKEN, apiBase: fake.apiBase, currencies: ['GOLD', 'GEMS'] });
+      const { check, ...saved } = discord;
+      expect(saved).toEqual({ guildId: 987654321098765432n, tokenSet: true, apiBase: fake.apiBase, apiBaseEditable: true, allowCustomApiBase: false, claimButtonFormat: null, currencies: ['GOLD', 'GEMS'] });
+      expect(check).not.toBeNull();
+      expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toContain('GET /users/@me');
+      expect(JSON.stringify(superjson.serialize(discord))).not.toContain(TOKEN);
+      expect(host.store.discord().token).toBe(TOKEN);
+      // undefined token: kept; the guild can change without re-entering it
+      await caller.settings.setDiscord({ guildId: '987654321098765433' });
+      expect(host.store.discord()).toMatchObject({ token: TOKEN, guildId: 987654321098765433n });
+      expect(host.discord.status()).toEqual({ configured: true, guildId: '987654321098765433', reason: null });
+    } finally {
+      await fake.close();
+    }
   });
 
   it('saves a profile with its password encrypted and never returns a secret', async () => {

@@ -68,6 +68,16 @@ function zodDetails(error: ZodError): Pick<DeskErrorData, 'fieldErrors' | 'formE
   return { fieldErrors: Object.fromEntries(fieldErrors), formErrors };
 }
 
+/** Every string in an error's details (Discord's own words can quote the request's Authorization header). */
+function redactDeep<T>(value: T, services: DeskServices | undefined): T {
+  if (typeof value === 'string') return redactForOutput(value, services) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => redactDeep(item, services)) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactDeep(item, services)])) as T;
+  }
+  return value;
+}
+
 /** Codes a malformed request answers with: the caller sees the reason as a form error at least. */
 const REQUEST_ERROR_CODES = new Set(['BAD_REQUEST', 'PARSE_ERROR', 'PAYLOAD_TOO_LARGE']);
 
@@ -77,7 +87,7 @@ const t = initTRPC.context<AppContext>().create({
   errorFormatter({ shape, error, ctx }) {
     const data: DeskErrorData = { code: shape.data.code, httpStatus: shape.data.httpStatus };
     if (error.cause instanceof ZodError) Object.assign(data, zodDetails(error.cause));
-    else if (isDeskError(error.cause)) Object.assign(data, error.cause.extra);
+    else if (isDeskError(error.cause)) Object.assign(data, redactDeep(error.cause.extra, ctx?.services));
     else if (REQUEST_ERROR_CODES.has(error.code)) data.formErrors = [redactForOutput(error.message, ctx?.services)];
     // The stack stays in the main process' log, never in the renderer.
     return { message: redactForOutput(shape.message, ctx?.services), code: shape.code, data };

@@ -19,6 +19,7 @@ import type { SchemaReport } from '@shared/domain/schema-check.js';
 import type { ConnectionInfo, DeskServices } from '../../core/services.js';
 import type { SettingsAccess } from '../../core/settings-store/settings-access.js';
 import { ERRORS } from '../../core/errors.js';
+import { redactText } from '../../core/redact.js';
 import { checkDiscordSetup, type DiscordGateway } from '../../core/discord/index.js';
 import { discordDestination, labelForUrl } from '../../core/settings-store/urls.js';
 
@@ -110,7 +111,11 @@ async function storeDiscord(host: SettingsAccess, input: SetDiscordInput): Promi
 /** Saves the Discord settings, then tries them: one test call says what Discord found. */
 export async function linkDiscord(host: SettingsAccess, discord: DiscordGateway, input: SetDiscordInput): Promise<DiscordSettingsSaved> {
   await storeDiscord(host, input);
-  return { ...describeSettings(host).discord, check: await checkDiscordSetup(discord) };
+  const check = await checkDiscordSetup(discord);
+  // Discord's own words can quote the request (its Authorization header among them): an answer
+  // is not an error, so the error formatter's redaction does not reach it.
+  const redacted = check?.problem ? { ...check, problem: redactText(check.problem, host.store.secretValues()) } : check;
+  return { ...describeSettings(host).discord, check: redacted };
 }
 
 export async function setNewCaseNotifications(host: SettingsAccess, notifications: { newCases: boolean }): Promise<{ newCases: boolean }> {
