@@ -4,33 +4,23 @@
  * completes before Discord answers. Order is what is measured, never time: the hold is only let
  * go early by a deadlock breaker, and the breaker being first is the failure.
  */
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { createDiscordClient, type DiscordClient } from '../../src/main/core/discord/index.js';
+import { expect, it } from 'vitest';
 import { describeOnBothDrivers } from '../fixtures/databases.js';
-import { startFakeDiscord, type FakeDiscord, type Hold } from '../fixtures/fake-discord.js';
+import { linkFakeDiscord, MODERATION_GUILD } from '../fixtures/moderation-discord.js';
+import type { Hold } from '../fixtures/fake-discord.js';
 import { rejectionOf } from '../fixtures/rejection.js';
 import { callerFor, createTestServices } from '../fixtures/services.js';
 import { DRIFTER, EMBER, NYX, OTHER_MOD } from '../fixtures/moderation-world.js';
 
-const GUILD = 1400000000000000001n;
+const GUILD = MODERATION_GUILD;
 /** Only a deadlock (the old behaviour) waits this long; the client's own timeout is longer. */
 const DEADLOCK_BREAKER_MS = 2_000;
 
 describeOnBothDrivers('moderation while Discord has not answered', (current) => {
-  let fake: FakeDiscord;
-  let client: DiscordClient;
-  beforeAll(async () => {
-    fake = await startFakeDiscord();
-    client = createDiscordClient({ token: fake.token, apiBase: fake.apiBase, guildId: GUILD, timeoutMs: 5_000, retries: 1 });
-  });
-  afterAll(async () => {
-    client.destroy();
-    await fake.close();
-  });
-  beforeEach(() => fake.reset());
+  const linked = linkFakeDiscord(GUILD);
 
-  const me = () => callerFor(createTestServices(current().database, { discord: client }));
-  const orin = () => callerFor(createTestServices(current().database, { discord: client, identity: OTHER_MOD }));
+  const me = () => callerFor(createTestServices(current().database, { discord: linked.client }));
+  const orin = () => callerFor(createTestServices(current().database, { discord: linked.client, identity: OTHER_MOD }));
 
   /**
    * Lets the hold go after a while if nothing else did, noting it in `events`: a test whose
@@ -50,7 +40,7 @@ describeOnBothDrivers('moderation while Discord has not answered', (current) => 
   it('answers a claim on a case being resolved before Discord answers the unban', async () => {
     const ban = await me().moderation.open({ type: 'ban', userId: NYX.toString(), reason: 'Scam links' });
     const events: string[] = [];
-    const held = fake.hold({ method: 'DELETE', path: `/bans/${NYX}` });
+    const held = linked.fake.hold({ method: 'DELETE', path: `/bans/${NYX}` });
     const resolving = me()
       .moderation.resolve({ id: ban.summary.id, expected: ban.summary.seen, reason: 'Appeal accepted', liftOnDiscord: true })
       .finally(() => events.push('resolve answered'));
@@ -65,12 +55,12 @@ describeOnBothDrivers('moderation while Discord has not answered', (current) => 
     expect(claim.code).toBe('CONFLICT');
     expect(claim.message).toMatch(/already resolved by Test Moderator/);
     expect(resolved.discord).toEqual({ attempted: true, ok: true, action: 'unban', message: null });
-    expect(fake.bans.has(`${GUILD}:${NYX}`)).toBe(false);
+    expect(linked.fake.bans.has(`${GUILD}:${NYX}`)).toBe(false);
   });
 
   it('lets another moderator claim a new ban case before Discord answers the ban', async () => {
     const events: string[] = [];
-    const held = fake.hold({ method: 'PUT', path: `/bans/${DRIFTER}` });
+    const held = linked.fake.hold({ method: 'PUT', path: `/bans/${DRIFTER}` });
     const opening = me()
       .moderation.open({ type: 'ban', userId: DRIFTER.toString(), reason: 'Raid' })
       .finally(() => events.push('open answered'));
@@ -87,7 +77,7 @@ describeOnBothDrivers('moderation while Discord has not answered', (current) => 
     expect(claimed?.summary.id).toBe(opened.summary.id);
     expect(claimed?.summary.claim?.by.id).toBe(OTHER_MOD.id);
     expect(opened.discord).toEqual({ attempted: true, ok: true, action: 'ban', message: null });
-    expect(fake.bans.has(`${GUILD}:${DRIFTER}`)).toBe(true);
+    expect(linked.fake.bans.has(`${GUILD}:${DRIFTER}`)).toBe(true);
   });
 
   it('bulk-resolves in one transaction, then lifts on Discord at most four at a time', async () => {
@@ -95,7 +85,7 @@ describeOnBothDrivers('moderation while Discord has not answered', (current) => 
     const cases = [];
     for (const user of users) cases.push((await me().moderation.open({ type: 'ban', userId: user.toString(), reason: 'Wave' })).summary);
     const events: string[] = [];
-    const held = fake.hold({ method: 'DELETE', path: '/bans/' });
+    const held = linked.fake.hold({ method: 'DELETE', path: '/bans/' });
     const resolving = me()
       .moderation.bulkResolve({ cases: cases.map((c) => ({ id: c.id, expected: c.seen })), reason: 'Wave over', liftOnDiscord: true })
       .finally(() => events.push('bulk answered'));
@@ -110,7 +100,7 @@ describeOnBothDrivers('moderation while Discord has not answered', (current) => 
     expect(claim.code).toBe('CONFLICT');
     expect(result.resolved).toHaveLength(6);
     expect(result.discord.map((d) => d.outcome.ok)).toEqual([true, true, true, true, true, true]);
-    expect(fake.requests.filter((r) => r.method === 'DELETE')).toHaveLength(6);
-    expect(fake.maxInFlight).toBeLessThanOrEqual(4);
+    expect(linked.fake.requests.filter((r) => r.method === 'DELETE')).toHaveLength(6);
+    expect(linked.fake.maxInFlight).toBeLessThanOrEqual(4);
   });
 });
