@@ -29,8 +29,8 @@ describeE2E('a scrolled moderation queue under live changes (PGlite)', () => {
 
   afterAll(() => app?.close());
 
-  /** Cases the list holds (the grid's aria-rowcount), not the rows drawn. */
-  const loaded = () => app.page.evaluate((list) => Number(document.querySelector(list)!.getAttribute('aria-rowcount')), LIST);
+  /** Cases the list holds (its data-loaded; aria-rowcount is the whole queue's), not the rows drawn. */
+  const loaded = () => app.page.evaluate((list) => Number(document.querySelector(list)!.getAttribute('data-loaded')), LIST);
 
   async function scrollUntil(rows: number): Promise<number> {
     const { page } = app;
@@ -41,7 +41,7 @@ describeE2E('a scrolled moderation queue under live changes (PGlite)', () => {
         const scroller = document.querySelector(list)!;
         scroller.scrollTop = scroller.scrollHeight;
       }, LIST);
-      await page.waitForFunction(({ list, before }) => Number(document.querySelector(list)!.getAttribute('aria-rowcount')) > before, { list: LIST, before });
+      await page.waitForFunction(({ list, before }) => Number(document.querySelector(list)!.getAttribute('data-loaded')) > before, { list: LIST, before });
     }
     return loaded();
   }

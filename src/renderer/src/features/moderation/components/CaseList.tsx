@@ -96,6 +96,7 @@ export function CaseList({ cases, selectedId, checked, fresh, hasMore, loadingMo
         if (nearEnd(lastRowFrom(row), cases.length, hasMore, loadingMore)) onLoadMore();
       }}
       data-testid="case-list"
+      data-loaded={cases.length}
     >
       {placeholder ?? (
         <>
