@@ -22,8 +22,8 @@ describeE2E('a moderation action Discord refused, in Chromium (fake Discord)', (
 
   beforeAll(async () => {
     fake = await startFakeDiscord();
-    app = await startDeskApp({ driver: 'pglite', seed: 'demo', identity: testStaff, area: 'moderation/active' });
-    await app.host.store.setDiscord({ guildId: GUILD, token: fake.token, apiBase: fake.apiBase });
+    // Discord is configured before the page opens, so the page's first look at its status already says so.
+    app = await startDeskApp({ driver: 'pglite', seed: 'demo', identity: testStaff, area: 'moderation/active', discord: { guildId: GUILD, token: fake.token, apiBase: fake.apiBase } });
     fake.failNext({ method: 'PUT', path: `/bans/${TARGET}`, kind: 'forbidden' });
     const opened = await callerFor(app.host).moderation.open({ type: 'ban', userId: TARGET.toString(), username: 'raid_alt_9', reason: 'Raid from an alt account' });
     caseId = opened.summary.caseId!;

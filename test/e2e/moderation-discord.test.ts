@@ -22,8 +22,8 @@ describeE2E(
 
     beforeAll(async () => {
       fake = await startFakeDiscord();
-      app = await startDeskApp({ driver: 'postgres', seed: 'demo', identity: testStaff, area: 'moderation/active' });
-      await app.host.store.setDiscord({ guildId: GUILD, token: fake.token, apiBase: fake.apiBase });
+      // Discord is configured before the page opens, so the page's first look at its status already says so.
+      app = await startDeskApp({ driver: 'postgres', seed: 'demo', identity: testStaff, area: 'moderation/active', discord: { guildId: GUILD, token: fake.token, apiBase: fake.apiBase } });
       // Discord fails the ban (500, then the client's one retry), and the desk stops before it
       // can record even that: the case is left as a desk that died would leave it.
       await app.database.query(`
