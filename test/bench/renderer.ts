@@ -157,13 +157,13 @@ async function heapAfterGc(page: Page): Promise<number> {
 
 /**
  * Scrolls the list to its end again and again, as a moderator would, until it holds at least
- * `rows` cases (the grid's aria-rowcount is the number loaded), and stays at the end. Runs in
+ * `rows` cases (the list's data-loaded is the number loaded), and stays at the end. Runs in
  * the page: one round trip. A string, like the probe: tsx would wrap named helpers of a function body in `__name`,
  * which does not exist in the page.
  */
 const SCROLL_UNTIL_LOADED = `async ({ list, rows }) => {
   const scroller = document.querySelector(list);
-  const loaded = () => Number(scroller.getAttribute('aria-rowcount'));
+  const loaded = () => Number(scroller.getAttribute('data-loaded'));
   const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   const started = performance.now();
   let pages = 0;
@@ -203,7 +203,7 @@ interface NextPage {
   requested: number | null;
   /** Its response was in. */
   responded: number | null;
-  /** aria-rowcount grew: the rows are in the DOM. */
+  /** data-loaded grew: the rows are in the DOM. */
   inDom: number;
   /** A task after the next frame, with a new row laid out (a box). */
   painted: number;
@@ -212,13 +212,13 @@ interface NextPage {
 /**
  * From the end of the loaded list: scroll to the end, and time until the next page's first row
  * is painted, `pages` times over. Like the first-rows probe, all inside the page: a
- * MutationObserver sees aria-rowcount grow (no polling in between), then requestAnimationFrame
+ * MutationObserver sees data-loaded grow (no polling in between), then requestAnimationFrame
  * and a task after that frame; resource timing splits off the request. Between pages it waits
  * for two quiet frames so one page's tail does not land in the next one's figure.
  */
 const NEXT_PAGES = `async ({ list, row, pages }) => {
   const scroller = document.querySelector(list);
-  const loaded = () => Number(scroller.getAttribute('aria-rowcount'));
+  const loaded = () => Number(scroller.getAttribute('data-loaded'));
   const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   performance.setResourceTimingBufferSize(100000);
   const results = [];
@@ -235,7 +235,7 @@ const NEXT_PAGES = `async ({ list, row, pages }) => {
         clearTimeout(timeout);
         resolve(performance.now());
       });
-      observer.observe(scroller, { attributes: true, attributeFilter: ['aria-rowcount'] });
+      observer.observe(scroller, { attributes: true, attributeFilter: ['data-loaded'] });
     });
     const t0 = performance.now();
     scroller.scrollTop = scroller.scrollHeight;
