@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
 /** Discord snowflakes travel as decimal strings in forms and as bigint everywhere else. */
+/** The first millisecond of 2015 (UTC): a snowflake's time bits count from it. */
+export const DISCORD_EPOCH_MS = 1420070400000;
+
 export const snowflakeSchema = z
   .string()
   .trim()

@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import type { RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
-import type { StaffIdentity } from '@shared/identity.js';
+import { DISCORD_EPOCH_MS, type StaffIdentity } from '@shared/identity.js';
 import { discordPosts, type PostState, type StoredPost } from '../../db/desk/tables.js';
 import type { AuroraDatabase, AuroraDb, AuroraTx } from '../database.js';
 import { isUniqueViolation } from '../driver-errors.js';
@@ -132,7 +132,7 @@ export async function sendPost(client: DiscordClient, post: { channelId: string;
 /** When Discord made a message, read from its ID (a snowflake carries its creation time). */
 export function snowflakeTime(id: string): Date | null {
   try {
-    return new Date(Number((BigInt(id) >> 22n) + 1420070400000n));
+    return new Date(Number((BigInt(id) >> 22n) + BigInt(DISCORD_EPOCH_MS)));
   } catch {
     return null;
   }

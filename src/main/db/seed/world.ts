@@ -3,11 +3,11 @@
  * moderators and channels. The big tables (cases, transactions, progress...) are streamed from
  * it by the generators in rows-*.ts, so a million-row seed never holds a million rows at once.
  */
+import { DISCORD_EPOCH_MS } from '@shared/identity.js';
 import * as words from './lexicon.js';
 import { streamFor, type Random } from './random.js';
 
 /** Discord's epoch (2015-01-01T00:00:00Z): snowflakes count milliseconds from here. */
-export const DISCORD_EPOCH_MS = 1420070400000;
 const DAY = 86_400_000;
 
 export interface SeedCounts {
