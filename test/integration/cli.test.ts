@@ -8,6 +8,8 @@ import { createScratchDatabase, skipReason, type ScratchDatabase } from '../fixt
 const root = resolve(import.meta.dirname, '../..');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
 const cli = join(root, 'src', 'main', 'cli.ts');
+/** The project's path aliases hold wherever the CLI is started from, as `npm run` starts it from the root. */
+const tsconfig = join(root, 'tsconfig.json');
 
 interface Outcome {
   code: number | null;
@@ -20,7 +22,7 @@ function runCli(args: string[], options: { env?: Record<string, string>; cwd?: s
   const env = { ...process.env, ...options.env };
   if (!options.env?.AURORA_DATABASE_URL) delete env.AURORA_DATABASE_URL;
   return new Promise((done, fail) => {
-    const child = spawn(tsx, [cli, ...args], { cwd: options.cwd ?? root, env });
+    const child = spawn(tsx, ['--tsconfig', tsconfig, cli, ...args], { cwd: options.cwd ?? root, env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
