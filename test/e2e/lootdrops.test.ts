@@ -160,6 +160,41 @@ describeE2E('lootdrops in Chromium (embedded demo database, fake Discord)', () =
     expect(app.consoleErrors).toEqual([]);
   });
 
+  it('schedules a burst for later: nothing goes out, the card says when it starts', async () => {
+    const { page } = app;
+    await page.getByTestId('burst-form').waitFor();
+    await page.getByLabel('Name').fill('Midnight market');
+    await page.getByTestId('burst-when').getByText('Later', { exact: true }).click();
+    // An hour ahead, in the window's own time zone, as a datetime-local field holds it.
+    const local = await page.evaluate(() => {
+      const at = new Date(Date.now() + 3_600_000);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
+    });
+    await page.getByTestId('burst-start-at').fill(local);
+    expect(await page.getByTestId('burst-form').innerText()).toMatch(/the first at \d{1,2} \w{3} \d{4}, \d\d:\d\d:00/);
+    const before = posts().length;
+    await page.getByTestId('burst-submit').click();
+    const card = page.locator('[data-testid="burst-card"]', { hasText: 'Midnight market' });
+    await card.getByTestId('burst-starts-at').waitFor();
+    expect(await card.getByTestId('burst-starts-at').innerText()).toMatch(/^starts \d{1,2} \w{3} \d{4}, \d\d:\d\d:00/);
+    expect(await card.getAttribute('data-status')).toBe('running');
+    expect(await card.innerText()).toContain('SCHEDULED');
+    await app.screenshot('lootdrops-burst-scheduled');
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 960, height: 600 });
+    await app.screenshot('lootdrops-burst-scheduled-960');
+    if (size) await page.setViewportSize(size);
+    await card.getByTestId('burst-progress').waitFor();
+    expect(posts().length).toBe(before);
+    await card.getByRole('button', { name: 'Cancel' }).click();
+    await card.getByRole('button', { name: 'Call it off?' }).click();
+    await expect.poll(() => card.getAttribute('data-status')).toBe('cancelled');
+    expect(posts().length).toBe(before);
+    await page.getByTestId('burst-when').getByText('Now', { exact: true }).click();
+    expect(app.consoleErrors).toEqual([]);
+  });
+
   it('looks right in the light theme', async () => {
     const { page } = app;
     const scheme = () => page.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme'));

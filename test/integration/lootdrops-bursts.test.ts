@@ -198,6 +198,40 @@ describeOnBothDrivers('event bursts', (current) => {
     ]);
   });
 
+  it('a burst scheduled for later sends nothing before its start, then runs its plan from there', async () => {
+    const first = app();
+    const startAt = new Date(Date.now() + 30 * MIN);
+    const { burst } = await first.caller.lootdrops.startBurst(burstForm({ count: 2, windowMinutes: 2, startAt }));
+    expect(burst).toMatchObject({ status: 'running', spawned: 0, startsAt: startAt, nextAt: startAt });
+    await advance(first.scheduler, 30 * MIN - 1);
+    expect(posts()).toHaveLength(0);
+
+    // The app quits ten minutes before the start; resumed, the burst keeps its start time.
+    first.scheduler.stop();
+    const second = app();
+    const [interrupted] = await second.caller.lootdrops.bursts();
+    expect(interrupted).toMatchObject({ status: 'interrupted', startsAt: startAt });
+    const resumed = await second.caller.lootdrops.resumeBurst({ id: burst.id });
+    expect(resumed).toMatchObject({ status: 'running', nextAt: startAt, startsAt: startAt });
+    await advance(second.scheduler, 1);
+    expect(posts()).toHaveLength(1);
+    const [started] = await second.caller.lootdrops.bursts();
+    expect(started).toMatchObject({ spawned: 1, startsAt: null });
+    await advance(second.scheduler, MIN);
+    const [done] = await second.caller.lootdrops.bursts();
+    expect(done).toMatchObject({ status: 'completed', spawned: 2 });
+  });
+
+  it('refuses a start time that has passed or lies more than a week ahead, naming the field', async () => {
+    const { caller } = app();
+    const past = await rejectionOf(caller.lootdrops.startBurst(burstForm({ startAt: new Date(Date.now() - 5 * MIN) })));
+    expect(past).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/has passed/) });
+    expect(past.data?.fieldErrors).toEqual({ startAt: ['This time has passed'] });
+    const far = await rejectionOf(caller.lootdrops.startBurst(burstForm({ startAt: new Date(Date.now() + 8 * 24 * 60 * MIN) })));
+    expect(far).toMatchObject({ code: 'BAD_REQUEST', message: 'A burst can be scheduled at most 7 days ahead.' });
+    expect(await caller.lootdrops.bursts()).toEqual([]);
+  });
+
   it('a burst another desktop runs shows as elsewhere and cannot be resumed here', async () => {
     const desk = app({ host: 'desk-a' });
     const { burst } = await desk.caller.lootdrops.startBurst(burstForm({ count: 5, windowMinutes: 50 }));

@@ -172,6 +172,8 @@ export interface DiscordChannelName {
 export const burstSpacings = ['fixed', 'random'] as const;
 export const MAX_BURST_DROPS = 500;
 export const MAX_BURST_WINDOW_MINUTES = 24 * 60;
+/** How far ahead a burst can be scheduled: a week covers any planned event. */
+export const MAX_BURST_LEAD_DAYS = 7;
 
 export const startBurstInputSchema = z
   .strictObject({
@@ -185,6 +187,8 @@ export const startBurstInputSchema = z
     amountMax: rewardAmountSchema,
     currency: currencySchema,
     lifetimeSeconds: lifetimeSecondsSchema,
+    /** When the first drop goes out; absent: at once. The main process checks it against its own clock. */
+    startAt: z.date().optional(),
   })
   .superRefine((value, ctx) => {
     if (value.amountMax < value.amountMin) ctx.addIssue({ code: 'custom', path: ['amountMax'], message: 'The maximum is below the minimum' });
@@ -364,6 +368,8 @@ export interface BurstView {
   spacing: (typeof burstSpacings)[number];
   /** When the next drop goes out (running here only). */
   nextAt: Date | null;
+  /** A burst scheduled for later that has not started yet: when its first drop goes out. */
+  startsAt: Date | null;
   /** Why it paused by itself (a Discord failure), if it did. */
   lastError: string | null;
   createdBy: StaffStamp;

@@ -65,7 +65,8 @@ export async function createBurst(
       plan,
       total: plan.length,
       elapsedMs: 0,
-      segmentStartedAt: now,
+      // A burst scheduled for later runs from its start time: until then no slot is due.
+      segmentStartedAt: input.startAt ?? now,
       runnerId: runner.id,
       runnerHost: runner.host,
       heartbeatAt: now,
@@ -150,6 +151,7 @@ export function toBurstView(burst: StoredBurst, progress: BurstProgress | undefi
     windowSeconds: burst.windowSeconds,
     spacing: burst.spacing,
     nextAt: status === 'running' ? slotDueAt(burst, spawned) : null,
+    startsAt: notStartedYet(burst, spawned, now) ? burst.segmentStartedAt : null,
     lastError: burst.lastError,
     createdBy: { id: burst.createdById, name: burst.createdByName },
     createdAt: burst.createdAt,
@@ -158,6 +160,11 @@ export function toBurstView(burst: StoredBurst, progress: BurstProgress | undefi
     runnerHost: burst.runnerHost,
     heartbeatAt: burst.heartbeatAt,
   };
+}
+
+/** A burst scheduled for later whose start time has not come: nothing spawned, its run begins ahead. */
+export function notStartedYet(burst: StoredBurst, spawned: number, now: Date): burst is StoredBurst & { segmentStartedAt: Date } {
+  return spawned === 0 && burst.elapsedMs === 0 && burst.segmentStartedAt !== null && burst.segmentStartedAt.getTime() > now.getTime();
 }
 
 /** Active time the burst has run so far (pauses and interruptions do not count). */

@@ -5,7 +5,8 @@
  * next slot. Everything a burst needs to go on is in aurora_desk.lootdrop_bursts; a restart is
  * a new run, so the burst shows as interrupted until staff resume or discard it.
  */
-import type { BurstView, StartBurstInput } from '@shared/domain/lootdrops.js';
+import { MAX_BURST_LEAD_DAYS, type BurstView, type StartBurstInput } from '@shared/domain/lootdrops.js';
+import { momentText } from '@shared/moment-text.js';
 import type { StaffIdentity } from '@shared/identity.js';
 import type { StaffWrite } from '../../core/audit.js';
 import type { AuroraDatabase } from '../../core/database.js';
@@ -19,6 +20,7 @@ import {
   elapsedAt,
   listStoredBursts,
   nextSlot,
+  notStartedYet,
   readBurst,
   readProgress,
   slotDueAt,
@@ -46,6 +48,7 @@ export async function startBurst(services: DeskServices, write: StaffWrite, inpu
   const { database } = write;
   services.discord.require();
   assertSpawnable(await readLootdropConfig(services, database), input.currency);
+  assertStartTime(input.startAt, services.clock.now());
   const { burst, created } = await write.transaction((tx) => createBurst(tx, write.actor, input, services.run, services.clock.now(), services.random));
   if (created) armSlot(services, database, burst, 0);
   return { burst: await viewOf(services, database, burst.id), repeated: !created };
@@ -81,10 +84,14 @@ export async function resumeBurst(services: DeskServices, write: StaffWrite, id:
     throw ERRORS.conflict(`The burst "${burst.name}" is ${status}; it cannot be resumed.`, { current: { status } });
   }
   services.discord.require();
-  // After an interruption, the next drop keeps its planned gap from the last one that went out.
+  // After an interruption, the next drop keeps its planned gap from the last one that went out;
+  // a scheduled burst interrupted before its start keeps its start time.
+  const seqBefore = await nextSlot(database.db, id);
+  const keepsSchedule = status === 'interrupted' && notStartedYet(burst, seqBefore, now);
   const elapsedMs = status === 'interrupted' ? await resumePoint(database, burst) : burst.elapsedMs;
+  const segmentStartedAt = keepsSchedule ? burst.segmentStartedAt : now;
   const running = await write.transaction((tx) =>
-    changeBurst(tx, burst, { status: 'running', elapsedMs, segmentStartedAt: now, runner: services.run, lastError: null }, write.actor, now),
+    changeBurst(tx, burst, { status: 'running', elapsedMs, segmentStartedAt, runner: services.run, lastError: null }, write.actor, now),
   );
   const seq = await nextSlot(database.db, id);
   if (seq >= running.total) await completeBurst(services, database, running);
@@ -106,6 +113,17 @@ export async function stopBurst(services: DeskServices, write: StaffWrite, id: b
   );
   services.scheduler.cancel(burstTimerKey(database, id));
   return viewOf(services, database, id);
+}
+
+/** A scheduled start is in the future (a minute of grace for a form left open) and within a week. */
+function assertStartTime(startAt: Date | undefined, now: Date): void {
+  if (!startAt) return;
+  if (startAt.getTime() < now.getTime() - 60_000) {
+    throw ERRORS.badRequest(`The start time ${momentText(startAt)} has passed; choose a later time or start now.`, { startAt: ['This time has passed'] });
+  }
+  if (startAt.getTime() > now.getTime() + MAX_BURST_LEAD_DAYS * 24 * 3_600_000) {
+    throw ERRORS.badRequest(`A burst can be scheduled at most ${MAX_BURST_LEAD_DAYS} days ahead.`, { startAt: [`At most ${MAX_BURST_LEAD_DAYS} days ahead`] });
+  }
 }
 
 // ── the runner ─────────────────────────────────────────────────────────────────────────────

@@ -7,6 +7,7 @@ import { Alert, Button, Group, MultiSelect, NumberInput, SegmentedControl, Selec
 import { IconRocket } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import type { LootdropSettingsView } from '@shared/domain/lootdrops';
+import { momentText } from '@shared/moment-text';
 import { describeError } from '@renderer/lib/errors';
 import { formatAmount } from '@renderer/lib/format';
 import { notifySuccess } from '@renderer/lib/notify';
@@ -14,6 +15,13 @@ import { useLootChannels, useStartBurst } from '../api';
 import { amountDigits, formatDuration, LIFETIME_PRESETS } from '../format';
 import { useDraft } from '../hooks/use-draft';
 import { channelOptions } from './channel-options';
+
+/** A `datetime-local` value as a moment in the staff member's own zone; null when incomplete. */
+function localMoment(text: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)) return null;
+  const at = new Date(text);
+  return Number.isNaN(at.getTime()) ? null : at;
+}
 
 export function BurstForm({ settings }: { settings: LootdropSettingsView }) {
   const channels = useLootChannels(true);
@@ -28,6 +36,8 @@ export function BurstForm({ settings }: { settings: LootdropSettingsView }) {
   const [currency, setCurrency] = useDraft('burst.currency', settings.currencies[0] ?? 'COINS');
   const [lifetime, setLifetime] = useDraft('burst.lifetime', '120');
   const [submissionKey, setSubmissionKey] = useDraft('burst.key', () => crypto.randomUUID());
+  const [when, setWhen] = useDraft<'now' | 'later'>('burst.when', 'now');
+  const [startText, setStartText] = useDraft('burst.startAt', '');
 
   const options = useMemo(() => channelOptions(channels.data?.groups), [channels.data]);
   const min = amountDigits(amountMin);
@@ -36,16 +46,20 @@ export function BurstForm({ settings }: { settings: LootdropSettingsView }) {
   const minutes = typeof windowMinutes === 'number' ? windowMinutes : Number(windowMinutes);
   const view = start.error ? describeError(start.error) : null;
   const fieldError = (field: string) => view?.fieldErrors[field]?.[0];
-  const ready = channelIds.length > 0 && min !== null && max !== null && n >= 1 && minutes >= 1 && !start.isPending;
+  const startAt = when === 'later' ? localMoment(startText) : undefined;
+  const firstAt = startAt ? `at ${momentText(startAt)}` : 'at once';
+  const ready = channelIds.length > 0 && min !== null && max !== null && n >= 1 && minutes >= 1 && startAt !== null && !start.isPending;
 
   const submit = () => {
     if (!ready) return;
     start.mutate(
-      { idempotencyKey: submissionKey, name, channelIds, count: n, windowMinutes: minutes, spacing, amountMin: min, amountMax: max, currency, lifetimeSeconds: Number(lifetime) },
+      { idempotencyKey: submissionKey, name, channelIds, count: n, windowMinutes: minutes, spacing, amountMin: min, amountMax: max, currency, lifetimeSeconds: Number(lifetime), startAt },
       {
         onSuccess({ burst }) {
           setSubmissionKey(crypto.randomUUID());
-          notifySuccess(`Burst "${burst.name}" started`, `${burst.total} drops over ${formatDuration(burst.windowSeconds * 1000)}.`);
+          const over = `${burst.total} drops over ${formatDuration(burst.windowSeconds * 1000)}`;
+          if (burst.startsAt) notifySuccess(`Burst "${burst.name}" scheduled`, `${over}, from ${momentText(burst.startsAt)}.`);
+          else notifySuccess(`Burst "${burst.name}" started`, `${over}.`);
         },
       },
     );
@@ -91,10 +105,40 @@ export function BurstForm({ settings }: { settings: LootdropSettingsView }) {
           />
           <Text size="xs" c="dimmed">
             {spacing === 'fixed' && n > 0 && minutes > 0
-              ? `One drop every ${formatDuration((minutes * 60_000) / n)}, the first at once.`
-              : 'The first at once, the rest at random moments in the window.'}
+              ? `One drop every ${formatDuration((minutes * 60_000) / n)}, the first ${firstAt}.`
+              : `The first ${firstAt}, the rest at random moments in the window.`}
           </Text>
         </Stack>
+        <Group gap="sm" align="flex-end" wrap="nowrap">
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="burst-when-label">
+              Start
+            </Text>
+            <SegmentedControl
+              size="xs"
+              aria-labelledby="burst-when-label"
+              value={when}
+              onChange={(value) => setWhen(value as 'now' | 'later')}
+              data={[
+                { value: 'now', label: 'Now' },
+                { value: 'later', label: 'Later' },
+              ]}
+              data-testid="burst-when"
+            />
+          </Stack>
+          {when === 'later' ? (
+            <TextInput
+              type="datetime-local"
+              label="First drop at"
+              style={{ flex: 1 }}
+              value={startText}
+              onChange={(e) => setStartText(e.currentTarget.value)}
+              error={fieldError('startAt') ?? (startText && !startAt ? 'Not a date and time' : undefined)}
+              description={startText ? undefined : 'Your local time'}
+              data-testid="burst-start-at"
+            />
+          ) : null}
+        </Group>
         <Group grow gap="sm" align="flex-start">
           <TextInput label="Amount from" inputMode="numeric" value={amountMin} onChange={(e) => setAmountMin(e.currentTarget.value)} error={fieldError('amountMin') ?? (amountMin && !min ? 'Whole numbers only' : undefined)} />
           <TextInput label="to" inputMode="numeric" value={amountMax} onChange={(e) => setAmountMax(e.currentTarget.value)} error={fieldError('amountMax') ?? (amountMax && !max ? 'Whole numbers only' : undefined)} />
@@ -114,7 +158,7 @@ export function BurstForm({ settings }: { settings: LootdropSettingsView }) {
           </Alert>
         ) : null}
         <Button type="submit" leftSection={<IconRocket size={16} />} disabled={!ready} loading={start.isPending} data-testid="burst-submit">
-          Start burst
+          {when === 'later' ? 'Schedule burst' : 'Start burst'}
         </Button>
       </Stack>
     </form>

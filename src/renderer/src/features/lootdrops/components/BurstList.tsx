@@ -71,9 +71,15 @@ function BurstCard({ burst, channels, compact }: { burst: BurstView; channels: M
           <Text fw={600} size="sm" truncate="end">
             {burst.name}
           </Text>
-          <Badge size="sm" variant="light" color={statusColour[burst.status]}>
-            {statusLabel[burst.status]}
-          </Badge>
+          {burst.startsAt && burst.status === 'running' ? (
+            <Badge size="sm" variant="light" color="violet">
+              Scheduled
+            </Badge>
+          ) : (
+            <Badge size="sm" variant="light" color={statusColour[burst.status]}>
+              {statusLabel[burst.status]}
+            </Badge>
+          )}
         </Group>
         <Group gap={6} wrap="nowrap">
           {burst.status === 'running' || burst.status === 'elsewhere' ? (
@@ -97,7 +103,7 @@ function BurstCard({ burst, channels, compact }: { burst: BurstView; channels: M
               color="red"
               leftSection={<IconPlayerStop size={12} />}
               disabled={busy}
-              confirmLabel={`Stop after ${burst.spawned}?`}
+              confirmLabel={burst.startsAt ? 'Call it off?' : `Stop after ${burst.spawned}?`}
               onConfirm={() => cancel.mutate(input)}
             >
               Cancel
@@ -115,7 +121,13 @@ function BurstCard({ burst, channels, compact }: { burst: BurstView; channels: M
         <Text size="xs" data-testid="burst-progress">
           <b>{burst.spawned}</b> of {burst.total} spawned · {burst.claimed} claimed
         </Text>
-        {burst.status === 'running' && burst.nextAt ? <NextDrop at={burst.nextAt} /> : null}
+        {burst.startsAt ? (
+          <Text size="xs" c="dimmed" data-testid="burst-starts-at">
+            starts {momentText(burst.startsAt)}
+          </Text>
+        ) : burst.status === 'running' && burst.nextAt ? (
+          <NextDrop at={burst.nextAt} />
+        ) : null}
         {burst.status === 'elsewhere' ? (
           <Text size="xs" c="dimmed">
             on {burst.runnerHost ?? 'another desktop'}
@@ -130,7 +142,7 @@ function BurstCard({ burst, channels, compact }: { burst: BurstView; channels: M
       {compact ? null : (
         <Text size="xs" c="dimmed" mt={4}>
           {formatAmount(burst.amountMin)}–{formatAmount(burst.amountMax)} {burst.currency} · {burst.spacing} spacing over {formatDuration(burst.windowSeconds * 1000)} · lives{' '}
-          {formatDuration(burst.lifetimeSeconds * 1000)} · {burst.channelIds.map((id) => channelLabel(channels, id)).join(', ')} · started by {burst.createdBy.name}{' '}
+          {formatDuration(burst.lifetimeSeconds * 1000)} · {burst.channelIds.map((id) => channelLabel(channels, id)).join(', ')} · {burst.startsAt ? 'scheduled' : 'started'} by {burst.createdBy.name}{' '}
           <RelativeTime value={burst.createdAt} size="xs" c="dimmed" />
         </Text>
       )}
