@@ -211,7 +211,7 @@ export async function createDeskHost(options: DeskHostOptions): Promise<DeskHost
 
     switchProfile(id: string): Promise<SwitchProfileResult> {
       return serially(async () => {
-        if (closed) throw ERRORS.unavailable('Aurora Desk is shutting down.');
+        if (closed) throw ERRORS.unavailable('Aurora Desk is shutting down.', 'desk');
         const profile = findProfile(id);
         // Already there: nothing to reopen (and PGlite's folder cannot be opened twice).
         if (current && current.profileId === id) {

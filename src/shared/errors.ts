@@ -22,6 +22,8 @@ export interface DeskErrorData {
   /** Form-level zod errors. */
   formErrors?: string[];
   precondition?: DeskPrecondition;
+  /** For SERVICE_UNAVAILABLE: what is not there, the database or the desk itself (absent: the database). */
+  unavailable?: 'database' | 'desk';
   /** Discord's answer, when the failure is Discord's: its HTTP status (null: no answer) and its own words. */
   discord?: { status: number | null; message: string | null };
   /** For CONFLICT: who changed the row and when, and the current version to show beside yours. */

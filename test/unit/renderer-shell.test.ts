@@ -5,10 +5,12 @@
  */
 import { QueryClient, type QueryKey } from '@tanstack/react-query';
 import { createTRPCClient, TRPCClientError } from '@trpc/client';
-import type { AnyTRPCProcedure } from '@trpc/server';
+import { getTRPCErrorShape, type AnyTRPCProcedure } from '@trpc/server';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { describe, expect, it } from 'vitest';
 import { appRouter, type AppRouter } from '../../src/main/api/root.js';
+import { toTRPCError } from '../../src/main/api/trpc.js';
+import { ERRORS } from '../../src/main/core/errors.js';
 import type { DeskTRPC } from '../../src/renderer/src/lib/trpc.js';
 import { describeError, fieldErrorsOf } from '../../src/renderer/src/lib/errors.js';
 import { formatAmount, formatRelative, formatUtc } from '../../src/renderer/src/lib/format.js';
@@ -155,6 +157,18 @@ describe('error views', () => {
     expect(kinds[3]!.message).toContain('2026');
     expect(kinds[4]!.retryable).toBe(true);
     expect(kinds[2]!.retryable).toBe(false);
+  });
+
+  it('names what is unavailable, as the main process marks it: the desk itself, or the database', () => {
+    const overWire = (error: unknown) => {
+      const trpc = toTRPCError(error);
+      const shape = getTRPCErrorShape({ config: appRouter._def._config, error: trpc, type: 'mutation', path: undefined, input: undefined, ctx: undefined });
+      return describeError(trpcError(shape.message, shape.data as DeskErrorData));
+    };
+    expect(overWire(ERRORS.unavailable('Aurora Desk is shutting down.', 'desk')).title).toBe('Aurora Desk is not ready');
+    expect(overWire(ERRORS.unavailable('No database is open.')).title).toBe('Database unavailable');
+    const lost = Object.assign(new Error('Connection terminated unexpectedly'), { code: '57P01' });
+    expect(overWire(lost)).toMatchObject({ kind: 'unavailable', title: 'Database unavailable', retryable: true });
   });
 
   it('validation errors keep their fields for the form', () => {

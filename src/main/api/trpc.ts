@@ -223,7 +223,7 @@ export type WriteContext = AppContext & { actor: StaffIdentity; write: StaffWrit
  */
 export const settingsProcedure = readProcedure.use(({ ctx, next }) => {
   const settings = ctx.services.settings;
-  if (!settings) throw ERRORS.unavailable('Settings are not available on this desk.');
+  if (!settings) throw ERRORS.unavailable('Settings are not available on this desk.', 'desk');
   return next({ ctx: { ...ctx, settings } });
 });
 

@@ -29,7 +29,8 @@ export const ERRORS = {
     new DeskError('BAD_REQUEST', message, fieldErrors ? { fieldErrors } : {}),
   conflict: (message: string, conflict: DeskErrorData['conflict'] = {}) =>
     new DeskError('CONFLICT', message, { conflict }),
-  unavailable: (message: string) => new DeskError('SERVICE_UNAVAILABLE', message),
+  /** Something the change needs is not there now; `party` says whose it is (the title staff read). */
+  unavailable: (message: string, party: 'database' | 'desk' = 'database') => new DeskError('SERVICE_UNAVAILABLE', message, { unavailable: party }),
 } as const;
 
 export function isDeskError(error: unknown): error is DeskError {

@@ -115,7 +115,7 @@ function describeDeskError(error: unknown): ErrorView {
     case 'FORBIDDEN':
       return { ...base, kind: 'forbidden', title: 'Not allowed', message };
     case 'SERVICE_UNAVAILABLE':
-      return { ...base, kind: 'unavailable', title: 'Database unavailable', message, retryable: true };
+      return { ...base, kind: 'unavailable', title: data.unavailable === 'desk' ? 'Aurora Desk is not ready' : 'Database unavailable', message, retryable: true };
     default:
       return { ...base, kind: 'internal', title: 'Something went wrong', message };
   }
