@@ -7,7 +7,6 @@ export { avatarUrl, describeDiscordUser, fetchDiscordUser } from './users.js';
 export { checkDiscordSetup } from './setup-check.js';
 export {
   checkMemberAction,
-  eachWithConcurrency,
   hasDiscordOutbox,
   lockIntent,
   markRetried,

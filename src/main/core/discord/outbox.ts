@@ -348,21 +348,3 @@ export async function checkMemberAction(client: DiscordClient, request: MemberAc
       return unknown("Discord cannot tell whether the member was kicked; check the server's audit log.");
   }
 }
-
-/**
- * Runs `work` over `items`, at most `limit` at a time, results in the items' order. Discord calls
- * go through one @discordjs/rest client whose queues keep to Discord's rate limits; this only
- * bounds how many of the desk's requests wait in them at once.
- */
-export async function eachWithConcurrency<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return results;
-}

@@ -9,7 +9,8 @@
  * still be waiting; rows Discord could not be asked about (down, not configured) stay as they
  * are. Either way the pass runs again later, on the desk's scheduler, until nothing is left.
  */
-import { checkMemberAction, eachWithConcurrency, hasDiscordOutbox, unsettledIntents } from '../../core/discord/index.js';
+import pMap from 'p-map';
+import { checkMemberAction, hasDiscordOutbox, unsettledIntents } from '../../core/discord/index.js';
 import type { DeskServices } from '../../core/services.js';
 import { CASE_SUBJECT, recordCaseOutcome } from './case-discord.js';
 
@@ -64,23 +65,27 @@ export async function reconcileCaseDiscord(services: Pick<DeskServices, 'databas
     services.log.info('Discord actions with an unknown outcome wait: Discord is not configured to check them', { count: due.length });
     return { checked: 0, left: rows.length, more };
   }
-  const done = await eachWithConcurrency(due, CONCURRENCY, async (intent) => {
-    if (services.scheduler.stopped) return false;
-    try {
-      const result = await checkMemberAction(target.client, intent, services.clock.now());
-      await recordCaseOutcome(database, intent.subjectId, intent, intent.id.toString(), result, { state: intent.state, learnedBy: intent.learnedBy });
-      services.log.info('recorded what Discord shows for an action whose outcome was unknown', {
-        outbox: String(intent.id),
-        action: intent.action,
-        case: intent.subjectLabel,
-        state: result.state,
-      });
-      return true;
-    } catch (error) {
-      services.log.warn('could not check a Discord action whose outcome is unknown', { outbox: String(intent.id), action: intent.action, error: String(error) });
-      return false;
-    }
-  });
+  const done = await pMap(
+    due,
+    async (intent) => {
+      if (services.scheduler.stopped) return false;
+      try {
+        const result = await checkMemberAction(target.client, intent, services.clock.now());
+        await recordCaseOutcome(database, intent.subjectId, intent, intent.id.toString(), result, { state: intent.state, learnedBy: intent.learnedBy });
+        services.log.info('recorded what Discord shows for an action whose outcome was unknown', {
+          outbox: String(intent.id),
+          action: intent.action,
+          case: intent.subjectLabel,
+          state: result.state,
+        });
+        return true;
+      } catch (error) {
+        services.log.warn('could not check a Discord action whose outcome is unknown', { outbox: String(intent.id), action: intent.action, error: String(error) });
+        return false;
+      }
+    },
+    { concurrency: CONCURRENCY },
+  );
   const checked = done.filter(Boolean).length;
   return { checked, left: rows.length - checked, more };
 }

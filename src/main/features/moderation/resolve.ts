@@ -8,7 +8,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { BulkResolveResult, CaseActionResult, CaseSeen, DiscordOutcome } from '@shared/domain/moderation.js';
 import type { StaffWrite } from '../../core/audit.js';
 import type { AuroraTx } from '../../core/database.js';
-import { eachWithConcurrency } from '../../core/discord/index.js';
+import pMap from 'p-map';
 import { isDeskError } from '../../core/errors.js';
 import { moderationCases } from '../../db/schema.js';
 import { assertStillActive, caseLabel, lockCase, type LockedCase } from './case-lock.js';
@@ -123,10 +123,15 @@ export async function bulkResolveCases(
       decisions.push({ id, lift: await resolveLocked(tx, write, locked, request, services, route) });
     }
   });
-  const discordOutcomes = await eachWithConcurrency(decisions, BULK_DISCORD_CONCURRENCY, async ({ id, lift }) => {
-    const outcome = lift.planned && route ? await carryOutPlanned(database, route.target.client, lift.planned, services.log) : lift.outcome;
-    return outcome ? { id, outcome } : null;
-  });
+  // One @discordjs/rest client keeps to Discord's rate limits; this bounds how many of ours wait in its queues.
+  const discordOutcomes = await pMap(
+    decisions,
+    async ({ id, lift }) => {
+      const outcome = lift.planned && route ? await carryOutPlanned(database, route.target.client, lift.planned, services.log) : lift.outcome;
+      return outcome ? { id, outcome } : null;
+    },
+    { concurrency: BULK_DISCORD_CONCURRENCY },
+  );
   forgetCounts(database);
   const resolvedIds = decisions.map((d) => d.id);
   const resolved = resolvedIds.length ? await listCasesByIds(database, resolvedIds) : [];
