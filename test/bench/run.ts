@@ -10,6 +10,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeDatabaseUrl } from '../../src/main/core/database.js';
+import { countersBench } from './counters.js';
 import { growthBench } from './growth.js';
 import { hostileInputBench } from './hostile-input.js';
 import { liveBench } from './live.js';
@@ -20,7 +21,7 @@ import { formatTable, watchMemory, type BenchEntry, type BenchModule } from './s
 import { transportBench } from './transport.js';
 
 /** The registry: a new area appends its module here. */
-const benchmarks: BenchModule[] = [transportBench, hostileInputBench, liveBench, moderationBench, rendererBench, growthBench, screensBench];
+const benchmarks: BenchModule[] = [transportBench, hostileInputBench, liveBench, moderationBench, rendererBench, growthBench, countersBench, screensBench];
 
 async function main(): Promise<number> {
   const { values } = parseArgs({

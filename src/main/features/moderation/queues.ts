@@ -15,9 +15,11 @@ import { planIndexNames } from '../../db/desk/0009_plan_indexes.js';
 import type { AuroraDatabase } from '../../core/database.js';
 import { estimatedRows } from '../../db/estimated-rows.js';
 import { reusedFigures } from '../../core/reused-figures.js';
+import { systemClock } from '../../core/clock.js';
 import { ERRORS } from '../../core/errors.js';
 import { buildCaseListQuery, buildCasesByIdQuery, buildCountsQuery, buildMineCountsQuery, SUMMARY_COLUMNS } from './queue-sql.js';
 import { toCaseSummary, type SummaryRow } from './rows.js';
+import { readCaseCounters } from './case-counters.js';
 
 export interface CaseListRequest {
   queue: ModerationQueue;
@@ -85,9 +87,8 @@ const counts = reusedFigures<AuroraDatabase, CountSnapshot>(COUNT_TTL_MS);
 const byCount = (counts: Map<string, number>): TypeCount[] =>
   [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));
 
-async function countNow(database: AuroraDatabase, actor: StaffIdentity | null, filters: CaseFilters): Promise<CountSnapshot> {
-  const all = buildCountsQuery(filters);
-  const { rows } = await database.query<{ type: string | null; active: boolean | null; n: number | string }>(all.text, all.params);
+/** Per-queue and per-type tallies, from rows of (type, active, n) and the Mine rows of (type, n). */
+function tally(all: readonly { type: string | null; active: boolean | null; n: number | string }[], mine: readonly { type: string | null; n: number | string }[] | null): CountSnapshot {
   const types = { active: new Map<string, number>(), resolved: new Map<string, number>(), recent: new Map<string, number>(), mine: new Map<string, number>() };
   const queues: Record<ModerationQueue, number> = { active: 0, resolved: 0, recent: 0, mine: 0 };
   // A case whose type is NULL counts in its queue but has no type chip (there is no type to filter by).
@@ -95,33 +96,57 @@ async function countNow(database: AuroraDatabase, actor: StaffIdentity | null, f
     queues[queue] += n;
     if (type !== null) types[queue].set(type, (types[queue].get(type) ?? 0) + n);
   };
-  for (const row of rows) {
+  for (const row of all) {
     const n = Number(row.n);
     // NULL `active` is neither queue's (they select active = true / false): Recent only.
     if (row.active !== null) add(row.active ? 'active' : 'resolved', row.type, n);
     add('recent', row.type, n);
   }
-  if (actor) {
-    const mine = buildMineCountsQuery(filters, actor.id);
-    const result = await database.query<{ type: string | null; n: number | string }>(mine.text, mine.params);
-    for (const row of result.rows) add('mine', row.type, Number(row.n));
-  }
+  for (const row of mine ?? []) add('mine', row.type, Number(row.n));
   return {
     queues,
     types: { active: byCount(types.active), resolved: byCount(types.resolved), recent: byCount(types.recent), mine: byCount(types.mine) },
   };
 }
 
+async function countMine(database: AuroraDatabase, actor: StaffIdentity | null, filters: CaseFilters) {
+  if (!actor) return null;
+  const mine = buildMineCountsQuery(filters, actor.id);
+  return (await database.query<{ type: string | null; n: number | string }>(mine.text, mine.params)).rows;
+}
+
+async function countNow(database: AuroraDatabase, actor: StaffIdentity | null, filters: CaseFilters): Promise<CountSnapshot> {
+  const all = buildCountsQuery(filters);
+  const { rows } = await database.query<{ type: string | null; active: boolean | null; n: number | string }>(all.text, all.params);
+  return tally(rows, await countMine(database, actor, filters));
+}
+
+/** Filters the kept counts can answer: none, or types only (each count is per type and active flag). */
+function countersAnswer(filters: CaseFilters): boolean {
+  const { types: _types, ...rest } = filters;
+  return Object.values(rest).every((value) => value === undefined || value === '');
+}
+
 /**
- * Counts per queue and per type. Exact below LARGE_TABLE_ROWS; above, one exact count is
- * reused for a few seconds (the answer says so: `basis: 'cached'`, `asOf`) so a burst of live
- * events does not recount a million rows per event.
+ * Counts per queue and per type. Where migration 0014's triggers keep exact counts, they answer
+ * (constant cost at any size; Mine, per moderator, is counted). Otherwise: exact below
+ * LARGE_TABLE_ROWS; above, one exact count is reused for a few seconds (the answer says so:
+ * `basis: 'cached'`, `asOf`) so a burst of live events does not recount a million rows per event.
  */
 export async function countCases(
   database: AuroraDatabase,
   actor: StaffIdentity | null,
   request: { queue: ModerationQueue; filters: CaseFilters },
 ): Promise<CaseCounts> {
+  if (countersAnswer(request.filters)) {
+    const groups = await readCaseCounters(database);
+    if (groups) {
+      const wanted = request.filters.types.length ? new Set(request.filters.types) : null;
+      const kept = wanted ? groups.filter((g) => g.type !== null && wanted.has(g.type)) : groups;
+      const value = tally(kept, await countMine(database, actor, request.filters));
+      return { queues: value.queues, types: value.types[request.queue], asOf: systemClock.now(), basis: 'exact' };
+    }
+  }
   const key = JSON.stringify({ f: request.filters, a: actor?.id.toString() ?? null }, (_k, v: unknown) =>
     typeof v === 'bigint' ? v.toString() : v,
   );
