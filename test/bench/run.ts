@@ -18,6 +18,7 @@ import { moderationBench } from './moderation.js';
 import { rendererBench } from './renderer.js';
 import { screensBench } from './screens.js';
 import { formatTable, watchMemory, type BenchEntry, type BenchModule } from './stats.js';
+import { checkTargets, formatTargets } from './targets.js';
 import { transportBench } from './transport.js';
 
 /** The registry: a new area appends its module here. */
@@ -64,6 +65,7 @@ async function main(): Promise<number> {
   rss.lines.forEach((line) => console.log(line));
   entries.push(...rss.entries);
   console.log(`\n${formatTable(entries)}`);
+  console.log(`\n${formatTargets(checkTargets(entries))}`);
   if (values.json) {
     const path = resolve(values.json);
     await mkdir(dirname(path), { recursive: true });

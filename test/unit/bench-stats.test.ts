@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatTable, percentile, RATIO_AT_P95, summarize, watchMemory } from '../bench/stats.js';
+import { BENCH_TARGETS, checkTargets, formatTargets } from '../bench/targets.js';
 
 // 1..100 ms: p50 = 50.5, p95 = 95.05. Baseline 1..20 ms: p50 = 10.5, p95 = 19.05.
 const candidate = Array.from({ length: 100 }, (_, i) => i + 1);
@@ -64,5 +65,30 @@ describe('watchMemory', () => {
 describe('percentile', () => {
   it('interpolates between ranks', () => {
     expect(percentile([1, 2, 3, 4], 0.5)).toBe(2.5);
+  });
+});
+
+describe('targets', () => {
+  const entry = (name: string, p50: number, ratio?: number) => ({ name, unit: 'ms', p50, p95: p50, ...(ratio === undefined ? {} : { ratio }) });
+
+  it('takes the worst matching entry and says met or not, and "not run" where nothing matched', () => {
+    const outcomes = checkTargets(
+      [entry('screens: a (router vs raw pg)', 2, 1.1), entry('screens: b (router vs raw pg)', 3, 1.7), entry('renderer: Moderation page load (#/moderation/active) -> first rows painted', 420)],
+      BENCH_TARGETS,
+    );
+    const screens = outcomes.find((o) => o.target.entries.test('screens: x'))!;
+    expect(screens).toMatchObject({ figure: 1.7, from: 'screens: b (router vs raw pg)', met: false });
+    const firstRows = outcomes.find((o) => o.target.read === 'p50' && o.target.atMost === 500)!;
+    expect(firstRows).toMatchObject({ figure: 420, met: true });
+    const transport = outcomes.find((o) => o.target.entries.test('transport: system.ping over MessageChannel (vs bare port echo)'))!;
+    expect(transport).toMatchObject({ figure: null, met: null });
+    const text = formatTargets(outcomes);
+    expect(text).toMatch(/target: every other screen read, vs its statements replayed +1\.70× +≤ 1\.5× +NOT met/);
+    expect(text).toMatch(/target: a query over the port, vs a bare echo on it +not measured +≤ 2× +not run/);
+  });
+
+  it('leaves the counts out of the moderation reads target (they have their own)', () => {
+    const [, , moderation] = checkTargets([entry('moderation: counts per queue and type, kept counts (router vs raw pg full count)', 1, 0.01), entry('moderation: active first page (router vs raw pg)', 1, 1.2)]);
+    expect(moderation).toMatchObject({ figure: 1.2, met: true });
   });
 });
