@@ -83,6 +83,84 @@ describeE2E(
       expect(app.consoleErrors.slice(errorsBefore)).toEqual([]);
       expect(calls.length).toBeLessThanOrEqual(REQUEST_BOUND);
     }, 120_000);
+
+    it('says a raid is on, groups its cases by reason and account age, and resolves a whole group through the bulk path', async () => {
+      const { page } = app;
+      const panel = page.getByTestId('raid-panel');
+      await panel.waitFor({ timeout: 15_000 });
+      await expect.poll(() => page.getByTestId('raid-summary').innerText(), { timeout: 15_000 }).toMatch(new RegExp(`^raid: ${BURST_CASES} new cases in \\d+ s`));
+      await page.getByTestId('raid-toggle').click();
+      await app.screenshot('moderation-raid');
+      const groupsShown = async () =>
+        page.getByTestId('raid-group').evaluateAll((groups) => groups.map((g) => [g.getAttribute('data-group'), g.querySelector('[data-testid="raid-group-count"]')?.textContent]));
+      const { rows: byReason } = await reader.query<{ reason: string; n: string }>(
+        "SELECT reason, count(*) AS n FROM moderation_cases WHERE case_id LIKE 'RAID-%' AND active GROUP BY reason ORDER BY count(*) DESC, reason",
+      );
+      expect(await groupsShown()).toEqual(byReason.map((r) => [r.reason, Number(r.n).toLocaleString('en-US')]));
+      await page.getByText('By account age').click();
+      const ages = await groupsShown();
+      expect(ages.reduce((sum, [, n]) => sum + Number(n), 0)).toBe(BURST_CASES);
+      expect(ages.map(([label]) => label)).toContain('Account under an hour old');
+
+      // Resolve the biggest reason group in one go, through the bulk resolve dialog.
+      await page.getByText('By reason').click();
+      const group = byReason[0]!;
+      const activeBefore = await activeCount();
+      await page.locator(`[data-testid="raid-group"][data-group="${group.reason}"] [data-testid="raid-group-resolve"]`).click();
+      const dialog = page.getByTestId('bulk-dialog');
+      await dialog.getByLabel('Resolution reason').fill('raid cleanup');
+      await dialog.getByRole('button', { name: `Resolve ${group.n} cases` }).click();
+      await dialog.getByText(`Resolved ${group.n} cases.`).waitFor({ timeout: 30_000 });
+      await dialog.getByRole('button', { name: 'Done' }).click();
+      const { rows: resolved } = await reader.query<{ n: string; by: string }>(
+        "SELECT count(*) AS n, min(resolved_by::text) AS by FROM moderation_cases WHERE case_id LIKE 'RAID-%' AND reason = $1 AND NOT active AND resolved_reason = 'raid cleanup'",
+        [group.reason],
+      );
+      expect(resolved[0]).toEqual({ n: group.n, by: testStaff.id.toString() });
+      await expect.poll(async () => (await groupsShown()).map(([label]) => label), { timeout: 15_000 }).not.toContain(group.reason);
+      expect(await activeCount()).toBe(activeBefore - Number(group.n));
+      await expect.poll(() => page.getByTestId('queue-count-active').innerText(), { timeout: 15_000 }).toBe((activeBefore - Number(group.n)).toLocaleString('en-US'));
+    }, 120_000);
+
+    it('does not move a moderator reading down the queue: new cases wait behind "N new cases — show"', async () => {
+      const { page } = app;
+      // The raid notice (when an earlier burst left one) is dismissed: the list has its full height.
+      const dismiss = page.getByRole('button', { name: 'Dismiss the raid notice' });
+      if ((await dismiss.count()) > 0) await dismiss.click();
+      await expect.poll(() => page.getByTestId('raid-panel').count()).toBe(0);
+      const list = page.getByTestId('case-list');
+      // Down the queue (as far as it goes, if the first page is shorter).
+      const scrolled = await list.evaluate((el) => {
+        el.scrollTop = 20 * 32;
+        return el.scrollTop;
+      });
+      expect(scrolled).toBeGreaterThan(0);
+      const firstRow = () => page.locator('[data-testid="case-row"]').first().getAttribute('data-case-id');
+      await expect.poll(firstRow).not.toBe(null);
+      const reading = await firstRow();
+      const late = await bot.burst([{ perSecond: 7, seconds: 1 }], { prefix: 'LATE' });
+      expect(late.inserted).toBe(7);
+      await expect.poll(() => page.getByTestId('new-cases-count').innerText(), { timeout: 15_000 }).toBe('7 new cases');
+      expect(await firstRow()).toBe(reading);
+      expect(await list.evaluate((el) => el.scrollTop)).toBe(scrolled);
+      await app.screenshot('moderation-new-cases');
+      await page.getByTestId('new-cases-show').click();
+      const { rows: newest } = await reader.query<{ case_id: string }>('SELECT case_id FROM moderation_cases WHERE active ORDER BY created_at DESC, id DESC LIMIT 1');
+      await expect.poll(firstRow, { timeout: 10_000 }).toBe(newest[0]!.case_id);
+      expect(await page.getByTestId('new-cases-bar').count()).toBe(0);
+    }, 60_000);
+
+    it('counts cases that arrive while staff are on another screen on the Moderation sidebar entry', async () => {
+      const { page } = app;
+      await app.goto('players');
+      expect(await page.getByTestId('nav-unread-moderation').count()).toBe(0);
+      await bot.burst([{ perSecond: 5, seconds: 1 }], { prefix: 'AWAY' });
+      await expect.poll(() => page.getByTestId('nav-unread-moderation').innerText(), { timeout: 15_000 }).toBe('5');
+      await app.screenshot('sidebar-unread');
+      await app.goto('moderation');
+      await expect.poll(() => page.getByTestId('nav-unread-moderation').count(), { timeout: 10_000 }).toBe(0);
+      expect(app.consoleErrors).toEqual([]);
+    }, 60_000);
   },
   'postgres',
 );
