@@ -91,6 +91,9 @@ describeE2E(
       await expect.poll(() => page.getByTestId('raid-summary').innerText(), { timeout: 15_000 }).toMatch(new RegExp(`^raid: ${BURST_CASES} new cases in \\d+ s`));
       await page.getByTestId('raid-toggle').click();
       await app.screenshot('moderation-raid');
+      await page.setViewportSize({ width: 960, height: 600 });
+      await app.screenshot('moderation-raid-small');
+      await page.setViewportSize({ width: 1440, height: 900 });
       const groupsShown = async () =>
         page.getByTestId('raid-group').evaluateAll((groups) => groups.map((g) => [g.getAttribute('data-group'), g.querySelector('[data-testid="raid-group-count"]')?.textContent]));
       const { rows: byReason } = await reader.query<{ reason: string; n: string }>(
@@ -144,6 +147,9 @@ describeE2E(
       expect(await firstRow()).toBe(reading);
       expect(await list.evaluate((el) => el.scrollTop)).toBe(scrolled);
       await app.screenshot('moderation-new-cases');
+      await page.setViewportSize({ width: 960, height: 600 });
+      await app.screenshot('moderation-new-cases-small');
+      await page.setViewportSize({ width: 1440, height: 900 });
       await page.getByTestId('new-cases-show').click();
       const { rows: newest } = await reader.query<{ case_id: string }>('SELECT case_id FROM moderation_cases WHERE active ORDER BY created_at DESC, id DESC LIMIT 1');
       await expect.poll(firstRow, { timeout: 10_000 }).toBe(newest[0]!.case_id);
@@ -157,6 +163,9 @@ describeE2E(
       await bot.burst([{ perSecond: 5, seconds: 1 }], { prefix: 'AWAY' });
       await expect.poll(() => page.getByTestId('nav-unread-moderation').innerText(), { timeout: 15_000 }).toBe('5');
       await app.screenshot('sidebar-unread');
+      await page.setViewportSize({ width: 960, height: 600 });
+      await app.screenshot('sidebar-unread-small');
+      await page.setViewportSize({ width: 1440, height: 900 });
       await app.goto('moderation');
       await expect.poll(() => page.getByTestId('nav-unread-moderation').count(), { timeout: 10_000 }).toBe(0);
       expect(app.consoleErrors).toEqual([]);

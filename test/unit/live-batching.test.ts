@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LiveCoalescer } from '../../src/main/live/coalesce.js';
 import type { LiveEvent } from '../../src/main/live/types.js';
 import { LIVE_WINDOW_MS, LiveRefresh } from '../../src/renderer/src/lib/live-refresh.js';
+import { shareCaseRows } from '../../src/renderer/src/features/moderation/share-rows.js';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -128,5 +129,20 @@ describe('the renderer live refresh', () => {
     expect(fetched).toBe(0);
     expect(client.getQueryState(['detail', 1])?.isInvalidated).toBe(true);
     detach();
+  });
+});
+
+describe('a re-read case page', () => {
+  const row = (id: number, note = 0) => ({ id: BigInt(id), caseId: `A-${id}`, createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, id)), noteCount: note, seen: { v: String(note) }, cursor: `c${id}` });
+  it('keeps the objects of unchanged rows and the page itself when nothing changed', () => {
+    const before = { cases: [row(3), row(2), row(1)], nextCursor: 'c1' };
+    const again = shareCaseRows(before, { cases: [row(3), row(2), row(1)], nextCursor: 'c1' });
+    expect(again).toBe(before);
+    const after = shareCaseRows(before, { cases: [row(4), row(3), row(2, 1)], nextCursor: 'c2' }) as typeof before;
+    expect(after).not.toBe(before);
+    expect(after.cases[1]).toBe(before.cases[0]);
+    expect(after.cases[2]).not.toBe(before.cases[1]);
+    expect(after.cases[2]!.noteCount).toBe(1);
+    expect(after.cases.map((c) => c.caseId)).toEqual(['A-4', 'A-3', 'A-2']);
   });
 });

@@ -26,7 +26,8 @@ function seconds(ms: number): string {
 export function RaidPanel({ raid, onResolve, onDismiss }: RaidPanelProps) {
   const [by, setBy] = useState<RaidGrouping>('reason');
   const [open, setOpen] = useState(false);
-  const groups = useMemo(() => (raid ? groupRaid(raid.open, by, Date.now()) : []), [raid, by]);
+  // Grouped only while the groups are shown: a raid of thousands is not regrouped on every arrival unseen.
+  const groups = useMemo(() => (raid && open ? groupRaid(raid.open, by, Date.now()) : []), [raid, by, open]);
   if (!raid) return null;
   return (
     <Alert
@@ -39,14 +40,14 @@ export function RaidPanel({ raid, onResolve, onDismiss }: RaidPanelProps) {
       styles={{ wrapper: { alignItems: 'flex-start' }, body: { gap: 4 } }}
     >
       <Group justify="space-between" wrap="nowrap" gap="xs">
-        <Text size="sm" fw={600} data-testid="raid-summary">
+        <Text size="sm" fw={600} data-testid="raid-summary" style={{ minWidth: 0 }}>
           raid: {formatAmount(raid.total)} new case{raid.total === 1 ? '' : 's'} in {seconds(raid.lastAt - raid.startedAt)}
           <Text span size="xs" c="dimmed" fw={400}>
             {' '}· {formatAmount(raid.open.length)} still open
           </Text>
         </Text>
         <Group gap={4} wrap="nowrap">
-          <Button variant="subtle" size="compact-xs" onClick={() => setOpen((o) => !o)} aria-expanded={open} data-testid="raid-toggle">
+          <Button variant="subtle" size="compact-xs" onClick={() => setOpen((o) => !o)} aria-expanded={open} data-testid="raid-toggle" styles={{ label: { whiteSpace: 'nowrap' } }}>
             {open ? 'Hide groups' : 'Group and resolve'}
           </Button>
           <CloseButton size="sm" aria-label="Dismiss the raid notice" onClick={onDismiss} />
@@ -65,7 +66,7 @@ export function RaidPanel({ raid, onResolve, onDismiss }: RaidPanelProps) {
             aria-label="Group the raid's cases"
             style={{ alignSelf: 'flex-start' }}
           />
-          <ScrollArea.Autosize mah={150} type="auto">
+          <ScrollArea.Autosize mah={120} type="auto">
             <Stack gap={2} data-testid="raid-groups">
               {groups.map((group) => (
                 <Group key={group.key} justify="space-between" wrap="nowrap" gap="xs" data-testid="raid-group" data-group={group.label}>

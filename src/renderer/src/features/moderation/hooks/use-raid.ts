@@ -5,7 +5,7 @@
  * resolve or bulk resolve closed leave their group; the raid stays on screen until dismissed.
  */
 import { matchMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BulkResolveResult, CaseArrival, CaseSummary } from '@shared/domain/moderation';
 import { DISCORD_EPOCH_MS } from '@shared/identity';
 import { useTRPC } from '@renderer/lib/trpc';
@@ -109,6 +109,6 @@ export function useRaid() {
     setRaid(null);
   }, []);
 
-  const view: Raid | null = raid ? { startedAt: raid.startedAt, lastAt: raid.lastAt, total: raid.total, open: [...raid.cases.values()] } : null;
+  const view = useMemo<Raid | null>(() => (raid ? { startedAt: raid.startedAt, lastAt: raid.lastAt, total: raid.total, open: [...raid.cases.values()] } : null), [raid]);
   return { raid: view, onArrivals, dismiss };
 }
