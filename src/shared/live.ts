@@ -9,9 +9,27 @@ export type LiveEvent =
    * "refetch whatever shows this table".
    */
   | { kind: 'change'; table: LiveTable; op: LiveOperation; key: Record<string, string> }
+  /**
+   * The hub's message: every row of one table that changed within one short window (tens of
+   * milliseconds), each row once, in the order they changed. A raid of a thousand inserts a
+   * second is a few dozen of these, not a thousand messages.
+   */
+  | { kind: 'changes'; table: LiveTable; rows: LiveRowChange[] }
   /** Something may have been missed (reconnect, poll gap): refetch everything on screen. */
   | { kind: 'resync'; reason: string }
   | { kind: 'status'; status: LiveStatus };
+
+export interface LiveRowChange {
+  op: LiveOperation;
+  key: Record<string, string>;
+}
+
+/** The rows of one event, whichever form it came in (none for a resync or a status). */
+export function liveRows(event: LiveEvent): { table: LiveTable; op: LiveOperation; key: Record<string, string> }[] {
+  if (event.kind === 'change') return [event];
+  if (event.kind === 'changes') return event.rows.map((row) => ({ table: event.table, ...row }));
+  return [];
+}
 
 export type LiveMode = 'live' | 'polling' | 'offline';
 

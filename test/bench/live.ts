@@ -27,8 +27,8 @@ import { appRouter, type AppRouter } from '../../src/main/api/root.js';
 import { createContext } from '../../src/main/api/trpc.js';
 import { LIVE_CHANNEL } from '../../src/main/db/desk/0003_live_notify.js';
 import type { AuroraDatabase } from '../../src/main/core/database.js';
-import { createLiveHub } from '../../src/main/live/hub.js';
-import type { LiveEvent } from '../../src/main/live/types.js';
+import { createLiveHub, LIVE_COALESCE_MS } from '../../src/main/live/hub.js';
+import { liveRows, type LiveEvent } from '../../src/main/live/types.js';
 import { silentLogger } from '../../src/main/core/log.js';
 import { servePort } from '../../src/main/rpc/serve-port.js';
 import { messagePortLink } from '../../src/renderer/src/lib/port-link.js';
@@ -103,9 +103,9 @@ type Side = 'hub' | 'renderer' | 'bare';
 /** message_id -> arrival callbacks, so every listener is matched to the same insert. */
 type Pending = Map<string, Partial<Record<Side, (t: number) => void>>>;
 
-/** The lootdrop an event is about, if it is an insert the bench made. */
-function lootdropId(event: LiveEvent): string | undefined {
-  return event.kind === 'change' && event.table === 'lootdrops' ? event.key.message_id : undefined;
+/** The lootdrops an event is about (the hub batches rows per table and window). */
+function lootdropIds(event: LiveEvent): string[] {
+  return liveRows(event).flatMap((row) => (row.table === 'lootdrops' && row.key.message_id ? [row.key.message_id] : []));
 }
 
 async function measure(database: AuroraDatabase, url: string, samples: number, warmup: number, print: (line: string) => void): Promise<BenchEntry[]> {
@@ -127,8 +127,8 @@ async function measure(database: AuroraDatabase, url: string, samples: number, w
       for (;;) {
         const next = await events.next();
         if (next.done) return;
-        const id = lootdropId(next.value);
-        if (id) pending.get(id)?.hub?.(now());
+        const at = now();
+        for (const id of lootdropIds(next.value)) pending.get(id)?.hub?.(at);
       }
     })();
 
@@ -139,8 +139,7 @@ async function measure(database: AuroraDatabase, url: string, samples: number, w
         onData(event) {
           const at = now();
           resolve();
-          const id = lootdropId(event);
-          if (id) pending.get(id)?.renderer?.(at);
+          for (const id of lootdropIds(event)) pending.get(id)?.renderer?.(at);
         },
         onError: reject,
       });
@@ -156,6 +155,8 @@ async function measure(database: AuroraDatabase, url: string, samples: number, w
       await writer.query(`INSERT INTO lootdrops (message_id, channel_id, reward_amount, currency) VALUES ($1, '1', 1, 'GOLD')`, [id]);
       const [hubAt, rendererAt, bareAt] = await arrivals;
       pending.delete(id);
+      // Each insert a lone change: the hub sends one at once, and batches what follows it within its window.
+      await new Promise((resolve) => setTimeout(resolve, LIVE_COALESCE_MS + 5));
       if (i >= warmup) {
         times.hub.push(hubAt - sent);
         times.renderer.push(rendererAt - sent);

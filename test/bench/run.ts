@@ -15,6 +15,7 @@ import { growthBench } from './growth.js';
 import { hostileInputBench } from './hostile-input.js';
 import { liveBench } from './live.js';
 import { moderationBench } from './moderation.js';
+import { raidBench } from './raid.js';
 import { rendererBench } from './renderer.js';
 import { screensBench } from './screens.js';
 import { formatTable, watchMemory, type BenchEntry, type BenchModule } from './stats.js';
@@ -22,7 +23,7 @@ import { checkTargets, formatTargets } from './targets.js';
 import { transportBench } from './transport.js';
 
 /** The registry: a new area appends its module here. */
-const benchmarks: BenchModule[] = [transportBench, hostileInputBench, liveBench, moderationBench, rendererBench, growthBench, countersBench, screensBench];
+const benchmarks: BenchModule[] = [transportBench, hostileInputBench, liveBench, moderationBench, rendererBench, growthBench, countersBench, screensBench, raidBench];
 
 async function main(): Promise<number> {
   const { values } = parseArgs({

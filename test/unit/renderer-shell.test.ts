@@ -40,10 +40,12 @@ describe('live invalidation', () => {
       .sort();
   const change = (table: LiveTable, key: Record<string, string> = { id: '5' }): LiveChange => ({ kind: 'change', table, op: 'UPDATE', key });
 
-  it('a moderation change invalidates the moderation queries and nothing else', async () => {
+  it('a new case invalidates the case lists, not the open details, discord status or indexes; a changed case its own detail', async () => {
     const client = cacheWith([
       trpc.moderation.list.queryKey({ queue: 'active' }),
       trpc.moderation.detail.queryKey({ id: 1n }),
+      trpc.moderation.discordStatus.queryKey(),
+      trpc.moderation.indexes.queryKey(),
       trpc.lootdrops.board.queryKey(),
       trpc.quests.list.infiniteQueryKey({}),
       trpc.system.status.queryKey(),
@@ -51,20 +53,27 @@ describe('live invalidation', () => {
     // Fresh data is not stale until invalidated.
     expect(stale(client)).toEqual([]);
     await applyLiveEvent(client, trpc, { kind: 'change', table: 'moderation_cases', op: 'INSERT', key: { id: '42' } });
+    expect(stale(client)).toEqual(['moderation.list']);
+    await applyLiveEvent(client, trpc, { kind: 'changes', table: 'moderation_cases', rows: [{ op: 'UPDATE', key: { id: '42' } }] });
+    expect(stale(client)).toEqual(['moderation.list']);
+    await applyLiveEvent(client, trpc, { kind: 'changes', table: 'moderation_cases', rows: [{ op: 'UPDATE', key: { id: '7' } }, { op: 'UPDATE', key: { id: '1' } }] });
     expect(stale(client)).toEqual(['moderation.detail', 'moderation.list']);
   });
 
-  it('a users change invalidates the players area, lists page by page included; a resync invalidates everything', async () => {
-    const client = cacheWith([
-      trpc.players.search.infiniteQueryKey({ query: 'ab' }),
-      trpc.players.profile.queryKey({ playerId: 5n }),
-      trpc.items.list.queryKey({}),
-      trpc.system.status.queryKey(),
-    ]);
+  it("a users change invalidates that player's profile and the searches listing them, pages included; a resync invalidates everything", async () => {
+    const listed = { exact: [], players: [{ id: 5n }], nextCursor: null };
+    const client = cacheWith(
+      [trpc.players.profile.queryKey({ playerId: 5n }), trpc.items.list.queryKey({}), trpc.system.status.queryKey()],
+      [
+        { key: trpc.players.search.infiniteQueryKey({ query: 'ab' }), data: { pages: [{ exact: [], players: [], nextCursor: 'x' }, listed], pageParams: [null, 'x'] } },
+        { key: trpc.players.search.infiniteQueryKey({ query: 'zz' }), data: { pages: [{ exact: [], players: [{ id: 6n }], nextCursor: null }], pageParams: [null] } },
+      ],
+    );
     await applyLiveEvent(client, trpc, change('users'));
     expect(stale(client)).toEqual(['players.profile', 'players.search']);
+    expect(client.getQueryState(trpc.players.search.infiniteQueryKey({ query: 'zz' }))?.isInvalidated).toBe(false);
     await applyLiveEvent(client, trpc, { kind: 'resync', reason: 'reconnected' });
-    expect(stale(client)).toEqual(['items.list', 'players.profile', 'players.search', 'system.status']);
+    expect(stale(client)).toEqual(['items.list', 'players.profile', 'players.search', 'players.search', 'system.status']);
   });
 
   it("a users change refetches that player's case details and history, not every open case", async () => {

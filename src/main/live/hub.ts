@@ -13,6 +13,7 @@
  */
 import type { AuroraDatabase } from '../core/database.js';
 import type { Logger } from '../core/log.js';
+import { LiveCoalescer } from './coalesce.js';
 import { LiveFanout } from './fanout.js';
 import { describeError, openListenConnection, type ListenConnection } from './listener.js';
 import { parseLivePayload } from './payload.js';
@@ -34,7 +35,12 @@ export interface LiveHubOptions {
   exactScanMaxBytes?: number;
   /** Polling: how often a table that cannot be fingerprinted is reported changed (default 30 s). */
   blindRefreshMs?: number;
+  /** Row changes within this window go out as one message per table (default LIVE_COALESCE_MS; 0 = each at once). */
+  coalesceMs?: number;
 }
+
+/** The hub's batching window: a lone change goes out at once, a burst as one message per table per window. */
+export const LIVE_COALESCE_MS = 40;
 
 type Source = { kind: 'listen'; connection: ListenConnection } | { kind: 'poll'; poller: Poller };
 
@@ -47,6 +53,8 @@ export async function createLiveHub(database: AuroraDatabase, options: LiveHubOp
 class Hub implements LiveHub {
   private current: LiveStatus = { mode: 'offline', since: new Date(), reason: 'Starting live updates.' };
   private readonly fanout: LiveFanout;
+  /** Every event goes out through here: changes batched per table and window, the rest at once. */
+  private readonly outbox: LiveCoalescer;
   private source: Source | null = null;
   /** Bumped whenever the source changes, so callbacks from a replaced source are ignored. */
   private epoch = 0;
@@ -68,6 +76,7 @@ class Hub implements LiveHub {
     this.pollIntervalMs = options.pollIntervalMs ?? 2000;
     this.reconnect = options.reconnect ?? { initialMs: 500, maxMs: 30_000 };
     this.fanout = new LiveFanout(options.subscriberQueueLimit ?? 1000, () => this.current);
+    this.outbox = new LiveCoalescer(options.coalesceMs ?? LIVE_COALESCE_MS, (event) => this.fanout.publish(event));
   }
 
   status(): LiveStatus {
@@ -91,6 +100,7 @@ class Hub implements LiveHub {
     clearInterval(this.checkTimer);
     clearTimeout(this.retryTimer);
     await this.serially(() => this.stopSource());
+    this.outbox.drop();
     this.fanout.endAll();
   }
 
@@ -123,7 +133,7 @@ class Hub implements LiveHub {
           exactScanMaxBytes: this.options.exactScanMaxBytes ?? 4 * 1024 * 1024,
           blindRefreshMs: this.options.blindRefreshMs ?? 30_000,
           onChange: (table) => {
-            if (epoch === this.epoch) this.fanout.publish({ kind: 'change', table, op: 'UPDATE', key: {} });
+            if (epoch === this.epoch) this.outbox.push({ kind: 'change', table, op: 'UPDATE', key: {} });
           },
           onLost: (error) => void this.serially(() => this.lost(epoch, describeError(error))),
         });
@@ -137,7 +147,7 @@ class Hub implements LiveHub {
 
   private up(mode: Exclude<LiveMode, 'offline'>, reason?: string): void {
     this.attempt = 0;
-    this.fanout.publish({ kind: 'resync', reason: mode === 'live' ? 'live updates (re)connected' : 'polling started' });
+    this.outbox.push({ kind: 'resync', reason: mode === 'live' ? 'live updates (re)connected' : 'polling started' });
     this.setStatus(mode, reason);
   }
 
@@ -180,7 +190,7 @@ class Hub implements LiveHub {
   private onPayload(epoch: number, payload: string): void {
     if (epoch !== this.epoch) return;
     const event = parseLivePayload(payload);
-    if (event) this.fanout.publish(event);
+    if (event) this.outbox.push(event);
     else this.log.warn('ignored a malformed live notification', { length: payload.length });
   }
 
@@ -196,7 +206,7 @@ class Hub implements LiveHub {
     if (this.current.mode === mode && this.current.reason === reason) return;
     this.current = reason === undefined ? { mode, since: new Date() } : { mode, since: new Date(), reason };
     this.log.info('live updates', { mode, reason });
-    this.fanout.publish({ kind: 'status', status: this.current });
+    this.outbox.push({ kind: 'status', status: this.current });
   }
 }
 

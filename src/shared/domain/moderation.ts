@@ -85,7 +85,7 @@ export const caseCountsInputSchema = z.strictObject({
 export const caseIdInputSchema = z.strictObject({ id: int8Schema });
 /** The command palette: a case by its exact case_id (any letter case) or its row number. */
 export const findCaseInputSchema = z.strictObject({ text: z.string().trim().min(1).max(50), limit: z.number().int().min(1).max(20).default(6) });
-export const caseIdsInputSchema = z.strictObject({ ids: z.array(int8Schema).min(1).max(200) });
+export const caseIdsInputSchema = z.strictObject({ ids: z.array(int8Schema).min(1).max(1000) });
 export const targetHistoryInputSchema = z.strictObject({ userId: snowflakeBigintSchema, limit: z.number().int().min(1).max(500).default(100) });
 
 export const caseExportInputSchema = z.strictObject({

@@ -38,6 +38,7 @@ export function Sidebar({ areas, theme, onToggleTheme, onShowKeys }: SidebarProp
       <Stack gap={1} px="xs" component="nav" aria-label="Areas" style={{ flex: 1 }}>
         {areas.map((area, index) => {
           const Icon = area.icon;
+          const Badge = area.NavBadge;
           const active = route.area === area.id;
           return (
             <NavLink
@@ -50,7 +51,16 @@ export function Sidebar({ areas, theme, onToggleTheme, onShowKeys }: SidebarProp
               active={active}
               label={area.label}
               leftSection={<Icon size={16} stroke={1.7} />}
-              rightSection={<KeyHint keys={`alt+${index + 1}`} />}
+              rightSection={
+                Badge ? (
+                  <Group gap={4} wrap="nowrap">
+                    <Badge />
+                    <KeyHint keys={`alt+${index + 1}`} />
+                  </Group>
+                ) : (
+                  <KeyHint keys={`alt+${index + 1}`} />
+                )
+              }
               className={classes.navLink}
               aria-current={active ? 'page' : undefined}
               data-area={area.id}

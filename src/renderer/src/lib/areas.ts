@@ -28,6 +28,8 @@ export interface AreaDefinition<Id extends AreaId = AreaId> {
   paletteSources?: PaletteSource[];
   /** Extra words that find the area in the palette. */
   keywords?: string[];
+  /** A live count beside the sidebar entry (new cases since Moderation was last open); always mounted. */
+  NavBadge?: ComponentType;
 }
 
 /**

@@ -1,14 +1,16 @@
 /**
  * The one `live.changes` subscription of the window. It keeps the query cache honest (each
- * change invalidates what lib/live-invalidation.ts maps it to; a resync, or getting the feed
- * back after losing it, invalidates everything) and reports the mode for the status bar.
+ * change invalidates what lib/live-invalidation.ts maps it to, paced by lib/live-refresh.ts; a
+ * resync, or getting the feed back after losing it, invalidates everything) and reports the
+ * mode for the status bar.
  */
 import { matchMutation, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LiveEvent, LiveMode } from '@shared/live';
 import { describeError } from './errors';
-import { applyLiveEvent } from './live-invalidation';
+import { staleFilters } from './live-invalidation';
+import { LiveRefresh } from './live-refresh';
 import { useTRPC } from './trpc';
 
 export interface LiveFeed {
@@ -28,7 +30,7 @@ const liveListeners = new Set<LiveListener>();
  * highlight, an unread counter) beyond the invalidation the shell already does. No second
  * subscription: the shell's feed fans out here.
  *
- *   useLiveEvents((event) => { if (event.kind === 'change' && event.table === 'moderation_cases') … });
+ *   useLiveEvents((event) => { for (const row of liveRows(event)) if (row.table === 'moderation_cases') … });
  */
 export function useLiveEvents(listener: LiveListener): void {
   const latest = useRef(listener);
@@ -50,18 +52,22 @@ export function useLiveFeed(): LiveFeed {
   const [state, setState] = useState<Omit<LiveFeed, 'retry'>>({ mode: 'connecting' });
   const hadFeed = useRef(false);
   const lost = useRef(false);
+  // One refetch per query per window, however many events name it (lib/live-refresh.ts).
+  const refresh = useMemo(() => new LiveRefresh(queryClient), [queryClient]);
+  useEffect(() => refresh.attach(), [refresh]);
 
   const subscription = useSubscription(
     trpc.live.changes.subscriptionOptions(undefined, {
       onStarted() {
         // Back after losing the feed: anything may have changed meanwhile.
-        if (hadFeed.current && lost.current) void applyLiveEvent(queryClient, trpc, { kind: 'resync', reason: 'live feed reconnected' });
+        if (hadFeed.current && lost.current) refresh.addEverything();
         hadFeed.current = true;
         lost.current = false;
       },
       onData(event) {
         if (event.kind === 'status') setState({ mode: event.status.mode, reason: event.status.reason, since: event.status.since });
-        else void applyLiveEvent(queryClient, trpc, event);
+        else if (event.kind === 'resync') refresh.addEverything();
+        else refresh.add(staleFilters(trpc, event));
         for (const forward of liveListeners) forward(event);
       },
       onError(error) {

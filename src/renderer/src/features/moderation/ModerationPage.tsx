@@ -25,15 +25,19 @@ import { CaseDetailPanel, type CaseAction } from './components/CaseDetailPanel';
 import { CaseList } from './components/CaseList';
 import { EditReasonDialog } from './components/EditReasonDialog';
 import { activeFilterCount, emptyFilters, FilterBar, type FilterValues } from './components/FilterBar';
+import { NewCasesBar } from './components/NewCasesBar';
 import { NoteDialog } from './components/NoteDialog';
 import { OpenCaseDialog } from './components/OpenCaseDialog';
 import { QUEUE_TABS, queueLabels, QueueTabs } from './components/QueueTabs';
+import { RaidPanel } from './components/RaidPanel';
 import { ResolveDialog } from './components/ResolveDialog';
 import { discordEntryText, discordOutcomeTitle } from './components/describe-case';
 import classes from './components/moderation.module.css';
 import { toCaseFilters } from './filters';
 import { useCaseArrivals } from './hooks/use-arrivals';
 import { useCaseSelection } from './hooks/use-case-selection';
+import { useHeldQueue } from './hooks/use-held-queue';
+import { useRaid } from './hooks/use-raid';
 
 type Dialog = { kind: 'resolve' | 'note' | 'edit'; summary: CaseSummary } | { kind: 'bulk'; cases: CaseSummary[] } | { kind: 'open' } | null;
 
@@ -95,13 +99,17 @@ export function ModerationPage() {
   const indexes = useModerationIndexes();
   const exporter = useExportCases();
   const exportQueue = () => exporter.mutate({ queue, filters }, { onSuccess: (result) => saveCaseExport(result, queue) });
-  const { unread, fresh } = useCaseArrivals(queue);
+  const raid = useRaid();
+  const { unread, fresh } = useCaseArrivals(queue, { onArrivals: raid.onArrivals });
   const claim = useClaimCase();
   const unclaim = useUnclaimCase();
   const reopen = useReopenCase();
   const retryDiscord = useRetryDiscord();
 
-  const cases = list.cases;
+  // A moderator reading down the queue keeps their rows; arrivals above wait behind "N new cases — show".
+  const listPane = useRef<HTMLDivElement>(null);
+  const held = useHeldQueue(list.cases, queue, JSON.stringify(filterValues), listPane);
+  const cases = held.cases;
   const focusIndex = focusId === null ? -1 : cases.findIndex((c) => c.id === focusId);
   // The focused case left the queue (resolved, here or by a colleague): the selection and the
   // keyboard focus go to the case that took its place, not back to the top of the page.
@@ -243,7 +251,9 @@ export function ModerationPage() {
         <FilterBar ref={searchRef} value={filterValues} typeCounts={counts.data?.types ?? []} onChange={setFilterValues} onExport={exportQueue} exporting={exporter.isPending} />
       </Box>
       <div className={classes.split}>
-        <div className={classes.listPane} {...tabPanelProps(QUEUE_TABS, queue)}>
+        <div ref={listPane} className={classes.listPane} {...tabPanelProps(QUEUE_TABS, queue)}>
+          <RaidPanel raid={raid.raid} onResolve={(group) => setDialog({ kind: 'bulk', cases: group })} onDismiss={raid.dismiss} />
+          <NewCasesBar waiting={held.waiting} onShow={held.show} />
           <CaseList
             cases={cases}
             selectedId={focusId}

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CaseFiltersInput, CasePage, CaseSummary } from '@shared/domain/moderation';
 import { MAX_PAGE_SIZE, type ModerationQueue } from '@shared/domain/moderation-rules';
 import type { DeskTRPC } from '@renderer/lib/trpc';
+import { shareCaseRows } from './share-rows';
 import { useTRPC, useTRPCClient, type DeskClient } from '@renderer/lib/trpc';
 
 // ── the queue ─────────────────────────────────────────────────────────────────────────────
@@ -56,6 +57,8 @@ export function useCaseWindow(queue: ModerationQueue, filters: CaseFiltersInput)
     ...options,
     queryFn: through ? ({ signal }) => readWindow(client, queue, filters, through, signal) : options.queryFn,
     placeholderData: keepPreviousData,
+    // A live re-read keeps the unchanged rows' objects: only new or changed rows render again.
+    structuralSharing: shareCaseRows,
   });
 
   const data = query.data;

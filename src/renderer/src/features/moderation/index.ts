@@ -1,6 +1,7 @@
 import { IconShieldHalf } from '@tabler/icons-react';
 import type { AreaDefinition } from '../../lib/areas';
 import { ModerationPage } from './ModerationPage';
+import { UnreadNavBadge } from './components/UnreadNavBadge';
 import { casePaletteSource } from './palette';
 
 /** The Moderation entry of the sidebar, palette and routes (its place in the sidebar is in lib/areas.ts). */
@@ -14,4 +15,5 @@ export const moderationArea: AreaDefinition<'moderation'> = {
   Page: ModerationPage,
   keywords: ['cases', 'warn', 'ban', 'timeout', 'kick', 'queue'],
   paletteSources: [casePaletteSource],
+  NavBadge: UnreadNavBadge,
 };

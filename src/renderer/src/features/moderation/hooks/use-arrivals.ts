@@ -4,15 +4,22 @@
  * the window is in the background and Settings → Notifications allows it; screen readers hear
  * the count through the shell's live region, batched.
  */
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CaseArrival, ModerationQueue } from '@shared/domain/moderation';
+import type { CaseArrival, CaseDetail, ModerationQueue } from '@shared/domain/moderation';
+import { liveRows } from '@shared/live';
 import { announceCount } from '@renderer/lib/announcer';
 import { useLiveEvents } from '@renderer/lib/live';
+import { LIVE_WINDOW_MS } from '@renderer/lib/live-refresh';
+import { useTRPC } from '@renderer/lib/trpc';
 import { useNewCaseNotifications, useReadArrivals } from '../api';
 import { caseName } from '../components/describe-case';
 
 const HIGHLIGHT_MS = 6_000;
-const BATCH_MS = 150;
+/** One read of the new cases per live window, and never two at once: a raid is a few reads a second. */
+const BATCH_MS = LIVE_WINDOW_MS;
+/** The most ids one arrivals read takes (the router's bound); more wait for the next read. */
+const MAX_READ = 1000;
 
 export type Unread = Record<ModerationQueue, number>;
 const noUnread: Unread = { active: 0, recent: 0, resolved: 0, mine: 0 };
@@ -27,16 +34,24 @@ function notifyDesktop(arrivals: CaseArrival[]): void {
   new Notification(title, { body, tag: 'aurora-new-cases' });
 }
 
-export function useCaseArrivals(current: ModerationQueue) {
+export interface CaseArrivalsOptions {
+  /** Every batch of arrivals as read (raid mode watches them). */
+  onArrivals?(arrivals: CaseArrival[], at: number): void;
+}
+
+export function useCaseArrivals(current: ModerationQueue, options: CaseArrivalsOptions = {}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const readArrivals = useReadArrivals();
   const notifyEnabled = useNewCaseNotifications().data ?? false;
   const [unread, setUnread] = useState<Unread>(noUnread);
   const [fresh, setFresh] = useState<ReadonlyMap<bigint, number>>(new Map());
   const pending = useRef(new Set<string>());
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const latest = useRef({ current, notifyEnabled });
+  const reading = useRef(false);
+  const latest = useRef({ current, notifyEnabled, onArrivals: options.onArrivals });
   useEffect(() => {
-    latest.current = { current, notifyEnabled };
+    latest.current = { current, notifyEnabled, onArrivals: options.onArrivals };
   });
 
   // Ask once, when the moderator has notifications on (Electron grants it; a browser asks).
@@ -49,12 +64,27 @@ export function useCaseArrivals(current: ModerationQueue) {
 
   const flush = useCallback(async () => {
     timer.current = null;
-    const ids = [...pending.current].map((id) => BigInt(id));
-    pending.current.clear();
+    if (reading.current) return;
+    const ids = [...pending.current].slice(0, MAX_READ);
+    for (const id of ids) pending.current.delete(id);
     if (ids.length === 0) return;
-    const arrivals = await readArrivals(ids).catch(() => [] as CaseArrival[]);
+    reading.current = true;
+    let arrivals: CaseArrival[];
+    try {
+      arrivals = await readArrivals(ids.map((id) => BigInt(id))).catch(() => [] as CaseArrival[]);
+    } finally {
+      reading.current = false;
+      // What came in meanwhile is read in the next window.
+      if (pending.current.size > 0) timer.current ??= setTimeout(() => void flushRef.current(), BATCH_MS);
+    }
     if (arrivals.length === 0) return;
-    const { current: onScreen, notifyEnabled: notify } = latest.current;
+    const { current: onScreen, notifyEnabled: notify, onArrivals } = latest.current;
+    // A new case changes the history an open case of the same target shows: refresh that one.
+    const targets = new Set(arrivals.map((a) => a.summary.userId).filter((id): id is bigint => id !== null));
+    void queryClient.invalidateQueries(
+      trpc.moderation.detail.queryFilter(undefined, { predicate: (query) => targets.has((query.state.data as CaseDetail | undefined)?.summary.userId ?? -1n) }),
+      { cancelRefetch: false },
+    );
     setUnread((u) => {
       const next = { ...u };
       for (const a of arrivals) for (const q of a.queues) if (q !== onScreen) next[q] += 1;
@@ -68,12 +98,21 @@ export function useCaseArrivals(current: ModerationQueue) {
     });
     announceCount(arrivals.length, 'new case', 'new cases');
     if (notify) notifyDesktop(arrivals);
-  }, [readArrivals]);
+    onArrivals?.(arrivals, at);
+  }, [queryClient, readArrivals, trpc]);
+  const flushRef = useRef(flush);
+  useEffect(() => {
+    flushRef.current = flush;
+  });
 
   useLiveEvents((event) => {
-    if (event.kind !== 'change' || event.table !== 'moderation_cases' || event.op !== 'INSERT' || !event.key.id) return;
-    pending.current.add(event.key.id);
-    timer.current ??= setTimeout(() => void flush(), BATCH_MS);
+    let added = false;
+    for (const row of liveRows(event)) {
+      if (row.table !== 'moderation_cases' || row.op !== 'INSERT' || !row.key.id) continue;
+      pending.current.add(row.key.id);
+      added = true;
+    }
+    if (added && !reading.current) timer.current ??= setTimeout(() => void flushRef.current(), BATCH_MS);
   });
 
   // Highlights fade: drop them once they are old.
