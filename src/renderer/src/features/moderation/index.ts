@@ -1,7 +1,7 @@
 import { IconShieldHalf } from '@tabler/icons-react';
 import type { AreaDefinition } from '../../lib/areas';
 import { ModerationPage } from './ModerationPage';
-import { casePaletteSource } from './palette';
+import { casePaletteSource, moderationPaletteActions } from './palette';
 
 /** The Moderation entry of the sidebar, palette and routes (its place in the sidebar is in lib/areas.ts). */
 export const moderationArea: AreaDefinition<'moderation'> = {
@@ -13,5 +13,6 @@ export const moderationArea: AreaDefinition<'moderation'> = {
   // first render (a lazy page holds the first paint back until its chunk arrives).
   Page: ModerationPage,
   keywords: ['cases', 'warn', 'ban', 'timeout', 'kick', 'queue'],
+  paletteActions: moderationPaletteActions,
   paletteSources: [casePaletteSource],
 };
