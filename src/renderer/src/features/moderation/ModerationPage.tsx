@@ -92,6 +92,8 @@ export function ModerationPage() {
   const me = status.data?.identity ?? null;
   const list = useCaseWindow(queue, filters);
   const counts = useCaseCounts(queue, filters);
+  // The type filter counts every type under the other filters: choosing one leaves the others' counts.
+  const typeCounts = useCaseCounts(queue, useMemo(() => ({ ...filters, types: [] }), [filters]));
   const detail = useCaseDetail(openId);
   const discord = useDiscordStatus();
   const indexes = useModerationIndexes();
@@ -248,7 +250,7 @@ export function ModerationPage() {
         <QueueTabs queue={queue} counts={counts.data} unread={unread} onChange={selection.setQueue} />
       </PageHeader>
       <Box px="md" style={{ borderBottom: '1px solid var(--desk-border)' }}>
-        <FilterBar ref={searchRef} value={filterValues} typeCounts={counts.data?.types ?? []} onChange={setFilterValues} onExport={exportQueue} exporting={exporter.isPending} />
+        <FilterBar ref={searchRef} value={filterValues} typeCounts={typeCounts.data?.types ?? []} onChange={setFilterValues} onExport={exportQueue} exporting={exporter.isPending} />
       </Box>
       <div className={classes.split}>
         <div className={classes.listPane} {...tabPanelProps(QUEUE_TABS, queue)}>

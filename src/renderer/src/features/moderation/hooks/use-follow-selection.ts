@@ -37,7 +37,10 @@ export function useFollowSelection({ cases, scope, settled, focusId, openId, set
   const resolvedHere = useRef(new Set<bigint>());
   useEffect(() => {
     if (!settled) return;
-    const previous = before.current.scope === scope ? before.current.ids : [];
+    const sameList = before.current.scope === scope;
+    // Under another queue or filter the list is another list: nothing there follows a resolve here.
+    if (!sameList) resolvedHere.current.clear();
+    const previous = sameList ? before.current.ids : [];
     before.current = { scope, ids: cases.map((c) => c.id) };
     if (focusId === null || cases.some((c) => c.id === focusId)) return;
     const next = successorOf(focusId, previous, cases);
