@@ -85,6 +85,9 @@ export const caseCountsInputSchema = z.strictObject({
 export const caseIdInputSchema = z.strictObject({ id: int8Schema });
 /** The command palette: a case by its exact case_id (any letter case) or its row number. */
 export const findCaseInputSchema = z.strictObject({ text: z.string().trim().min(1).max(50), limit: z.number().int().min(1).max(20).default(6) });
+/** The open-case form's member lookup: part of a name, or the start of a Discord ID. */
+export const findMembersInputSchema = z.strictObject({ text: z.string().trim().min(2).max(64), limit: z.number().int().min(1).max(20).default(8) });
+
 export const caseIdsInputSchema = z.strictObject({ ids: z.array(int8Schema).min(1).max(1000) });
 export const targetHistoryInputSchema = z.strictObject({ userId: snowflakeBigintSchema, limit: z.number().int().min(1).max(500).default(100) });
 
@@ -180,7 +183,13 @@ export interface CaseSummary {
   userId: bigint | null;
   username: string | null;
   moderatorId: bigint | null;
+  /** The name recorded on this case when it was written (the detail shows it). */
   moderatorName: string | null;
+  /**
+   * The latest name known for this moderator ID (from their newest named case): the queue shows
+   * one name per moderator, whatever each case recorded. Filled in by list reads and the detail.
+   */
+  moderatorCurrentName?: string | null;
   /** The first 240 characters; `reasonLength` says whether there is more. */
   reasonExcerpt: string | null;
   reasonLength: number;
@@ -199,6 +208,14 @@ export interface CaseSummary {
   seen: CaseSeen;
   /** Keyset position of this row. */
   cursor: string;
+}
+
+/** A member the open-case form can act on: a player, or a name the bot recorded on a case. */
+export interface MemberMatch {
+  id: bigint;
+  name: string;
+  /** 'player': a row in the game's users; 'case': only seen as a case's target. */
+  source: 'player' | 'case';
 }
 
 /** A case named by a live event, with the queues it now belongs to (for unread counters). */

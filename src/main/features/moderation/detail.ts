@@ -12,6 +12,7 @@ import { parseJsonExact, stringifyJsonExact } from './json-text.js';
 import { buildCaseListQuery, SUMMARY_COLUMNS } from './queue-sql.js';
 import { toBigintOrNull, toCaseSummary, toDateOrNull, type SummaryRow } from './rows.js';
 import { buildTimeline } from './timeline.js';
+import { withCurrentModeratorNames } from './queues.js';
 
 /** Metadata above this many bytes is shown raw (its first bytes), not parsed. */
 export const METADATA_DISPLAY_CAP = 256 * 1024;
@@ -124,13 +125,14 @@ export async function getCaseDetail(database: AuroraDatabase, id: bigint): Promi
   // The desk's own namespace is read even when the whole metadata is too large to show.
   const meta = readDeskMeta({ aurora_desk: row.desk_text ? parseJsonExact(row.desk_text) : undefined });
   const lastResolved = meta.history.filter((h) => h.action === 'resolved' && h.by.id === summary.resolvedBy?.toString()).at(-1);
-  const [target, targetHistory, resolvedByName] = await Promise.all([
+  const [target, targetHistory, resolvedByName, [named]] = await Promise.all([
     summary.userId === null ? ({ kind: 'not-a-player' } as const) : readTargetProfile(database, summary.userId),
     summary.userId === null ? { total: 0, counts: [], cases: [] } : readTargetHistory(database, summary.userId),
     resolverName(database, summary.resolvedBy, lastResolved?.by.name ?? null),
+    withCurrentModeratorNames(database, [summary]),
   ]);
   return {
-    summary,
+    summary: named ?? summary,
     reason: row.reason,
     resolvedReason: row.resolved_reason,
     resolvedByName,

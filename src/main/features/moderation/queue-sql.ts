@@ -108,10 +108,13 @@ function typeBranches(types: string[], p: Params): (string | null)[] {
   return distinct.length ? distinct.map((type) => `type = ${p.add(type)}::varchar`) : [null];
 }
 
-/** The three ways a case is "mine": I opened it, I resolved it, I claimed it. */
+/**
+ * "Mine" is my work in hand: the active cases I have claimed. Cases I opened or resolved once
+ * are in Recent and Resolved; a resolved case leaves Mine with its claim. The claim index
+ * (0004) hands my claims over in created order.
+ */
 function mineBranches(actorId: bigint, p: Params): string[] {
-  const me = p.add(actorId.toString());
-  return [`moderator_id = ${me}::bigint`, `resolved_by = ${me}::bigint`, `${CLAIM_ID_SQL} = ${me}::text`];
+  return [`${CLAIM_ID_SQL} = ${p.add(actorId.toString())}::text AND active = true`];
 }
 
 const ORDER = 'ORDER BY created_at DESC, id DESC';
@@ -155,8 +158,8 @@ export function buildCaseListQuery(options: ListQueryOptions): SqlQuery {
   if (branches.length === 1) {
     return { text: `SELECT ${columns} FROM moderation_cases ${and(branches[0]!)} ${ORDER} LIMIT ${limit}`, params: p.values };
   }
-  // One index-ordered, limited branch per way of being mine and per type, merged: an OR or an
-  // ANY would read every match and sort them all.
+  // One index-ordered, limited branch per type, merged: an ANY would read every match and sort
+  // them all.
   const picked = branches.map((branch) => `(SELECT id, created_at FROM moderation_cases ${and(branch)} ${ORDER} LIMIT ${limit})`);
   return {
     text: `WITH picked AS (${picked.join(' UNION ')})

@@ -33,8 +33,28 @@ export async function listCases(database: AuroraDatabase, actor: StaffIdentity |
   if (request.queue === 'mine' && !actor) throw ERRORS.identityMissing();
   const query = buildCaseListQuery({ ...request, fetch: request.limit + 1, actorId: actor?.id ?? null });
   const { rows } = await database.query<SummaryRow>(query.text, query.params);
-  const cases = rows.slice(0, request.limit).map(toCaseSummary);
+  const cases = await withCurrentModeratorNames(database, rows.slice(0, request.limit).map(toCaseSummary));
   return { cases, nextCursor: rows.length > request.limit ? (cases.at(-1)?.cursor ?? null) : null };
+}
+
+/**
+ * Each moderator's latest known name (from their newest case that recorded one), set on the
+ * summaries as `moderatorCurrentName`: one name per moderator ID across the queue. One index
+ * lookup per distinct moderator on the page (moderator_created, 0004).
+ */
+export async function withCurrentModeratorNames(database: AuroraDatabase, cases: CaseSummary[]): Promise<CaseSummary[]> {
+  const ids = [...new Set(cases.flatMap((c) => (c.moderatorId === null ? [] : [c.moderatorId.toString()])))];
+  if (ids.length === 0) return cases;
+  const { rows } = await database.query<{ moderator_id: string; name: string | null }>(
+    `SELECT m.id::text AS moderator_id,
+            (SELECT moderator_name FROM moderation_cases
+              WHERE moderator_id = m.id AND moderator_name IS NOT NULL
+              ORDER BY created_at DESC, id DESC LIMIT 1) AS name
+       FROM unnest($1::bigint[]) AS m(id)`,
+    [ids],
+  );
+  const names = new Map(rows.map((row) => [row.moderator_id, row.name]));
+  return cases.map((c) => ({ ...c, moderatorCurrentName: c.moderatorId === null ? null : (names.get(c.moderatorId.toString()) ?? c.moderatorName) }));
 }
 
 /** The list shape of given cases. */
@@ -62,7 +82,7 @@ export async function findCases(database: AuroraDatabase, text: string, limit: n
 /** Which queues a case is in for this moderator (the Mine rule of queue-sql.ts, on one row). */
 export function queuesOf(summary: CaseSummary, actor: StaffIdentity | null): ModerationQueue[] {
   const queues: ModerationQueue[] = ['recent', summary.active ? 'active' : 'resolved'];
-  if (actor && (summary.moderatorId === actor.id || summary.resolvedBy === actor.id || summary.claim?.by.id === actor.id)) queues.push('mine');
+  if (actor && summary.active === true && summary.claim?.by.id === actor.id) queues.push('mine');
   return queues;
 }
 

@@ -11,6 +11,7 @@ import {
   claimCaseInputSchema,
   editCaseReasonInputSchema,
   findCaseInputSchema,
+  findMembersInputSchema,
   openCaseInputSchema,
   reopenCaseInputSchema,
   resolveCaseInputSchema,
@@ -21,6 +22,7 @@ import {
 import { readProcedure, router, writeProcedure } from '../../api/trpc.js';
 import { getCaseDetail, readTargetHistory } from './detail.js';
 import { exportCases } from './export.js';
+import { findMembers } from './find-members.js';
 import { openCase } from './open-case.js';
 import { countCases, describeArrivals, findCases, listCases, listCasesByIds, moderationIndexStatus } from './queues.js';
 import { bulkResolveCases, resolveCase } from './resolve.js';
@@ -40,6 +42,8 @@ export const moderationRouter = router({
     .input(caseIdsInputSchema)
     .query(({ ctx, input }) => describeArrivals(ctx.services.database(), ctx.services.identity(), input.ids)),
   find: readProcedure.input(findCaseInputSchema).query(({ ctx, input }) => findCases(ctx.services.database(), input.text, input.limit)),
+  /** The open-case form's member lookup, by name or the start of a Discord ID. */
+  findMembers: readProcedure.input(findMembersInputSchema).query(({ ctx, input }) => findMembers(ctx.services.database(), input.text, input.limit)),
   detail: readProcedure.input(caseIdInputSchema).query(({ ctx, input }) => getCaseDetail(ctx.services.database(), input.id)),
   targetHistory: readProcedure
     .input(targetHistoryInputSchema)

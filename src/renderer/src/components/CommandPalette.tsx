@@ -55,7 +55,7 @@ export function CommandPalette({ areas }: { areas: AreaDefinition[] }) {
   );
 
   const groups = useMemo<SpotlightActionGroupData[]>(() => {
-    const listed = [...navigation, ...mounted].filter((action) => matchesQuery(action, trimmed));
+    const listed = [...navigation, ...areas.flatMap((area) => area.paletteActions ?? []), ...mounted].filter((action) => matchesQuery(action, trimmed));
     const fromSources = sources.flatMap((source) => (found[source.id] ?? []).map((action) => ({ ...action, group: action.group ?? source.group })));
     const byGroup = new Map<string, PaletteAction[]>();
     for (const action of [...fromSources, ...listed]) {
@@ -73,7 +73,7 @@ export function CommandPalette({ areas }: { areas: AreaDefinition[] }) {
         onClick: () => action.run(),
       })),
     }));
-  }, [mounted, navigation, sources, found, trimmed]);
+  }, [areas, mounted, navigation, sources, found, trimmed]);
 
   return (
     <>

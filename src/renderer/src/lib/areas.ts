@@ -5,7 +5,7 @@
  * builds the sidebar, the Alt+N keys, the palette's "Go to" actions and the routes from them.
  */
 import { lazy, type ComponentType } from 'react';
-import type { PaletteSource } from './palette';
+import type { PaletteAction, PaletteSource } from './palette';
 
 export const AREA_IDS = ['moderation', 'lootdrops', 'quests', 'items', 'players', 'settings'] as const;
 export type AreaId = (typeof AREA_IDS)[number];
@@ -24,6 +24,8 @@ export interface AreaDefinition<Id extends AreaId = AreaId> {
   icon: ComponentType<AreaIconProps>;
   /** The page; it reads its sub-route with useRoute(). */
   Page: ComponentType;
+  /** Actions the command palette offers from any screen ("Open case…", "New quest"). */
+  paletteActions?: PaletteAction[];
   /** Database lookups the command palette runs while staff type. */
   paletteSources?: PaletteSource[];
   /** Extra words that find the area in the palette. */

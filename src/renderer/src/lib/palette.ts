@@ -83,3 +83,35 @@ export function matchesQuery(action: PaletteAction, query: string): boolean {
   const haystack = [action.label, action.description ?? '', action.group ?? '', ...(action.keywords ?? [])].join(' ').toLowerCase();
   return words.every((word) => haystack.includes(word));
 }
+
+// ── intents ───────────────────────────────────────────────────────────────────────────────
+// A palette action that starts something on another screen ("open case", "spawn drop") goes
+// there and leaves an intent; the screen runs it once mounted (or at once, if it already is).
+
+const intents = new Set<string>();
+const intentListeners = new Set<() => void>();
+
+/** Asks the screen that handles `intent` to run it (now if mounted, else when it mounts). */
+export function requestIntent(intent: string): void {
+  intents.add(intent);
+  for (const listener of intentListeners) listener();
+}
+
+/** Runs `run` when `intent` is requested; `when` false keeps it waiting (e.g. until a player is open). */
+export function useIntent(intent: string, run: () => void, when = true): void {
+  useLayoutEffect(() => {
+    latestIntents.set(intent, run);
+  });
+  useEffect(() => {
+    if (!when) return;
+    const take = () => {
+      if (!intents.delete(intent)) return;
+      latestIntents.get(intent)?.();
+    };
+    take();
+    intentListeners.add(take);
+    return () => void intentListeners.delete(take);
+  }, [intent, when]);
+}
+
+const latestIntents = new Map<string, () => void>();

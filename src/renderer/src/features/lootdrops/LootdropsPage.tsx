@@ -13,6 +13,7 @@ import { Page } from '../../components/Page';
 import { PageHeader } from '../../components/PageHeader';
 import { PageTabs, tabPanelProps } from '../../components/PageTabs';
 import { useScreenKeys } from '../../lib/keys';
+import { useIntent } from '../../lib/palette';
 import { navigate, useRoute } from '../../lib/router';
 import { useBursts, useChannelNames, useLootBoard, useLootSettings } from './api';
 import { useBoardAsOfNow } from './hooks/use-board-now';
@@ -26,6 +27,7 @@ import classes from './components/lootdrops.module.css';
 import { SpawnForm, type SpawnFormHandle } from './components/SpawnForm';
 import { StatsTab } from './components/StatsTab';
 import { channelLabel } from './format';
+import { SPAWN_DROP_INTENT } from './palette';
 
 const tabs = [
   { value: 'board', label: 'Board', icon: IconLayoutBoard, key: 'b' },
@@ -65,6 +67,7 @@ export function LootdropsPage() {
   };
   const liveBursts = (bursts.data ?? []).filter((b) => LIVE_BURSTS.has(b.status));
 
+  useIntent(SPAWN_DROP_INTENT, () => setTimeout(() => formRef.current?.focus(), 0));
   useScreenKeys('Lootdrops', [
     ...tabs.map((t) => ({ keys: t.key, label: `${t.label} tab`, run: () => setTab(t.value) })),
     {

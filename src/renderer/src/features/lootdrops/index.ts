@@ -1,5 +1,6 @@
 import { IconGift } from '@tabler/icons-react';
 import { lazyPage, type AreaDefinition } from '../../lib/areas';
+import { lootdropPaletteActions } from './palette';
 
 /** The Lootdrops entry of the sidebar, palette and routes (its place in the sidebar is in lib/areas.ts). */
 export const lootdropsArea: AreaDefinition<'lootdrops'> = {
@@ -9,5 +10,6 @@ export const lootdropsArea: AreaDefinition<'lootdrops'> = {
   icon: IconGift,
   Page: lazyPage(() => import('./LootdropsPage').then((m) => m.LootdropsPage)),
   keywords: ['drops', 'events', 'spawn', 'claims'],
+  paletteActions: lootdropPaletteActions,
   paletteSources: [],
 };

@@ -4,7 +4,7 @@
  * o, /, Esc; `?` lists them).
  */
 import { Box, Button, Loader, Stack, Text } from '@mantine/core';
-import { IconChecks, IconDownload, IconPlus, IconShieldHalf } from '@tabler/icons-react';
+import { IconCheck, IconChecks, IconDownload, IconPlus, IconShieldHalf } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CaseExport, CaseSummary, ModerationIndexStatus, ModerationQueue } from '@shared/domain/moderation';
 import { EmptyState } from '../../components/EmptyState';
@@ -16,7 +16,7 @@ import { tabPanelProps } from '../../components/PageTabs';
 import { downloadFile } from '../../lib/download';
 import { useScreenKeys } from '../../lib/keys';
 import { notifyInfo, notifySuccess, notifyWarning } from '../../lib/notify';
-import { usePaletteActions } from '../../lib/palette';
+import { useIntent, usePaletteActions } from '../../lib/palette';
 import { useRoute } from '../../lib/router';
 import { useSystemStatus } from '../../lib/system-status';
 import { useCaseCounts, useCaseDetail, useCaseWindow, useClaimCase, useDiscordStatus, useExportCases, useModerationIndexes, useReopenCase, useRetryDiscord, useUnclaimCase } from './api';
@@ -31,13 +31,15 @@ import { OpenCaseDialog } from './components/OpenCaseDialog';
 import { QUEUE_TABS, queueLabels, QueueTabs } from './components/QueueTabs';
 import { RaidPanel } from './components/RaidPanel';
 import { ResolveDialog } from './components/ResolveDialog';
-import { discordEntryText, discordOutcomeTitle } from './components/describe-case';
+import { caseName, discordEntryText, discordOutcomeTitle, isOpen } from './components/describe-case';
 import classes from './components/moderation.module.css';
 import { toCaseFilters } from './filters';
 import { useCaseArrivals } from './hooks/use-arrivals';
 import { useCaseSelection } from './hooks/use-case-selection';
 import { useHeldQueue } from './hooks/use-held-queue';
 import { useRaid } from './hooks/use-raid';
+import { useFollowSelection } from './hooks/use-follow-selection';
+import { OPEN_CASE_INTENT } from './palette';
 
 type Dialog = { kind: 'resolve' | 'note' | 'edit'; summary: CaseSummary } | { kind: 'bulk'; cases: CaseSummary[] } | { kind: 'open' } | null;
 
@@ -45,7 +47,7 @@ const emptyQueue = {
   active: ['No active cases', 'The queue is clear. New cases from the bot appear here as they happen.'],
   recent: ['No cases yet', 'Cases the bot records, and the ones you open here, are listed newest first.'],
   resolved: ['No resolved cases', 'Cases appear here once a moderator or the bot resolves them.'],
-  mine: ['Nothing of yours', 'Cases you open, claim (c) or resolve (r) are collected here.'],
+  mine: ['No claims of yours', 'Claim an active case (c) and it waits here until it is resolved.'],
 } as const;
 
 /**
@@ -94,6 +96,8 @@ export function ModerationPage() {
   const me = status.data?.identity ?? null;
   const list = useCaseWindow(queue, filters);
   const counts = useCaseCounts(queue, filters);
+  // The type filter counts every type under the other filters: choosing one leaves the others' counts.
+  const typeCounts = useCaseCounts(queue, useMemo(() => ({ ...filters, types: [] }), [filters]));
   const detail = useCaseDetail(openId);
   const discord = useDiscordStatus();
   const indexes = useModerationIndexes();
@@ -111,19 +115,21 @@ export function ModerationPage() {
   const held = useHeldQueue(list.cases, queue, JSON.stringify(filterValues), listPane);
   const cases = held.cases;
   const focusIndex = focusId === null ? -1 : cases.findIndex((c) => c.id === focusId);
-  // The focused case left the queue (resolved, here or by a colleague): the selection and the
-  // keyboard focus go to the case that took its place, not back to the top of the page.
-  const lastFocusIndex = useRef(-1);
-  useEffect(() => {
-    if (focusIndex >= 0) {
-      lastFocusIndex.current = focusIndex;
-      return;
-    }
-    const index = lastFocusIndex.current;
-    if (focusId === null || index < 0 || cases.length === 0) return;
-    setFocusId(cases[Math.min(index, cases.length - 1)]!.id);
-    if (document.activeElement === document.body) setFocusRequest((n) => n + 1);
-  }, [cases, focusId, focusIndex, setFocusId]);
+  const markResolved = useFollowSelection({
+    cases,
+    scope: `${queue}|${JSON.stringify(filterValues)}`,
+    settled: !list.isPlaceholderData,
+    focusId,
+    openId,
+    setFocusId,
+    open: selection.open,
+    refocus: () => setFocusRequest((n) => n + 1),
+  });
+  // The open case is not among the rows (resolved, another queue, filtered out): the detail says so.
+  const oldestLoaded = cases.at(-1)?.createdAt ?? null;
+  const openSummary = openId !== null ? detail.data?.summary : undefined;
+  const notInView =
+    openSummary !== undefined && !list.isPlaceholderData && !list.isLoading && !cases.some((c) => c.id === openSummary.id) && (!list.hasMore || (openSummary.createdAt !== null && oldestLoaded !== null && openSummary.createdAt >= oldestLoaded));
   // Actions apply to the open case; with none open, to the focused row.
   const target: CaseSummary | undefined = (openId !== null ? detail.data?.summary : undefined) ?? cases[focusIndex];
 
@@ -201,8 +207,12 @@ export function ModerationPage() {
     { keys: '4', label: 'My cases', run: () => selection.setQueue('mine') },
   ]);
 
+  // "Open case" is a palette action everywhere (features/moderation/palette.tsx): it comes here.
+  useIntent(OPEN_CASE_INTENT, () => setDialog({ kind: 'open' }));
   usePaletteActions([
-    { id: 'moderation-open-case', group: 'Moderation', label: 'Open a new moderation case', icon: <IconPlus size={16} />, keys: 'o', keywords: ['warn', 'ban', 'kick', 'timeout'], run: () => setDialog({ kind: 'open' }) },
+    ...(target && isOpen(target)
+      ? [{ id: 'moderation-resolve', group: 'Moderation', label: `Resolve ${caseName(target)}…`, description: target.reasonExcerpt ?? undefined, icon: <IconCheck size={16} />, keys: 'r', keywords: ['resolve', 'close', 'done'], run: () => act('resolve') }]
+      : []),
     { id: 'moderation-export', group: 'Moderation', label: `Export the ${queueLabels[queue]} queue as CSV`, icon: <IconDownload size={16} />, keywords: ['csv', 'download'], run: exportQueue },
   ]);
 
@@ -248,7 +258,7 @@ export function ModerationPage() {
         <QueueTabs queue={queue} counts={counts.data} unread={unread} onChange={selection.setQueue} />
       </PageHeader>
       <Box px="md" style={{ borderBottom: '1px solid var(--desk-border)' }}>
-        <FilterBar ref={searchRef} value={filterValues} typeCounts={counts.data?.types ?? []} onChange={setFilterValues} onExport={exportQueue} exporting={exporter.isPending} />
+        <FilterBar ref={searchRef} value={filterValues} typeCounts={typeCounts.data?.types ?? []} onChange={setFilterValues} onExport={exportQueue} exporting={exporter.isPending} />
       </Box>
       <div className={classes.split}>
         <div ref={listPane} className={classes.listPane} {...tabPanelProps(QUEUE_TABS, queue)}>
@@ -276,8 +286,10 @@ export function ModerationPage() {
             </Text>
           ) : null}
         </div>
+        {openId !== null ? (
         <div className={classes.detailPane}>
           <CaseDetailPanel
+            notInView={notInView ? queueLabels[queue] : null}
             detail={openId !== null ? detail.data : undefined}
             isLoading={openId !== null && detail.isLoading}
             error={openId !== null ? detail.error : null}
@@ -292,11 +304,15 @@ export function ModerationPage() {
             retryingDiscord={retryDiscord.isPending}
           />
         </div>
+        ) : null}
       </div>
-      <ResolveDialog summary={dialog?.kind === 'resolve' ? dialog.summary : null} discord={discord.data} onClose={() => setDialog(null)} />
+      <ResolveDialog summary={dialog?.kind === 'resolve' ? dialog.summary : null} discord={discord.data} onClose={() => setDialog(null)} onResolved={(id) => markResolved([id])} />
       <NoteDialog summary={dialog?.kind === 'note' ? dialog.summary : null} onClose={() => setDialog(null)} />
       <EditReasonDialog summary={dialog?.kind === 'edit' ? dialog.summary : null} reason={dialog?.kind === 'edit' ? (detail.data?.reason ?? null) : null} onClose={() => setDialog(null)} />
-      <BulkResolveDialog cases={dialog?.kind === 'bulk' ? dialog.cases : null} discord={discord.data} onClose={() => setDialog(null)} onDone={() => setChecked(new Set())} />
+      <BulkResolveDialog cases={dialog?.kind === 'bulk' ? dialog.cases : null} discord={discord.data} onClose={() => setDialog(null)} onDone={(ids) => {
+          markResolved(ids);
+          setChecked(new Set());
+        }} />
       <OpenCaseDialog
         opened={dialog?.kind === 'open'}
         discord={discord.data}

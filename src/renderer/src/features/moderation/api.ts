@@ -113,6 +113,13 @@ export function useCaseLookup(text: string, enabled: boolean) {
   return useQuery({ ...trpc.moderation.find.queryOptions({ text, limit: 6 }), enabled });
 }
 
+/** Members the open-case form can act on, by name or the start of a Discord ID (players first). */
+export function useMemberSearch(text: string) {
+  const trpc = useTRPC();
+  const q = text.trim();
+  return useQuery({ ...trpc.moderation.findMembers.queryOptions({ text: q.slice(0, 64) }), enabled: q.length >= 2 && !/^\d{15,20}$/.test(q), placeholderData: keepPreviousData });
+}
+
 /** Whether timeout/kick/ban can be carried out on Discord, and if not, why. */
 export function useDiscordStatus() {
   const trpc = useTRPC();

@@ -2,7 +2,7 @@ import { IconShieldHalf } from '@tabler/icons-react';
 import type { AreaDefinition } from '../../lib/areas';
 import { ModerationPage } from './ModerationPage';
 import { UnreadNavBadge } from './components/UnreadNavBadge';
-import { casePaletteSource } from './palette';
+import { casePaletteSource, moderationPaletteActions } from './palette';
 
 /** The Moderation entry of the sidebar, palette and routes (its place in the sidebar is in lib/areas.ts). */
 export const moderationArea: AreaDefinition<'moderation'> = {
@@ -14,6 +14,7 @@ export const moderationArea: AreaDefinition<'moderation'> = {
   // first render (a lazy page holds the first paint back until its chunk arrives).
   Page: ModerationPage,
   keywords: ['cases', 'warn', 'ban', 'timeout', 'kick', 'queue'],
+  paletteActions: moderationPaletteActions,
   paletteSources: [casePaletteSource],
   NavBadge: UnreadNavBadge,
 };

@@ -1,5 +1,5 @@
-import { IconShieldHalf } from '@tabler/icons-react';
-import type { PaletteAction, PaletteSource } from '../../lib/palette';
+import { IconPlus, IconShieldHalf } from '@tabler/icons-react';
+import { requestIntent, type PaletteAction, type PaletteSource } from '../../lib/palette';
 import { navigate } from '../../lib/router';
 import { useCaseLookup } from './api';
 import { caseName } from './components/describe-case';
@@ -23,3 +23,23 @@ export const casePaletteSource: PaletteSource = {
     }));
   },
 };
+
+/** The moderation screen opens its "Open a case" dialog when it sees this intent. */
+export const OPEN_CASE_INTENT = 'moderation:open-case';
+
+/** Actions the palette offers from any screen. */
+export const moderationPaletteActions: PaletteAction[] = [
+  {
+    id: 'moderation-open-case',
+    group: 'Moderation',
+    label: 'Open case…',
+    description: 'Record a warn, timeout, kick, ban or note against a member',
+    icon: <IconPlus size={16} />,
+    keys: 'o',
+    keywords: ['new case', 'warn', 'ban', 'kick', 'timeout', 'mute'],
+    run: () => {
+      navigate({ area: 'moderation', rest: ['active'] });
+      requestIntent(OPEN_CASE_INTENT);
+    },
+  },
+];

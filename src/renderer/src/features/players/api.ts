@@ -59,6 +59,12 @@ export function useModerationSummary(playerId: bigint) {
   return useQuery(trpc.players.moderation.queryOptions({ playerId }));
 }
 
+/** The player's newest cases (the moderation queue's target history), for the profile's list. */
+export function usePlayerCases(playerId: bigint, limit = 50) {
+  const trpc = useTRPC();
+  return useQuery(trpc.moderation.targetHistory.queryOptions({ userId: playerId, limit }));
+}
+
 export type LedgerKind = 'currency' | 'items';
 const LEDGER_PAGE = 50;
 

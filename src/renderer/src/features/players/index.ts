@@ -1,6 +1,6 @@
 import { IconUsers } from '@tabler/icons-react';
 import { lazyPage, type AreaDefinition } from '../../lib/areas';
-import { playerPaletteSource } from './palette';
+import { playerPaletteActions, playerPaletteSource } from './palette';
 
 /** The Players entry of the sidebar, palette and routes (its place in the sidebar is in lib/areas.ts). */
 export const playersArea: AreaDefinition<'players'> = {
@@ -10,5 +10,6 @@ export const playersArea: AreaDefinition<'players'> = {
   icon: IconUsers,
   Page: lazyPage(() => import('./PlayersPage').then((m) => m.PlayersPage)),
   keywords: ['users', 'members', 'economy', 'balance', 'classes', 'inventory', 'coins'],
+  paletteActions: playerPaletteActions,
   paletteSources: [playerPaletteSource],
 };

@@ -1,6 +1,8 @@
-import { IconUser } from '@tabler/icons-react';
+import { IconCoins, IconUser } from '@tabler/icons-react';
 import { playerName } from './player-name';
-import type { PaletteAction, PaletteSource } from '../../lib/palette';
+import { requestIntent, type PaletteAction, type PaletteSource } from '../../lib/palette';
+import { notifyInfo } from '../../lib/notify';
+import { navigate, parseHash } from '../../lib/router';
 import { formatAmount } from '../../lib/format';
 import { usePlayerLookup } from './api';
 import { openPlayer } from './hooks/use-players-route';
@@ -24,3 +26,26 @@ export const playerPaletteSource: PaletteSource = {
     }));
   },
 };
+
+/** An open profile starts its "Grant coins" dialog when it sees this intent. */
+export const GRANT_INTENT = 'players:grant';
+
+/** Actions the palette offers from any screen. */
+export const playerPaletteActions: PaletteAction[] = [
+  {
+    id: 'players-grant',
+    group: 'Players',
+    label: 'Grant coins…',
+    description: 'To the open player, or to the one you choose next',
+    icon: <IconCoins size={16} />,
+    keys: 'g',
+    keywords: ['grant', 'give', 'currency', 'balance', 'reward'],
+    run: () => {
+      requestIntent(GRANT_INTENT);
+      const route = parseHash(window.location.hash);
+      if (route.area === 'players' && route.search.get('player')) return;
+      navigate({ area: 'players' });
+      notifyInfo('Grant coins: choose the player', 'Find them by name or Discord ID and open their profile; the grant opens with it.');
+    },
+  },
+];

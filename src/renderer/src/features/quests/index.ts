@@ -1,6 +1,6 @@
 import { IconScript } from '@tabler/icons-react';
 import { lazyPage, type AreaDefinition } from '../../lib/areas';
-import { questPaletteSource } from './palette';
+import { questPaletteActions, questPaletteSource } from './palette';
 
 /** The Quests entry of the sidebar, palette and routes (its place in the sidebar is in lib/areas.ts). */
 export const questsArea: AreaDefinition<'quests'> = {
@@ -10,5 +10,6 @@ export const questsArea: AreaDefinition<'quests'> = {
   icon: IconScript,
   Page: lazyPage(() => import('./QuestsPage').then((m) => m.QuestsPage)),
   keywords: ['quest', 'authoring', 'rewards', 'import', 'export', 'pack'],
+  paletteActions: questPaletteActions,
   paletteSources: [questPaletteSource],
 };

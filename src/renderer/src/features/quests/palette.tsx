@@ -1,4 +1,4 @@
-import { IconScript } from '@tabler/icons-react';
+import { IconPlus, IconScript } from '@tabler/icons-react';
 import type { PaletteAction, PaletteSource } from '../../lib/palette';
 import { navigate } from '../../lib/router';
 import { useQuestSearch } from './api';
@@ -19,3 +19,8 @@ export const questPaletteSource: PaletteSource = {
     }));
   },
 };
+
+/** Actions the palette offers from any screen. */
+export const questPaletteActions: PaletteAction[] = [
+  { id: 'quests-new', group: 'Quests', label: 'New quest', description: 'Write a quest from a blank form', icon: <IconPlus size={16} />, keywords: ['create', 'add', 'write'], run: () => navigate({ area: 'quests', rest: ['new'] }) },
+];

@@ -1,5 +1,6 @@
 import { IconSettings } from '@tabler/icons-react';
 import { lazyPage, type AreaDefinition } from '../../lib/areas';
+import { settingsPaletteActions } from './palette';
 
 /** The Settings entry of the sidebar, palette and routes (its place in the sidebar is in lib/areas.ts). */
 export const settingsArea: AreaDefinition<'settings'> = {
@@ -8,5 +9,6 @@ export const settingsArea: AreaDefinition<'settings'> = {
   description: 'Connection profiles, staff identity, Discord, theme and the audit log.',
   icon: IconSettings,
   Page: lazyPage(() => import('./SettingsPage').then((m) => m.SettingsPage)),
+  paletteActions: settingsPaletteActions,
   keywords: ['identity', 'profile', 'connection', 'database', 'discord', 'token', 'theme', 'audit', 'notifications'],
 };

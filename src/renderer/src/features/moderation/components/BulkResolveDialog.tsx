@@ -1,5 +1,5 @@
 import { Button, Checkbox, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DiscordStatus } from '@shared/domain/discord';
 import type { BulkResolveResult, CaseSummary } from '@shared/domain/moderation';
 import { KeyHint } from '@renderer/components/KeyHint';
@@ -11,7 +11,8 @@ export interface BulkResolveDialogProps {
   cases: CaseSummary[] | null;
   discord: DiscordStatus | undefined;
   onClose(): void;
-  onDone(): void;
+  /** After the resolve, with the cases it resolved. */
+  onDone(resolved: bigint[]): void;
 }
 
 /** Resolve the selected cases with one reason; reports the ones someone else resolved first. */
@@ -20,6 +21,11 @@ export function BulkResolveDialog({ cases, discord, onClose, onDone }: BulkResol
   const [reason, setReason] = useState('');
   const [lift, setLift] = useState(false);
   const [result, setResult] = useState<BulkResolveResult | null>(null);
+  // The result takes the focus on its Done button: Enter closes it, as Escape does.
+  const done = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (result) done.current?.focus();
+  }, [result]);
   useEffect(() => {
     setResult(null);
     bulk.reset();
@@ -34,7 +40,7 @@ export function BulkResolveDialog({ cases, discord, onClose, onDone }: BulkResol
         onSuccess(done) {
           setResult(done);
           setReason('');
-          onDone();
+          onDone(done.resolved.map((c) => c.id));
         },
       },
     );
@@ -68,7 +74,9 @@ export function BulkResolveDialog({ cases, discord, onClose, onDone }: BulkResol
             </Text>
           ) : null}
           <Group justify="flex-end">
-            <Button onClick={onClose}>Done</Button>
+            <Button ref={done} onClick={onClose} data-testid="bulk-done" rightSection={<KeyHint keys="enter" />}>
+              Done
+            </Button>
           </Group>
         </Stack>
       ) : (

@@ -2,8 +2,8 @@
  * The detail panel beside the list: the case's fields, the action buttons with their keys,
  * the target, the timeline and the metadata. Refreshed in place by live changes.
  */
-import { ActionIcon, Badge, Button, Group, Loader, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { IconArrowBackUp, IconCheck, IconHandStop, IconMessagePlus, IconPencil, IconUserX, IconX } from '@tabler/icons-react';
+import { ActionIcon, Alert, Anchor, Badge, Button, Group, Loader, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { IconArrowBackUp, IconCheck, IconEyeOff, IconHandStop, IconMessagePlus, IconPencil, IconUserX, IconX } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { DiscordStatus } from '@shared/domain/discord';
 import type { CaseDetail } from '@shared/domain/moderation';
@@ -15,6 +15,7 @@ import { Missing } from '@renderer/components/Missing';
 import { RelativeTime } from '@renderer/components/RelativeTime';
 import { Snowflake } from '@renderer/components/Snowflake';
 import { formatUtc } from '@renderer/lib/format';
+import { hrefFor } from '@renderer/lib/router';
 import { CaseTimeline } from './CaseTimeline';
 import { CaseTypeBadge } from './CaseTypeBadge';
 import { DiscordPendingNotice } from './DiscordPendingNotice';
@@ -27,6 +28,8 @@ export type CaseAction = 'resolve' | 'reopen' | 'note' | 'claim' | 'unclaim' | '
 
 export interface CaseDetailPanelProps {
   detail: CaseDetail | undefined;
+  /** The queue's name when the open case is not among its rows (resolved, filtered out…). */
+  notInView: string | null;
   isLoading: boolean;
   error: unknown;
   onRetry(): void;
@@ -60,18 +63,29 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function Person({ name, id, kind }: { name: string | null; id: bigint | null; kind: string }) {
+function Person({ name, id, kind, href, now }: { name: string | null; id: bigint | null; kind: string; href?: string; now?: string | null }) {
   return (
     <Group gap={6} wrap="nowrap">
-      <Text size="sm" fw={500} c={name ? undefined : 'dimmed'}>
-        {name ?? '(no name)'}
-      </Text>
+      {href && name ? (
+        <Anchor href={href} size="sm" fw={500} data-testid="target-profile-link" title="Open their player profile">
+          {name}
+        </Anchor>
+      ) : (
+        <Text size="sm" fw={500} c={name ? undefined : 'dimmed'}>
+          {name ?? '(no name)'}
+        </Text>
+      )}
+      {now && now !== name ? (
+        <Text size="xs" c="dimmed" title="The latest name this ID used on a case">
+          (now {now})
+        </Text>
+      ) : null}
       {id === null ? <Missing reason={`no ${kind} recorded`} size="xs" /> : <Snowflake id={id} kind={kind} size="xs" />}
     </Group>
   );
 }
 
-export function CaseDetailPanel({ detail, isLoading, error, onRetry, me, onAction, onOpenCase, onClose, busy, discord, onRetryDiscord, retryingDiscord }: CaseDetailPanelProps) {
+export function CaseDetailPanel({ detail, notInView, isLoading, error, onRetry, me, onAction, onOpenCase, onClose, busy, discord, onRetryDiscord, retryingDiscord }: CaseDetailPanelProps) {
   if (error) return <ErrorState error={error} onRetry={onRetry} what="this case" compact />;
   if (!detail) {
     return isLoading ? (
@@ -130,15 +144,22 @@ export function CaseDetailPanel({ detail, isLoading, error, onRetry, me, onActio
           {open ? (claimedByMe ? button('unclaim', 'Unclaim', 'c', <IconUserX size={14} />) : button('claim', c.claim ? 'Take over' : 'Claim', 'c', <IconHandStop size={14} />)) : null}
           {button('edit', 'Edit reason', 'e', <IconPencil size={14} />)}
         </Group>
+        {notInView ? (
+          <Alert color="gray" variant="light" icon={<IconEyeOff size={16} />} p="xs" mt="sm" data-testid="not-in-view">
+            <Text size="xs">
+              Not in this view: {caseName(c)} is not among the {notInView} cases{open ? ' with these filters' : ` (it is ${c.active === false ? 'resolved' : 'not active'})`}. Esc closes it.
+            </Text>
+          </Alert>
+        ) : null}
         <DiscordPendingNotice pending={c.discordPending} discord={discord} retrying={retryingDiscord} onRetry={onRetryDiscord} />
       </div>
       <Section title="Case">
         <Stack gap={6}>
           <Field label="Target">
-            <Person name={c.username} id={c.userId} kind="user ID" />
+            <Person name={c.username ?? (detail.target.kind === 'player' ? c.userId?.toString() ?? null : null)} id={c.userId} kind="user ID" href={c.userId !== null && detail.target.kind === 'player' ? hrefFor({ area: 'players', search: { player: c.userId.toString() } }) : undefined} />
           </Field>
           <Field label="Moderator">
-            <Person name={c.moderatorName} id={c.moderatorId} kind="moderator ID" />
+            <Person name={c.moderatorName} id={c.moderatorId} kind="moderator ID" now={c.moderatorCurrentName} />
           </Field>
           <Field label="Opened">
             <RelativeTime value={c.createdAt} empty="(no time recorded)" />

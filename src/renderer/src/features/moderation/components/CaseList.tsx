@@ -6,25 +6,15 @@
  */
 import { Button, Center, Loader, Text } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { CaseSummary } from '@shared/domain/moderation';
+import { columnTemplate, useColumnWidths } from '../hooks/use-column-widths';
+import { CaseListHeader, COLUMNS } from './CaseListHeader';
 import { CaseRow, ROW_HEIGHT } from './CaseRow';
 import classes from './moderation.module.css';
 
 const OVERSCAN = 8;
 const HEADER_HEIGHT = 26;
-
-/** The grid's columns; a column shown as a symbol is named in words for assistive technology. */
-const COLUMNS: { column: string; label: string; title?: string }[] = [
-  { column: 'select', label: '', title: 'Select' },
-  { column: 'type', label: 'Type' },
-  { column: 'case', label: 'Case' },
-  { column: 'user', label: 'Target' },
-  { column: 'moderator', label: 'Moderator' },
-  { column: 'reason', label: 'Reason' },
-  { column: 'age', label: 'Age' },
-  { column: 'claim', label: '⚑', title: 'Claimed by' },
-];
 
 export interface CaseListProps {
   cases: CaseSummary[];
@@ -53,6 +43,7 @@ function nearEnd(lastRow: number, loaded: number, hasMore: boolean, loadingMore:
 
 export function CaseList({ cases, selectedId, checked, fresh, hasMore, loadingMore, onLoadMore, onSelect, onToggle, placeholder, label, total, focusRequest }: CaseListProps) {
   const { ref: scroller, height } = useElementSize<HTMLDivElement>();
+  const { widths, setWidth } = useColumnWidths();
   // The top row in view, not the pixel offset: scroll events inside one row's height leave the
   // state as it was, so React skips the render (a scroll fires several events per row).
   const [topRow, setTopRow] = useState(0);
@@ -67,15 +58,19 @@ export function CaseList({ cases, selectedId, checked, fresh, hasMore, loadingMo
     if (nearEnd(last, cases.length, hasMore, loadingMore)) onLoadMore();
   }, [cases.length, hasMore, last, loadingMore, onLoadMore]);
 
-  // Keep the selected row in view when j/k moves it (below the sticky header).
+  // Keep the selected row in view when the selection moves (j/k, a click, the next case after a
+  // resolve), and only then: older cases loading below must not pull the view back to it.
+  const scrolledFor = useRef<string | null>(null);
   useEffect(() => {
     const el = scroller.current;
     const index = selectedId === null ? -1 : cases.findIndex((c) => c.id === selectedId);
-    if (!el || index < 0) return;
+    const reason = `${selectedId}|${focusRequest}`;
+    if (!el || index < 0 || scrolledFor.current === reason) return;
+    scrolledFor.current = reason;
     const top = index * ROW_HEIGHT;
     if (top < el.scrollTop) el.scrollTop = top;
     else if (HEADER_HEIGHT + top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = HEADER_HEIGHT + top + ROW_HEIGHT - el.clientHeight;
-  }, [cases, scroller, selectedId]);
+  }, [cases, focusRequest, scroller, selectedId]);
 
   // j/k move the grid's focus, not only its highlight: a screen reader follows the row.
   useEffect(() => {
@@ -100,17 +95,8 @@ export function CaseList({ cases, selectedId, checked, fresh, hasMore, loadingMo
     >
       {placeholder ?? (
         <>
-          <div role="grid" aria-label={label} aria-rowcount={total === null ? -1 : total + 1} aria-colcount={COLUMNS.length} aria-multiselectable={false}>
-            <div role="rowgroup" className={classes.headerGroup}>
-              <div className={classes.headerRow} role="row" aria-rowindex={1}>
-                {COLUMNS.map((column, index) => (
-                  <span key={column.column} role="columnheader" aria-colindex={index + 1} title={column.title} data-column={column.column}>
-                    {column.label ? <span aria-hidden={column.title ? true : undefined}>{column.label}</span> : null}
-                    {column.title ? <span className={classes.visuallyHidden}>{column.title}</span> : null}
-                  </span>
-                ))}
-              </div>
-            </div>
+          <div role="grid" style={{ '--case-columns': columnTemplate(widths) } as CSSProperties} aria-label={label} aria-rowcount={total === null ? -1 : total + 1} aria-colcount={COLUMNS.length} aria-multiselectable={false}>
+            <CaseListHeader widths={widths} onResize={setWidth} />
             <div role="rowgroup" style={{ height: cases.length * ROW_HEIGHT, position: 'relative' }}>
               {cases.slice(first, last).map((c, offset) => (
                 <CaseRow

@@ -24,8 +24,17 @@ export interface CaseRowProps {
   onToggle(id: bigint): void;
 }
 
+/** The reason on hover: all of it up to the excerpt's length, and how to read the rest. */
+function reasonTitle(c: CaseSummary): string {
+  if (c.reasonExcerpt === null) return 'No reason given';
+  const more = c.reasonLength > c.reasonExcerpt.length;
+  return more ? `${c.reasonExcerpt}… (${c.reasonLength.toLocaleString('en-US')} characters: Enter opens the whole reason)` : c.reasonExcerpt;
+}
+
 /** One dense row. Everything from the database is plain text; null names show the ID. */
 export const CaseRow = memo(function CaseRow({ summary: c, index, selected, tabStop, checked, fresh, onSelect, onToggle }: CaseRowProps) {
+  // One name per moderator across the queue: the latest known; the detail shows the recorded one.
+  const moderator = c.moderatorCurrentName ?? c.moderatorName;
   return (
     <div
       role="row"
@@ -54,10 +63,10 @@ export const CaseRow = memo(function CaseRow({ summary: c, index, selected, tabS
       <span role="gridcell" data-column="user" className={classes.cell} title={`${c.username ?? '(no username)'} · ${c.userId ?? 'no user ID recorded'}`}>
         {c.username ?? (c.userId === null ? <Missing reason="no target recorded" /> : <span className={classes.mono}>{c.userId.toString()}</span>)}
       </span>
-      <Text span role="gridcell" data-column="moderator" size="sm" c="dimmed" className={classes.cell} title={`${c.moderatorName ?? '(no name)'} · ${c.moderatorId ?? 'no moderator ID recorded'}`}>
-        {c.moderatorName ?? c.moderatorId?.toString() ?? <Missing reason="no moderator recorded" />}
+      <Text span role="gridcell" data-column="moderator" size="sm" c="dimmed" className={classes.cell} title={`${moderator ?? '(no name)'} · ${c.moderatorId ?? 'no moderator ID recorded'}`}>
+        {moderator ?? c.moderatorId?.toString() ?? <Missing reason="no moderator recorded" />}
       </Text>
-      <span role="gridcell" data-column="reason" className={classes.cell} title={c.reasonExcerpt ?? ''}>
+      <span role="gridcell" data-column="reason" className={classes.cell} title={reasonTitle(c)}>
         {c.discordPending.length > 0 ? (
           <Badge
             size="xs"

@@ -9,6 +9,7 @@ import { forwardRef, useEffect, useState } from 'react';
 import type { TypeCount } from '@shared/domain/moderation';
 import { knownCaseTypes } from '@shared/domain/moderation-rules';
 import { KeyHint } from '@renderer/components/KeyHint';
+import { caseTypeLabel } from './CaseTypeBadge';
 
 export interface FilterValues {
   types: string[];
@@ -44,7 +45,8 @@ export const FilterBar = forwardRef<HTMLInputElement, FilterBarProps>(function F
     else commit(next);
   };
   const types = [...new Set([...knownCaseTypes, ...typeCounts.map((t) => t.type), ...draft.types])];
-  const countOf = (type: string) => typeCounts.find((t) => t.type === type)?.count;
+  const countOf = (type: string) => typeCounts.find((t) => t.type === type)?.count ?? 0;
+  const filtering = activeFilterCount(draft) > 0;
   const moderatorInvalid = draft.moderatorId !== '' && !/^\d{15,20}$/.test(draft.moderatorId);
   return (
     <Group gap="xs" wrap="wrap" py={6} data-testid="filter-bar">
@@ -60,19 +62,21 @@ export const FilterBar = forwardRef<HTMLInputElement, FilterBarProps>(function F
         onKeyDown={(e) => {
           if (e.key === 'Escape') e.currentTarget.blur();
         }}
-        w={200}
+        w={180}
         data-testid="filter-reason"
       />
       <MultiSelect
         placeholder={draft.types.length ? undefined : 'All types'}
         aria-label="Case types"
-        data={types.map((t) => ({ value: t, label: countOf(t) === undefined ? t : `${t} (${countOf(t)!.toLocaleString('en-US')})` }))}
+        data={types.map((t) => ({ value: t, label: `${caseTypeLabel(t)} (${countOf(t).toLocaleString('en-US')})` }))}
         value={draft.types}
         onChange={(types) => edit({ types }, true)}
         clearable
         searchable
-        w={220}
+        w={200}
         maxDropdownHeight={260}
+        // Chosen types stay on one line (the rest scroll inside): the bar keeps its height.
+        styles={{ pillsList: { flexWrap: 'nowrap', overflow: 'hidden' } }}
         comboboxProps={{ withinPortal: true }}
       />
       <TextInput
@@ -80,7 +84,7 @@ export const FilterBar = forwardRef<HTMLInputElement, FilterBarProps>(function F
         aria-label="Target user ID or username"
         value={draft.target}
         onChange={(e) => edit({ target: e.currentTarget.value })}
-        w={170}
+        w={150}
       />
       <TextInput
         placeholder="Moderator ID"
@@ -89,17 +93,16 @@ export const FilterBar = forwardRef<HTMLInputElement, FilterBarProps>(function F
         error={moderatorInvalid ? true : undefined}
         title={moderatorInvalid ? 'A Discord ID is 15 to 20 digits' : undefined}
         onChange={(e) => edit({ moderatorId: e.currentTarget.value.trim() })}
-        w={170}
+        w={150}
       />
       <TextInput type="date" aria-label="From date (UTC)" title="From (UTC, inclusive)" value={draft.from} onChange={(e) => edit({ from: e.currentTarget.value }, true)} w={128} />
       <TextInput type="date" aria-label="To date (UTC)" title="To (UTC, inclusive)" value={draft.to} onChange={(e) => edit({ to: e.currentTarget.value }, true)} w={128} />
-      {activeFilterCount(draft) > 0 ? (
-        <Tooltip label="Clear every filter">
-          <ActionIcon variant="subtle" color="gray" onClick={() => edit(emptyFilters, true)} aria-label="Clear filters">
-            <IconX size={14} />
-          </ActionIcon>
-        </Tooltip>
-      ) : null}
+      {/* Always in its place (hidden while nothing filters): choosing a filter never moves the bar. */}
+      <Tooltip label="Clear every filter" disabled={!filtering}>
+        <ActionIcon variant="subtle" color="gray" onClick={() => edit(emptyFilters, true)} aria-label="Clear filters" aria-hidden={!filtering || undefined} tabIndex={filtering ? 0 : -1} style={{ visibility: filtering ? 'visible' : 'hidden' }}>
+          <IconX size={14} />
+        </ActionIcon>
+      </Tooltip>
       <Button variant="default" leftSection={<IconDownload size={14} />} onClick={onExport} loading={exporting} ml="auto" title="The current queue and filters, up to 50,000 cases">
         Export CSV
       </Button>

@@ -2,9 +2,11 @@
  * Open a case from the desk. A timeout, kick or ban can also be carried out on Discord (on by
  * default when Discord is configured); without Discord the form says the case is only recorded.
  */
-import { Alert, Button, Checkbox, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Autocomplete, Button, Checkbox, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconBrandDiscord } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import type { DiscordStatus } from '@shared/domain/discord';
 import type { CaseSummary } from '@shared/domain/moderation';
 import { MAX_TIMEOUT_MINUTES } from '@shared/domain/moderation-rules';
@@ -12,7 +14,7 @@ import { KeyHint } from '@renderer/components/KeyHint';
 import { describeError } from '@renderer/lib/errors';
 import { notifySuccess, notifyWarning } from '@renderer/lib/notify';
 import { useLeaveGuard } from '@renderer/lib/router';
-import { useOpenCase } from '../api';
+import { useMemberSearch, useOpenCase } from '../api';
 import { discordOutcomeTitle } from './describe-case';
 
 const TYPES = ['warn', 'timeout', 'kick', 'ban', 'note', 'custom'] as const;
@@ -45,13 +47,22 @@ export function OpenCaseDialog({ opened, discord, onClose, onOpened }: OpenCaseD
   const [minutes, setMinutes] = useState<number | string>(60);
   const [carryOut, setCarryOut] = useState(true);
   const [deleteSeconds, setDeleteSeconds] = useState('0');
+  /** An empty reason is asked about once ("open without a reason?"), then allowed. */
+  const [askedNoReason, setAskedNoReason] = useState(false);
+  const [memberText] = useDebouncedValue(userId, 200);
+  const members = useMemberSearch(opened ? memberText : '');
+  const memberMatches = members.data ?? [];
+  const validId = /^\d{15,20}$/.test(userId);
   const dirty = opened && (userId !== '' || reason !== '');
   useLeaveGuard(dirty, 'The case you are opening is not saved. Leave and discard it?');
 
   const type = kind === 'custom' ? custom.trim() : kind;
   const act = ACTS[type];
   const fieldErrors = open.error ? describeError(open.error).fieldErrors : {};
-  const submit = () =>
+  const submit = () => {
+    if (!validId || !type || open.isPending) return;
+    // The bot records cases without a reason too, so the desk allows it, but only when meant.
+    if (!reason.trim() && !askedNoReason) return setAskedNoReason(true);
     open.mutate(
       {
         type,
@@ -66,34 +77,82 @@ export function OpenCaseDialog({ opened, discord, onClose, onOpened }: OpenCaseD
         onSuccess(result) {
           notifySuccess(`Opened ${result.summary.caseId}`);
           if (result.discord && !result.discord.ok) notifyWarning(discordOutcomeTitle(result.discord), result.discord.message ?? undefined);
-          setUserId('');
-          setUsername('');
-          setReason('');
+          // Emptied (and the leave guard lifted) before the screen moves to the new case.
+          flushSync(() => {
+            setUserId('');
+            setUsername('');
+            setReason('');
+            setAskedNoReason(false);
+          });
           onOpened(result.summary);
         },
       },
     );
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      submit();
+    }
+  };
 
   return (
     <Modal opened={opened} onClose={onClose} title="Open a case" size="lg" data-testid="open-case-dialog">
-      <Stack gap="sm">
+      <Stack gap="sm" onKeyDown={onKeyDown}>
         <SegmentedControl value={kind} onChange={(v) => setKind(v as typeof kind)} data={TYPES.map((t) => ({ value: t, label: t[0]!.toUpperCase() + t.slice(1) }))} />
         {kind === 'custom' ? (
           <TextInput label="Custom type" placeholder="e.g. voice_mute" maxLength={20} value={custom} onChange={(e) => setCustom(e.currentTarget.value)} error={fieldErrors.type?.[0]} />
         ) : null}
         <Group grow align="flex-start">
-          <TextInput
-            label="Member's Discord ID"
-            placeholder="15–20 digits"
+          <Autocomplete
+            label="Member"
+            placeholder="Name or Discord ID"
+            description={userId && !validId ? 'Choose them in the list, or paste their Discord ID' : undefined}
             value={userId}
-            onChange={(e) => setUserId(e.currentTarget.value.trim())}
+            onChange={(value) => {
+              setUserId(value.trim());
+              const match = memberMatches.find((m) => m.id.toString() === value);
+              if (match && !username) setUsername(match.name);
+            }}
+            data={memberMatches.map((m) => m.id.toString())}
+            filter={({ options }) => options}
+            renderOption={({ option }) => {
+              const match = memberMatches.find((m) => m.id.toString() === option.value);
+              return (
+                <Group gap={6} wrap="nowrap" data-testid="member-option">
+                  <Text size="sm">{match?.name ?? option.value}</Text>
+                  <Text size="xs" c="dimmed" ff="monospace">
+                    {option.value}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {match?.source === 'player' ? 'player' : 'seen in cases'}
+                  </Text>
+                </Group>
+              );
+            }}
             error={fieldErrors.userId?.[0]}
             data-autofocus
-            ff="monospace"
+            data-testid="open-case-member"
           />
           <TextInput label="Username (snapshot)" placeholder="Taken from the player if empty" value={username} onChange={(e) => setUsername(e.currentTarget.value)} maxLength={255} />
         </Group>
-        <Textarea label="Reason" autosize minRows={2} maxLength={4000} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+        <Textarea
+          label="Reason"
+          autosize
+          minRows={2}
+          maxLength={4000}
+          value={reason}
+          onChange={(e) => {
+            setReason(e.currentTarget.value);
+            setAskedNoReason(false);
+          }}
+          data-testid="open-case-reason"
+        />
+        {askedNoReason && !reason.trim() ? (
+          <Alert color="yellow" title="Open without a reason?" data-testid="open-case-no-reason">
+            <Text size="sm">Colleagues and the member's history will show this case with no reason. Write one above, or press Open again to open it as it is.</Text>
+          </Alert>
+        ) : null}
         {type === 'timeout' ? (
           <NumberInput label="Duration (minutes)" min={1} max={MAX_TIMEOUT_MINUTES} value={minutes} onChange={setMinutes} error={fieldErrors.durationMinutes?.[0]} w={200} />
         ) : null}
@@ -139,8 +198,8 @@ export function OpenCaseDialog({ opened, discord, onClose, onOpened }: OpenCaseD
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button onClick={submit} disabled={!userId || !type} loading={open.isPending} rightSection={<KeyHint keys="mod+enter" />} data-testid="open-case-confirm">
-              {act && discord?.configured && carryOut ? `Open and ${act}` : 'Open case'}
+            <Button onClick={submit} disabled={!validId || !type} loading={open.isPending} rightSection={<KeyHint keys="mod+enter" />} data-testid="open-case-confirm">
+              {askedNoReason && !reason.trim() ? 'Open without a reason' : act && discord?.configured && carryOut ? `Open and ${act}` : 'Open case'}
             </Button>
           </Group>
         </Group>

@@ -9,7 +9,7 @@ const queueHints: Record<ModerationQueue, string> = {
   active: 'Cases still in force',
   recent: 'Every case, newest first',
   resolved: 'Closed cases',
-  mine: 'Opened, claimed or resolved by you',
+  mine: 'Active cases you have claimed',
 };
 
 /** The tabs' group: the list pane is the open queue's panel (tabPanelProps(QUEUE_TABS, queue)). */

@@ -12,10 +12,12 @@ export interface ResolveDialogProps {
   summary: CaseSummary | null;
   discord: DiscordStatus | undefined;
   onClose(): void;
+  /** After a successful resolve: the list moves the selection on from this case. */
+  onResolved?(id: bigint): void;
 }
 
 /** Resolve one case: says exactly what happens, keeps the reason typed if anything fails. */
-export function ResolveDialog({ summary, discord, onClose }: ResolveDialogProps) {
+export function ResolveDialog({ summary, discord, onClose, onResolved }: ResolveDialogProps) {
   const resolve = useResolveCase();
   const [reason, setReason] = useState('');
   const [lift, setLift] = useState(false);
@@ -36,6 +38,7 @@ export function ResolveDialog({ summary, discord, onClose }: ResolveDialogProps)
       {
         onSuccess(result) {
           setReason('');
+          onResolved?.(summary.id);
           onClose();
           notifySuccess(`Resolved ${summary.caseId}`);
           if (result.discord && !result.discord.ok) notifyWarning(discordOutcomeTitle(result.discord), result.discord.message ?? undefined);

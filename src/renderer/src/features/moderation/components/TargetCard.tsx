@@ -1,8 +1,9 @@
-import { Badge, Group, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Badge, Group, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core';
 import { Amount } from '@renderer/components/Amount';
 import { Missing } from '@renderer/components/Missing';
 import { RelativeTime } from '@renderer/components/RelativeTime';
 import type { CaseDetail } from '@shared/domain/moderation';
+import { hrefFor } from '@renderer/lib/router';
 import { CaseTypeBadge } from './CaseTypeBadge';
 import { caseName } from './describe-case';
 import classes from './moderation.module.css';
@@ -63,8 +64,14 @@ export function TargetCard({ detail, onOpenCase }: { detail: CaseDetail; onOpenC
             </Group>
           </UnstyledButton>
         ))}
-        {targetHistory.cases.length > 12 ? (
-          <Text size="xs" c="dimmed">… and {targetHistory.total - 12} older (filter the queue by this target to see them all)</Text>
+        {targetHistory.total > 12 && detail.summary.userId !== null ? (
+          <Anchor
+            size="xs"
+            href={hrefFor({ area: 'moderation', rest: ['recent'], search: { target: detail.summary.userId.toString(), case: detail.summary.id.toString() } })}
+            data-testid="target-history-more"
+          >
+            … and {(targetHistory.total - 12).toLocaleString('en-US')} older: show all of this member's cases in the queue
+          </Anchor>
         ) : null}
       </Stack>
     </Stack>

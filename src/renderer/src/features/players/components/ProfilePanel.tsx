@@ -3,8 +3,10 @@ import { Badge, Tabs } from '@mantine/core';
 import { useState } from 'react';
 import { LoadingOrError } from '@renderer/components/LoadingOrError';
 import { useScreenKeys } from '@renderer/lib/keys';
+import { useIntent } from '@renderer/lib/palette';
 import { usePlayerProfile } from '../api';
 import { PlayerDialogs, type PlayerDialog } from '../dialogs/PlayerDialogs';
+import { GRANT_INTENT } from '../palette';
 import type { ProfileTab } from '../hooks/use-players-route';
 import { AccountTab } from './AccountTab';
 import { InventoryTab } from './InventoryTab';
@@ -51,6 +53,7 @@ export function ProfilePanel({ playerId, tab, onTab, onOpenPlayer, onClose }: Pr
   const profile = usePlayerProfile(playerId);
   const [dialog, setDialog] = useState<PlayerDialog | null>(null);
 
+  useIntent(GRANT_INTENT, () => setDialog({ kind: 'grantCurrency' }), profile.isSuccess);
   useScreenKeys('Player profile', [
     { keys: 'g', label: 'Grant coins…', run: () => profile.data && setDialog({ kind: 'grantCurrency' }) },
     { keys: 't', label: 'Take coins…', run: () => profile.data && setDialog({ kind: 'takeCurrency' }) },
