@@ -27,5 +27,11 @@ export interface DeskErrorData {
   /** Discord's answer, when the failure is Discord's: its HTTP status (null: no answer) and its own words. */
   discord?: { status: number | null; message: string | null };
   /** For CONFLICT: who changed the row and when, and the current version to show beside yours. */
-  conflict?: { changedBy?: string; changedAt?: string; current?: unknown };
+  conflict?: {
+    changedBy?: string;
+    changedAt?: string;
+    current?: unknown;
+    /** Quests and items: the fields both sides changed (theirs, mine, the original), when the save sent its originals. */
+    fields?: { field: string; original: string | null; theirs: string | null; mine: string | null }[];
+  };
 }

@@ -1,7 +1,7 @@
 /**
  * Quest and item authoring in Chromium against the real router and a demo database: a quest
  * with an item reward written through the form lands in the database exactly as the contract
- * says; foreign rows stay untouched; a conflict shows both versions; stats draw their chart;
+ * says; foreign rows stay untouched; a change made underneath is named at once and merged; stats draw their chart;
  * a pack exported as a download imports back as "unchanged".
  * Screenshots: test-results/quests-editor.png, quests-preview.png, quests-stats.png,
  * quests-foreign.png, quests-conflict.png, quests-import.png, items-catalogue.png, items-editor.png, and in the light
@@ -86,10 +86,15 @@ describeE2E('quest and item authoring in Chromium (embedded demo database)', () 
 
   it('shows inline contract errors before saving', async () => {
     const { page } = app;
+    const form = page.getByTestId('quest-form');
     await page.getByTestId('quest-currency').fill('1,000');
-    await page.getByText('A whole positive number without separators, e.g. "500"').waitFor();
+    await form.getByText('A whole positive number without separators, e.g. "500"').waitFor();
+    // While a field shows an error, Save is disabled and says why beside it.
+    expect(await page.getByTestId('quest-save').isDisabled()).toBe(true);
+    expect(await page.getByTestId('quest-save-reason').innerText()).toBe('Currency: A whole positive number without separators, e.g. "500"');
     await page.getByTestId('quest-currency').fill('750');
-    await page.getByText('A whole positive number without separators, e.g. "500"').waitFor({ state: 'hidden' });
+    await form.getByText('A whole positive number without separators, e.g. "500"').waitFor({ state: 'hidden' });
+    await expect.poll(() => page.getByTestId('quest-save-reason').innerText()).toBe('No changes to save');
   }, STEP_TIMEOUT);
 
   it('keeps a foreign quest exactly as stored when only its name is edited', async () => {
@@ -115,24 +120,28 @@ describeE2E('quest and item authoring in Chromium (embedded demo database)', () 
     expect(stored).toEqual({ trigger_event: 'msg', requirements, rewards: '{"gold": 5}' });
   }, STEP_TIMEOUT);
 
-  it('shows both versions side by side when someone saved first', async () => {
+  it('names a change the bot made underneath at once, and keeps it when saving an edit of another field', async () => {
     const { page } = app;
     const { id } = await one<{ id: number }>(`SELECT id FROM quests WHERE name = 'Tavern regular'`);
     await app.goto(`quests/${id}`);
     await expect.poll(() => page.getByTestId('quest-name').inputValue()).toBe('Tavern regular');
     await page.getByTestId('quest-name').fill('Tavern regular, mine');
-    // Another desk (or the bot) changes the quest meanwhile.
+    // The bot changes the quest meanwhile.
     await app.database.query(`UPDATE quests SET description = 'Changed by the bot.' WHERE id = $1`, [id]);
-    await page.getByTestId('quest-save').click();
-    const compare = page.getByTestId('conflict-compare');
-    await compare.waitFor();
-    expect(await compare.innerText()).toContain('Changed by the bot.');
-    expect(await compare.innerText()).toContain('Tavern regular, mine');
+    const banner = page.getByTestId('quest-changed-underneath');
+    await banner.waitFor();
+    expect(await banner.innerText()).toContain('Description');
+    await expect.poll(() => page.getByTestId('quest-description').inputValue()).toBe('Changed by the bot.');
     await app.screenshot('quests-conflict');
-    expect(app.consoleErrors.filter((e) => e.includes('409'))).toHaveLength(2);
-    await page.getByTestId('conflict-take-theirs').click();
-    await compare.waitFor({ state: 'hidden' });
-    expect(await page.getByTestId('quest-name').inputValue()).toBe('Tavern regular');
+    await page.getByTestId('quest-save').click();
+    await expect.poll(async () => await one<{ name: string; description: string }>('SELECT name, description FROM quests WHERE id = $1', [id])).toEqual({
+      name: 'Tavern regular, mine',
+      description: 'Changed by the bot.',
+    });
+    await page.getByTestId('quest-editor').getByText('unsaved').waitFor({ state: 'hidden' });
+    await app.database.query(`UPDATE quests SET name = 'Tavern regular' WHERE id = $1`, [id]);
+    await expect.poll(() => page.getByTestId('quest-name').inputValue()).toBe('Tavern regular');
+    expect(unexpectedErrors()).toEqual([]);
   }, STEP_TIMEOUT);
 
   it('draws the stats of a quest players are on', async () => {

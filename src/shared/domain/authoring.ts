@@ -218,7 +218,16 @@ export const rowDeleteInputSchema = z.strictObject({ id: rowIdSchema, version: v
 
 /** Only the columns the game master changed; the rest of the stored row is left as it is. */
 export const rowUpdateInputSchema = <Columns extends z.ZodRawShape>(columns: Columns) =>
-  z.strictObject({ id: rowIdSchema, version: versionSchema, changes: z.strictObject(columns).partial() });
+  z.strictObject({
+    id: rowIdSchema,
+    version: versionSchema,
+    changes: z.strictObject(columns).partial(),
+    /**
+     * The changed columns as the editor opened them (stored text). With them, a row changed
+     * meanwhile is merged by field instead of refused: only a field both sides changed conflicts.
+     */
+    originals: z.partialRecord(z.enum(Object.keys(columns) as [string, ...string[]]), z.string().max(200_000).nullable()).optional(),
+  });
 
 /** What every list screen filters by: a name fragment or "#id", a page at a time. */
 export const rowListShape = {

@@ -202,6 +202,23 @@ export interface ItemRow extends AuthoredRowColumns {
 
 export type StoredItem = StoredRow<ItemRow, ItemDefinition>;
 
+/** The item's jsonb column, merged key by key when two edits meet. */
+export const ITEM_JSON_COLUMNS = ['usageData'] as const;
+
+/** A row as column text, under the names items.update's changes use (for merging by field). */
+export function itemColumnTexts(row: ItemRow): Record<string, string | null> {
+  return {
+    name: row.name,
+    description: row.description,
+    rarity: row.rarity,
+    type: row.type,
+    usageData: row.usageDataJson,
+    price: row.price,
+    iconUrl: row.iconUrl,
+    imageUrl: row.imageUrl,
+  };
+}
+
 /** Classifies a stored row: 'valid' (typed, exactly as stored) or 'foreign' (kept raw, with the reasons). */
 export function parseStoredItem(row: ItemRow): StoredItem {
   const usage = parseJsonText(row.usageDataJson);

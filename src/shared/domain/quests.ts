@@ -167,6 +167,14 @@ export interface QuestRow extends AuthoredRowColumns {
 
 export type StoredQuest = StoredRow<QuestRow, QuestDefinition>;
 
+/** The quest's jsonb columns, merged key by key when two edits meet. */
+export const QUEST_JSON_COLUMNS = ['requirements', 'rewards'] as const;
+
+/** A row as column text, under the names quests.update's changes use (for merging by field). */
+export function questColumnTexts(row: QuestRow): Record<string, string | null> {
+  return { name: row.name, description: row.description, triggerEvent: row.triggerEvent, requirements: row.requirementsJson, rewards: row.rewardsJson };
+}
+
 /** Classifies a stored row: 'valid' (typed, exactly as stored) or 'foreign' (kept raw, with the reasons). */
 export function parseStoredQuest(row: QuestRow): StoredQuest {
   const requirements = parseJsonText(row.requirementsJson);

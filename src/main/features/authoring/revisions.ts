@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { StaffIdentity } from '@shared/identity.js';
+import { changeTexts, mergeColumns, type ColumnTexts, type FieldConflict } from '@shared/domain/row-merge.js';
 import { authoringRevisions } from '../../db/desk/tables.js';
 import type { AuroraDb } from '../../core/database.js';
 import { DeskError, ERRORS } from '../../core/errors.js';
@@ -64,20 +65,55 @@ export async function conflictError(
   entity: AuthoredEntity,
   current: { id: number; name: string; version: string },
   currentRow: unknown,
+  fields?: FieldConflict[],
 ): Promise<DeskError> {
   const author = await findRevisionAuthor(db, entity, current.id, current.version);
   const what = `${entity === 'quest' ? 'The quest' : 'The item'} “${current.name}”`;
+  const both = fields?.length ? ` You both changed ${fields.map((f) => f.field).join(', ')}: choose theirs, yours or the original for each, then save again.` : ' Compare both versions, then save again.';
   const message = author
-    ? `${what} was changed by ${author.actorName} at ${author.at.toISOString().slice(0, 16).replace('T', ' ')} UTC since you opened it. Compare both versions, then save again.`
-    : `${what} was changed outside Aurora Desk (by the bot or another tool) since you opened it. Compare both versions, then save again.`;
+    ? `${what} was changed by ${author.actorName} at ${author.at.toISOString().slice(0, 16).replace('T', ' ')} UTC since you opened it.${both}`
+    : `${what} was changed outside Aurora Desk (by the bot or another tool) since you opened it.${both}`;
   return ERRORS.conflict(message, {
     changedBy: author ? author.actorName : 'outside Aurora Desk',
     changedAt: author?.at.toISOString(),
     current: currentRow,
+    ...(fields?.length ? { fields } : {}),
   });
 }
 
 /** jsonb text bound as a parameter and cast: the exact text the game master sent reaches the column. */
 export function jsonbText(text: string) {
   return sql`${text}::jsonb`;
+}
+
+/**
+ * An edit saved against an older version: its changes merged by field into the row as it is now.
+ * Answers the changes to write (columns that end up as they are now are left out; a merged jsonb
+ * column travels as raw text, keeping the edit's allowForeign) or the fields both sides changed.
+ * Without originals there is nothing to merge from: every difference is a conflict.
+ */
+export function rebaseEdit<Changes extends Record<string, unknown>>(
+  changes: Changes,
+  originals: Partial<Record<string, string | null>> | undefined,
+  current: ColumnTexts,
+  jsonColumns: readonly string[],
+): { changes: Changes; conflicts: null } | { changes: null; conflicts: FieldConflict[] } {
+  const mine = changeTexts(changes);
+  const edited = Object.keys(mine);
+  if (!originals || edited.some((column) => !(column in originals))) return { changes: null, conflicts: [] };
+  const original = Object.fromEntries(edited.map((column) => [column, originals[column] ?? null]));
+  const { merged, conflicts } = mergeColumns({ original, theirs: current, mine, jsonColumns });
+  if (conflicts.length) return { changes: null, conflicts };
+  const next: Record<string, unknown> = {};
+  for (const column of edited) {
+    const value = merged[column] ?? null;
+    if (value === (current[column] ?? null)) continue;
+    if (!jsonColumns.includes(column)) next[column] = value;
+    else if (value === mine[column]) next[column] = changes[column];
+    else {
+      const edit = changes[column] as { kind: string; allowForeign?: boolean };
+      next[column] = { kind: 'raw', json: value, allowForeign: edit.kind === 'raw' ? Boolean(edit.allowForeign) : false };
+    }
+  }
+  return { changes: next as Changes, conflicts: null };
 }

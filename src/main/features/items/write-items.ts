@@ -6,12 +6,12 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { fieldErrorsFrom, parseJsonText, type ContractIssue } from '@shared/domain/authoring.js';
-import { usageItemIds, type ItemDefinition, type StoredItem, type itemUpdateInputSchema } from '@shared/domain/items.js';
+import { ITEM_JSON_COLUMNS, itemColumnTexts, usageItemIds, type ItemDefinition, type StoredItem, type itemUpdateInputSchema } from '@shared/domain/items.js';
 import type { StaffWrite } from '../../core/audit.js';
 import type { AuroraDb } from '../../core/database.js';
 import { items } from '../../db/schema.js';
 import { ERRORS } from '../../core/errors.js';
-import { conflictError, jsonbText, recordRevision } from '../authoring/revisions.js';
+import { conflictError, jsonbText, rebaseEdit, recordRevision } from '../authoring/revisions.js';
 import { itemColumns, loadItem, missingItemIds, toStoredItem, type ItemRecord } from '../authoring/item-rows.js';
 
 type ItemUpdate = z.output<typeof itemUpdateInputSchema>;
@@ -64,8 +64,12 @@ export async function updateItem(write: StaffWrite, input: ItemUpdate): Promise<
   const { actor } = write;
   const outcome = await write.transaction(async (tx) => {
     const current = await loadItem(tx, input.id, { lock: true });
-    if (current.version !== input.version) return { conflict: current };
-    const changes = input.changes;
+    let changes = input.changes;
+    if (current.version !== input.version) {
+      const rebased = rebaseEdit(changes, input.originals, itemColumnTexts(current), ITEM_JSON_COLUMNS);
+      if (!rebased.changes) return { conflict: current, fields: rebased.conflicts };
+      changes = rebased.changes;
+    }
     const changed = new Set(Object.keys(changes).filter((key) => changes[key as keyof typeof changes] !== undefined));
     if (changed.size === 0) return { item: current };
 
@@ -122,6 +126,6 @@ export async function updateItem(write: StaffWrite, input: ItemUpdate): Promise<
     await recordRevision(tx, actor, 'item', stored.id, stored.version, 'update');
     return { item: stored };
   });
-  if (outcome.conflict) throw await conflictError(db, 'item', outcome.conflict, outcome.conflict);
+  if (outcome.conflict) throw await conflictError(db, 'item', outcome.conflict, outcome.conflict, outcome.fields);
   return outcome.item;
 }

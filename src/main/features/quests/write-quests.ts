@@ -9,6 +9,8 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { fieldErrorsFrom, parseJsonText, type ContractIssue } from '@shared/domain/authoring.js';
 import {
+  QUEST_JSON_COLUMNS,
+  questColumnTexts,
   questRequirementsSchema,
   questRewardsSchema,
   type QuestDefinition,
@@ -21,7 +23,7 @@ import { quests } from '../../db/schema.js';
 import { ERRORS } from '../../core/errors.js';
 import { missingItemIds } from '../authoring/item-rows.js';
 import { loadQuest, questColumns, toStoredQuest, type QuestRecord } from './quest-rows.js';
-import { conflictError, jsonbText, recordRevision } from '../authoring/revisions.js';
+import { conflictError, jsonbText, rebaseEdit, recordRevision } from '../authoring/revisions.js';
 
 type QuestUpdate = z.output<typeof questUpdateInputSchema>;
 type JsonEdit = NonNullable<QuestUpdate['changes']['requirements']>;
@@ -82,8 +84,12 @@ export async function updateQuest(write: StaffWrite, input: QuestUpdate): Promis
   const { actor } = write;
   const outcome = await write.transaction(async (tx) => {
     const current = await loadQuest(tx, input.id, { lock: true });
-    if (current.version !== input.version) return { conflict: current };
-    const changes = input.changes;
+    let changes = input.changes;
+    if (current.version !== input.version) {
+      const rebased = rebaseEdit(changes, input.originals, questColumnTexts(current), QUEST_JSON_COLUMNS);
+      if (!rebased.changes) return { conflict: current, fields: rebased.conflicts };
+      changes = rebased.changes;
+    }
     const changed = new Set(Object.keys(changes).filter((key) => changes[key as keyof typeof changes] !== undefined));
     if (changed.size === 0) return { quest: current };
 
@@ -138,7 +144,7 @@ export async function updateQuest(write: StaffWrite, input: QuestUpdate): Promis
     await recordRevision(tx, actor, 'quest', stored.id, stored.version, 'update');
     return { quest: stored };
   });
-  if (outcome.conflict) throw await conflictError(db, 'quest', outcome.conflict, outcome.conflict);
+  if (outcome.conflict) throw await conflictError(db, 'quest', outcome.conflict, outcome.conflict, outcome.fields);
   return outcome.quest;
 }
 

@@ -12,5 +12,6 @@ export { RowLoader } from './components/RowLoader';
 export { AuthoringList, useListSearch } from './components/AuthoringList';
 export { DeleteConfirmFooter, DeleteRowButton } from './components/DeleteRowButton';
 export { AuthoringSplit, NewRowButton, useEditingTarget } from './components/AuthoringSplit';
-export { ConflictCompare, DraftConflictCompare, type ConflictField } from './components/ConflictCompare';
+export { ConflictCompare, DraftConflictCompare } from './components/ConflictCompare';
+export { ChangedUnderneath } from './components/ChangedUnderneath';
 export { RawJsonField } from './components/RawJsonField';

@@ -105,19 +105,3 @@ export function itemChanges(initial: ItemFormState, state: ItemFormState): ItemC
   }
   return changes;
 }
-
-/** Two versions as the conflict view lists them. */
-export function itemConflictFields(mine: ItemFormState, theirs: StoredItem) {
-  const t = itemFormFromStored(theirs);
-  const usage = (s: ItemFormState) => s.usageRaw ?? JSON.stringify(s.usage, null, 2);
-  return [
-    { label: 'name', mine: mine.name, theirs: t.name },
-    { label: 'description', mine: mine.description, theirs: t.description },
-    { label: 'type', mine: mine.type, theirs: t.type },
-    { label: 'rarity', mine: mine.rarity, theirs: t.rarity },
-    { label: 'price', mine: mine.price, theirs: t.price },
-    { label: 'icon_url', mine: mine.iconUrl, theirs: t.iconUrl },
-    { label: 'image_url', mine: mine.imageUrl, theirs: t.imageUrl },
-    { label: 'usage_data', mine: usage(mine), theirs: usage(t) },
-  ];
-}

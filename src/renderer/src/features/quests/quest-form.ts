@@ -223,14 +223,3 @@ export function backToForm(state: QuestFormState, field: 'requirements' | 'rewar
   const rew = questRewardsSchema.safeParse(parsed.value);
   return rew.success ? { ...state, ...typedRewards(rew.data), rewardsRaw: null } : state;
 }
-
-export function questConflictFields(mine: QuestFormState, theirs: StoredQuest) {
-  const t = questFormFromStored(theirs);
-  return [
-    { label: 'name', mine: mine.name, theirs: t.name },
-    { label: 'description', mine: mine.description, theirs: t.description },
-    { label: 'trigger_event', mine: mine.triggerEvent, theirs: t.triggerEvent },
-    { label: 'requirements', mine: columnText(mine, 'requirements'), theirs: columnText(t, 'requirements') },
-    { label: 'rewards', mine: columnText(mine, 'rewards'), theirs: columnText(t, 'rewards') },
-  ];
-}

@@ -5,7 +5,10 @@ import { KeyHint } from '@renderer/components/KeyHint';
 import { CAUTION_TEXT } from '../caution';
 import type { AuthoredRow, AuthoringDraft } from '../use-authoring-draft';
 
-type HeaderDraft = Pick<AuthoringDraft<AuthoredRow, { name: string }, unknown, unknown>, 'noun' | 'base' | 'state' | 'dirty' | 'canSave' | 'saving' | 'save'>;
+type HeaderDraft = Pick<
+  AuthoringDraft<AuthoredRow, { name: string }, unknown, unknown>,
+  'noun' | 'base' | 'state' | 'dirty' | 'canSave' | 'saving' | 'save' | 'saveBlockedReason'
+>;
 
 export interface EditorHeaderProps {
   draft: HeaderDraft;
@@ -24,8 +27,9 @@ export interface EditorHeaderProps {
  */
 export function EditorHeader({ draft, icon, tags, actions, onClose }: EditorHeaderProps) {
   const { noun, base } = draft;
+  const reasonId = `${noun}-save-reason`;
   const heading = (
-    <Stack gap={2} style={{ minWidth: 0 }}>
+    <Stack gap={2} style={{ minWidth: 0, flex: '1 1 180px' }}>
       <Title order={3} lineClamp={1}>
         {draft.state.name.trim() || `New ${noun}`}
       </Title>
@@ -50,31 +54,41 @@ export function EditorHeader({ draft, icon, tags, actions, onClose }: EditorHead
     </Stack>
   );
   return (
-    <Group justify="space-between" px="md" py="sm" wrap="nowrap" style={{ borderBottom: '1px solid var(--desk-border)' }}>
+    // Wraps rather than squeezes: in a narrow editor the buttons go under the title, never over it.
+    <Group justify="space-between" px="md" py="sm" wrap="wrap" gap="xs" style={{ borderBottom: '1px solid var(--desk-border)' }}>
       {icon ? (
-        <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+        <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flex: '1 1 220px' }}>
           {icon}
           {heading}
         </Group>
       ) : (
         heading
       )}
-      <Group gap="xs" wrap="nowrap">
-        {base ? actions : null}
-        <Button
-          leftSection={<IconDeviceFloppy size={14} />}
-          rightSection={<KeyHint keys="mod+s" />}
-          disabled={!draft.canSave}
-          loading={draft.saving}
-          onClick={draft.save}
-          data-testid={`${noun}-save`}
-        >
-          {base ? 'Save' : 'Create'}
-        </Button>
-        <Button variant="subtle" color="gray" px={6} onClick={onClose} aria-label="Close the editor">
-          <IconX size={16} />
-        </Button>
-      </Group>
+      <Stack gap={2} align="flex-end" style={{ flex: '0 1 auto', maxWidth: '100%', marginLeft: 'auto' }}>
+        <Group gap="xs" wrap="wrap" justify="flex-end">
+          {base ? actions : null}
+          <Button
+            leftSection={<IconDeviceFloppy size={14} />}
+            rightSection={<KeyHint keys="mod+s" />}
+            disabled={!draft.canSave}
+            loading={draft.saving}
+            onClick={draft.save}
+            aria-describedby={draft.saveBlockedReason ? reasonId : undefined}
+            data-testid={`${noun}-save`}
+          >
+            {base ? 'Save' : 'Create'}
+          </Button>
+          <Button variant="subtle" color="gray" px={6} onClick={onClose} aria-label="Close the editor">
+            <IconX size={16} />
+          </Button>
+        </Group>
+        {/* A disabled Save always says why, beside it (and for screen readers, as its description). */}
+        {draft.saveBlockedReason ? (
+          <Text id={reasonId} size="xs" c="dimmed" ta="right" lineClamp={2} maw={420} data-testid={`${noun}-save-reason`}>
+            {draft.saveBlockedReason}
+          </Text>
+        ) : null}
+      </Stack>
     </Group>
   );
 }

@@ -1,8 +1,9 @@
 import { Badge, Box, Divider, Group, ScrollArea, Select, SimpleGrid, Stack, Switch, TextInput, Textarea } from '@mantine/core';
 import { ITEM_RARITIES, ITEM_TYPES, ITEM_TYPE_INFO, defaultUsage, type ItemType, type StoredItem } from '@shared/domain/items';
-import { DeleteRowButton, DraftConflictCompare, EditorHeader, ForeignRowWarning, RawJsonField, RowLoader, useAuthoringDraft } from '../../authoring';
+import { ChangedUnderneath, DeleteRowButton, DraftConflictCompare, EditorHeader, ForeignRowWarning, RawJsonField, RowLoader, useAuthoringDraft } from '../../authoring';
 import { useCreateItem, useItem, useUpdateItem } from '../api';
-import { blankItemForm, itemChanges, itemConflictFields, itemFormFromStored, validateItemForm, type ItemFormState } from '../item-form';
+import { blankItemForm, itemChanges, validateItemForm, type ItemFormState } from '../item-form';
+import { ITEM_FIELD_LABELS, itemColumnModel } from '../item-columns';
 import { ItemDeletion } from './ItemDeletion';
 import { ItemIcon } from './ItemIcon';
 import { RarityBadge } from './RarityBadge';
@@ -30,8 +31,9 @@ function ItemForm({ stored, onSaved, onClose }: { stored: StoredItem | null; onS
   const draft = useAuthoringDraft({
     noun: 'item',
     stored,
+    ...itemColumnModel,
+    fieldLabels: ITEM_FIELD_LABELS,
     blankForm: blankItemForm,
-    formFromStored: itemFormFromStored,
     changes: itemChanges,
     validate: validateItemForm,
     create,
@@ -70,6 +72,7 @@ function ItemForm({ stored, onSaved, onClose }: { stored: StoredItem | null; onS
       />
       <ScrollArea style={{ flex: 1 }}>
         <Stack gap="sm" p="md">
+          <ChangedUnderneath draft={draft} />
           <ForeignRowWarning noun="item" issues={base?.shape === 'foreign' ? base.issues : []}>
             The bot (or a script) wrote this item. It loads without loss and stays exactly as stored unless you edit it.
           </ForeignRowWarning>
@@ -124,7 +127,7 @@ function ItemForm({ stored, onSaved, onClose }: { stored: StoredItem | null; onS
           )}
         </Stack>
       </ScrollArea>
-      <DraftConflictCompare draft={draft} fields={(theirs) => itemConflictFields(state, theirs)} />
+      <DraftConflictCompare draft={draft} />
     </Stack>
   );
 }

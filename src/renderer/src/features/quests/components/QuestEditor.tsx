@@ -2,9 +2,11 @@ import { Badge, Box, Button, Group, ScrollArea, Stack, Tabs, Text } from '@manti
 import { IconChartBar, IconCopy, IconPencil } from '@tabler/icons-react';
 import type { StoredQuest } from '@shared/domain/quests';
 import { notifySuccess } from '@renderer/lib/notify';
-import { DeleteRowButton, DraftConflictCompare, EditorHeader, ForeignRowWarning, RowLoader, useAuthoringDraft } from '../../authoring';
+import type { ContractIssue } from '@shared/domain/authoring';
+import { ChangedUnderneath, DeleteRowButton, DraftConflictCompare, EditorHeader, ForeignRowWarning, RowLoader, useAuthoringDraft } from '../../authoring';
 import { useCreateQuest, useDuplicateQuest, useQuest, useUpdateQuest } from '../api';
-import { blankQuestForm, questChanges, questConflictFields, questDraft, questFormFromStored, validateQuestForm, type QuestFormState, type QuestValidation } from '../quest-form';
+import { blankQuestForm, questChanges, questDraft, validateQuestForm, type QuestFormState, type QuestValidation } from '../quest-form';
+import { QUEST_FIELD_LABELS, questColumnModel } from '../quest-columns';
 import { PackExportButton } from './PackExportButton';
 import { QuestForm } from './QuestForm';
 import { QuestJsonPanel } from './QuestJsonPanel';
@@ -30,12 +32,22 @@ export function QuestEditor(props: QuestEditorProps) {
   );
 }
 
-/** A valid quest must stay valid: raw JSON outside the contract is saved only once its checkbox is ticked. */
-function rawBlocked(validation: QuestValidation, edited: ReturnType<typeof questChanges>, state: QuestFormState): boolean {
-  return (
-    (edited.requirements?.kind === 'raw' && validation.requirementsRawIssues.length > 0 && !state.allowForeign.requirements) ||
-    (edited.rewards?.kind === 'raw' && validation.rewardsRawIssues.length > 0 && !state.allowForeign.rewards)
-  );
+/**
+ * Why an edited quest cannot be saved yet: raw JSON outside the contract must be allowed
+ * knowingly (a valid quest must stay valid), and a field the form marks in red must be fixed.
+ */
+function saveBlocked(validation: QuestValidation, edited: ReturnType<typeof questChanges>, state: QuestFormState, shown: ContractIssue[]): string | null {
+  for (const field of ['requirements', 'rewards'] as const) {
+    const rawIssues = field === 'requirements' ? validation.requirementsRawIssues : validation.rewardsRawIssues;
+    if (edited[field]?.kind === 'raw' && rawIssues.length > 0 && !state.allowForeign[field]) return `${QUEST_FIELD_LABELS[field]} JSON: ${rawIssues[0]!.message}. Fix it, or tick “Save this shape anyway”.`;
+  }
+  const formIssues = shown.filter((issue) => {
+    const column = issue.path.split('.')[0] as 'requirements' | 'rewards';
+    const raw = column === 'requirements' ? state.requirementsRaw : column === 'rewards' ? state.rewardsRaw : null;
+    return raw === null || !state.allowForeign[column];
+  });
+  const [first] = formIssues;
+  return first ? `${QUEST_FIELD_LABELS[first.path] ?? first.path}: ${first.message}${formIssues.length > 1 ? ` (and ${formIssues.length - 1} more)` : ''}` : null;
 }
 
 function QuestEditorLoaded({ stored, tab, onTab, onSaved, onClose }: QuestEditorProps & { stored: StoredQuest | null }) {
@@ -45,11 +57,12 @@ function QuestEditorLoaded({ stored, tab, onTab, onSaved, onClose }: QuestEditor
   const draft = useAuthoringDraft({
     noun: 'quest',
     stored,
+    ...questColumnModel,
+    fieldLabels: QUEST_FIELD_LABELS,
     blankForm: blankQuestForm,
-    formFromStored: questFormFromStored,
     changes: questChanges,
     validate: validateQuestForm,
-    blocked: rawBlocked,
+    blocked: saveBlocked,
     create,
     update,
     onSaved,
@@ -100,6 +113,7 @@ function QuestEditorLoaded({ stored, tab, onTab, onSaved, onClose }: QuestEditor
           <Group gap={0} align="stretch" wrap="nowrap" h="100%">
             <ScrollArea style={{ flex: '1 1 50%', minWidth: 0 }}>
               <Stack gap="sm" p="md">
+                <ChangedUnderneath draft={draft} />
                 <ForeignRowWarning noun="quest" issues={base?.shape === 'foreign' ? base.issues : []}>
                   The bot (or a script) wrote this quest. It loads without loss and stays exactly as stored unless you edit it; what does not fit the form is shown as JSON
                   on the right.
@@ -136,7 +150,7 @@ function QuestEditorLoaded({ stored, tab, onTab, onSaved, onClose }: QuestEditor
           {base ? <QuestStatsTab questId={base.id} questName={base.name} /> : null}
         </Tabs.Panel>
       </Tabs>
-      <DraftConflictCompare draft={draft} fields={(theirs) => questConflictFields(state, theirs)} />
+      <DraftConflictCompare draft={draft} />
     </Stack>
   );
 }
