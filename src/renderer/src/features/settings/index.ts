@@ -1,3 +1,4 @@
+import { lazy } from 'react';
 import { IconSettings } from '@tabler/icons-react';
 import { lazyPage, type AreaDefinition } from '../../lib/areas';
 
@@ -10,3 +11,6 @@ export const settingsArea: AreaDefinition<'settings'> = {
   Page: lazyPage(() => import('./SettingsPage').then((m) => m.SettingsPage)),
   keywords: ['identity', 'profile', 'connection', 'database', 'discord', 'token', 'theme', 'audit', 'notifications'],
 };
+
+/** The first open's greeting (see Welcome.tsx), in the settings chunk: it sets the staff identity. */
+export const Welcome = lazy(() => import('./Welcome').then((m) => ({ default: m.Welcome })));
