@@ -128,7 +128,11 @@ export function ActionDialog(props: ActionDialogProps) {
             </div>
             {reviewNote}
             {view ? (
-              <Alert color={view.kind === 'conflict' ? 'yellow' : 'red'} icon={<IconAlertTriangle size={16} />} title={view.title} p="xs" data-testid="action-error">
+              <Alert color={view.kind === 'conflict' ? 'yellow' : 'red'} icon={<IconAlertTriangle size={16} />}
+                title={refusalsOnReview && view.kind === 'validation' ? 'Refused: nothing was changed' : view.title}
+                p="xs"
+                data-testid="action-error"
+              >
                 <span className={classes.plainText}>{view.message}</span>
               </Alert>
             ) : null}
