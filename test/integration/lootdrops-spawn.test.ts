@@ -194,6 +194,29 @@ describeOnBothDrivers('spawning lootdrops', (current) => {
     expect(changed).toMatchObject({ code: 'BAD_REQUEST' });
   });
 
+  it('refuses an amount of 0 or past the bot\'s int4, and a burst range that runs backwards, naming the limit', async () => {
+    for (const amount of ['0', '3,000,000,000', '99999999999999999999']) {
+      const refused = await rejectionOf(callerFor(desk()).lootdrops.spawn(form({ amount })));
+      expect(refused.code).toBe('BAD_REQUEST');
+      expect(refused.data.fieldErrors?.amount?.[0]).toBe(amount === '0' ? 'The amount must be at least 1' : 'At most 2,147,483,647: the largest reward the bot can store');
+    }
+    expect((await callerFor(desk()).lootdrops.spawn(form({ amount: '2,147,483,647' }))).drop.amount).toBe(2_147_483_647);
+    const backwards = await rejectionOf(
+      callerFor(desk()).lootdrops.startBurst({
+        idempotencyKey: randomUUID(),
+        channelIds: [CHANNEL_LOOTDROPS],
+        count: 10,
+        windowMinutes: 30,
+        amountMin: '900',
+        amountMax: '100',
+        currency: 'COINS',
+        lifetimeSeconds: 120,
+      }),
+    );
+    expect(backwards.data.fieldErrors?.amountMax?.[0]).toBe('"to" (100) is below "from" (900): the range runs from the smaller amount to the larger');
+    expect(rig.fake.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+
   it('lists the channels grouped by category, postable ones only', async () => {
     const { groups } = await callerFor(desk()).lootdrops.channels({});
     expect(groups.map((g) => [g.categoryName, g.channels.map((c) => c.name)])).toEqual([

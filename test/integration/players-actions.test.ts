@@ -60,6 +60,21 @@ describeOnBothDrivers('staff actions on players', (current) => {
     expect(all.balance).toBe(0n);
   });
 
+  it('takes the whole balance as reviewed, and refuses it once the balance has moved', async () => {
+    const all = await caller().players.takeCurrency({ playerId: EMBER, amount: 300n, reason: 'Reset the account', wholeBalance: true });
+    expect(all).toMatchObject({ balanceBefore: 300n, balance: 0n });
+
+    // The bot paid NYX a daily reward after the review: "all" is no longer 1,200.
+    await current().database.query('UPDATE users SET balance = balance + 50 WHERE id = $1', [NYX.toString()]);
+    const rows = await db().$count(s.transactions);
+    const moved = await rejectionOf(caller().players.takeCurrency({ playerId: NYX, amount: 1200n, reason: 'Reset the account', wholeBalance: true }));
+    expect(moved.code).toBe('BAD_REQUEST');
+    expect(moved.message).toContain("nyx's balance changed since the review: it is 1,250 now, not 1,200");
+    expect(moved.data.fieldErrors?.amount?.[0]).toBe('The balance is 1,250 now');
+    expect(await balanceOf(NYX)).toBe(1250n);
+    expect(await db().$count(s.transactions)).toBe(rows);
+  });
+
   it('refuses a take beyond the balance, saying the balance, changing nothing', async () => {
     const before = await userRow(db(), NYX);
     const rows = await db().$count(s.transactions);

@@ -73,4 +73,17 @@ describe('saving the Discord settings tries them', () => {
     expect(saved.check).toMatchObject({ bot: null, guild: null });
     expect(saved.check?.problem).toMatch(/rejected the bot token/);
   });
+
+  it('tests the saved settings again on demand, without saving anything', async () => {
+    await save();
+    const saved = host.store.current().discord;
+    fake.reset();
+    guild.botPermissions = PermissionFlagsBits.SendMessages;
+    const tested = await callerFor(host).settings.testDiscord();
+    expect(tested).toEqual({ bot: { id: FAKE_BOT_ID, name: 'aurora-bot' }, guild: { id: GUILD, name: 'Aurora Test Realm' }, missing: ['Manage Messages', 'Ban Members', 'Moderate Members', 'Kick Members'], problem: null });
+    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /users/@me`, `GET /guilds/${GUILD}`, `GET /guilds/${GUILD}/members/${FAKE_BOT_ID}`]);
+    expect(host.store.current().discord).toEqual(saved);
+    await save({ token: `${TOKEN}-not` });
+    expect((await callerFor(host).settings.testDiscord())?.problem).toMatch(/rejected the bot token/);
+  });
 });

@@ -63,6 +63,8 @@ describe('the host on the embedded database', () => {
     expect(view.secretsAvailable).toBe(true);
     const current = await callerFor(host).settings.connectionReport();
     expect(current).toMatchObject({ connection: { profileId: 'embedded', label: 'embedded' }, readOnlyReason: null, report: { ok: true, empty: false } });
+    // PGlite has no pg_trgm: the report says what that costs, once, here.
+    expect(current.notes).toEqual([expect.stringMatching(/^pg_trgm is not available on this database .*scans the tables/)]);
     await host.database().db.insert(users).values({ id: MARKER_PLAYER, username: 'embedded-marker' });
   });
 
@@ -220,5 +222,28 @@ describe.skipIf(!hasPostgres)('switching to PostgreSQL and back (postgres)', () 
     const stranger = await caller.settings.testProfile({ url: withUserAndPassword(scratch.url!, 'aurora_no_such_role', PASSWORD) });
     expect(stranger).toMatchObject({ ok: false, problem: 'auth' });
     expect(stranger.ok === false && stranger.message).toMatch(/refused user "aurora_no_such_role"/);
+  });
+});
+
+describe.skipIf(!hasPostgres)('a session started with AURORA_DATABASE_URL (postgres)', () => {
+  let scratch: ScratchDatabase;
+  let overridden: DeskHost;
+  let overrideDir: string;
+  beforeAll(async () => {
+    scratch = await createScratchDatabase('postgres');
+    overrideDir = await mkdtemp(join(tmpdir(), 'aurora-host-override-'));
+    overridden = await createDeskHost({ dataDir: overrideDir, cipher: createKeyFileCipher(overrideDir), log: recordingLogger(), seedDemo: false, databaseUrlOverride: scratch.url });
+  });
+  afterAll(async () => {
+    await overridden?.close();
+    await scratch?.drop();
+    if (overrideDir) await rm(overrideDir, { recursive: true, force: true });
+  });
+
+  it('marks no saved profile as in use: the environment\'s database is', async () => {
+    const view = await callerFor(overridden).settings.get();
+    expect(view.overriddenBy).toBe(new URL(scratch.url!).host + new URL(scratch.url!).pathname);
+    expect(view.profiles).toEqual([expect.objectContaining({ id: 'embedded', active: false })]);
+    expect((await callerFor(overridden).settings.connectionReport()).connection).toMatchObject({ profileId: 'env', driver: 'pg' });
   });
 });

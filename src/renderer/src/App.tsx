@@ -18,13 +18,14 @@ import { lootdropsArea } from './features/lootdrops';
 import { moderationArea } from './features/moderation';
 import { playersArea } from './features/players';
 import { questsArea } from './features/quests';
-import { settingsArea } from './features/settings';
+import { settingsArea, Welcome } from './features/settings';
 import { AREA_IDS, DEFAULT_AREA, type AreaDefinition, type AreaId } from './lib/areas';
 import { useGlobalKeys, type KeyBinding } from './lib/keys';
 import { useLiveFeed } from './lib/live';
 import { usePaletteActions } from './lib/palette';
 import { navigate, useRoute } from './lib/router';
 import { useDeskTheme } from './lib/use-desk-theme';
+import { useFirstOpen } from './lib/first-open';
 
 /** Each feature's entry under its id; the type keeps the set complete, AREA_IDS gives the order. */
 const areaById: { [Id in AreaId]: AreaDefinition<Id> } = {
@@ -90,15 +91,17 @@ export function App() {
   // No area: the link named no page (lib/router.ts); the not-found view leads back.
   const area = areas.find((candidate) => candidate.id === route.area);
   const Page = area?.Page;
+  const firstOpen = useFirstOpen();
+  const mainArea = firstOpen === 'welcome' ? 'welcome' : (area?.id ?? 'not-found');
 
   return (
     <AppShell navbar={{ width: SIDEBAR_WIDTH, breakpoint: 0 }} footer={{ height: 28 }} padding={0}>
       <AppShell.Navbar withBorder>
         <Sidebar areas={areas} theme={theme} onToggleTheme={toggle} onShowKeys={() => setKeysOpen(true)} />
       </AppShell.Navbar>
-      <AppShell.Main h="100dvh" style={{ background: 'var(--desk-page)' }} data-area={area?.id ?? 'not-found'}>
+      <AppShell.Main h="100dvh" style={{ background: 'var(--desk-page)' }} data-area={mainArea}>
         {/* Keyed by area: leaving a broken screen resets its boundary. */}
-        <ErrorBoundary key={area?.id ?? 'not-found'}>
+        <ErrorBoundary key={mainArea}>
           <Suspense
             fallback={
               <Center h="100%" data-testid="page-loading">
@@ -106,7 +109,17 @@ export function App() {
               </Center>
             }
           >
-            {Page ? <Page /> : <NotFound home={areaById[DEFAULT_AREA].label} />}
+            {firstOpen === 'welcome' ? (
+              <Welcome areas={areas} />
+            ) : firstOpen === 'deciding' ? (
+              <Center h="100%" data-testid="page-loading">
+                <Loader size="sm" />
+              </Center>
+            ) : Page ? (
+              <Page />
+            ) : (
+              <NotFound home={areaById[DEFAULT_AREA].label} />
+            )}
           </Suspense>
         </ErrorBoundary>
       </AppShell.Main>

@@ -71,18 +71,37 @@ export const discordIdSchema = z
 
 /** `reward_amount` is an int4: 1 .. 2,147,483,647, typed as digits (separators allowed). */
 export const MAX_REWARD_AMOUNT = 2_147_483_647;
+const MAX_REWARD_TEXT = MAX_REWARD_AMOUNT.toLocaleString('en-US');
+export const REWARD_AMOUNT_TOO_SMALL = 'The amount must be at least 1';
+export const REWARD_AMOUNT_TOO_LARGE = `At most ${MAX_REWARD_TEXT}: the largest reward the bot can store`;
 export const rewardAmountSchema = z
-  .union([z.string(), z.number()])
+  .union([z.string().max(40, 'Enter a whole amount'), z.number()])
   .transform((value) => (typeof value === 'number' ? String(value) : value.replace(/[\s,_]/g, '')))
   .pipe(
     z
       .string()
-      .regex(/^\d{1,10}$/, 'Enter a whole amount')
-      .refine((s) => !/^\d+$/.test(s) || BigInt(s) >= 1n, 'The amount must be at least 1')
+      // More digits than an int4 has is too large, not "not a number".
+      .regex(/^\d+$/, 'Enter a whole amount')
+      .refine((s) => !/^\d+$/.test(s) || BigInt(s) >= 1n, REWARD_AMOUNT_TOO_SMALL)
       // zod 4 runs refinements after a failed regex too: guard BigInt against non-digits.
-      .refine((s) => !/^\d+$/.test(s) || BigInt(s) <= BigInt(MAX_REWARD_AMOUNT), `At most ${MAX_REWARD_AMOUNT.toLocaleString('en-US')}`)
+      .refine((s) => !/^\d+$/.test(s) || BigInt(s) <= BigInt(MAX_REWARD_AMOUNT), REWARD_AMOUNT_TOO_LARGE)
       .transform((s) => Number(s)),
   );
+
+/** What a form says of a typed reward amount: its digits, or why it cannot be spawned (the server's own rule). */
+export function readRewardAmount(text: string): { digits: string | null; problem: string | null } {
+  if (text.trim() === '') return { digits: null, problem: null };
+  const parsed = rewardAmountSchema.safeParse(text);
+  if (parsed.success) return { digits: String(parsed.data), problem: null };
+  return { digits: null, problem: parsed.error.issues[0]?.message ?? 'Enter a whole amount' };
+}
+
+/** Why a burst's amount range cannot be used ("from" above "to"), or null. */
+export function burstRangeProblem(min: number, max: number): string | null {
+  return max < min
+    ? `"to" (${max.toLocaleString('en-US')}) is below "from" (${min.toLocaleString('en-US')}): the range runs from the smaller amount to the larger`
+    : null;
+}
 
 export const currencySchema = z
   .string()
@@ -191,7 +210,8 @@ export const startBurstInputSchema = z
     startAt: z.date().optional(),
   })
   .superRefine((value, ctx) => {
-    if (value.amountMax < value.amountMin) ctx.addIssue({ code: 'custom', path: ['amountMax'], message: 'The maximum is below the minimum' });
+    const range = burstRangeProblem(value.amountMin, value.amountMax);
+    if (range) ctx.addIssue({ code: 'custom', path: ['amountMax'], message: range });
     if (new Set(value.channelIds).size !== value.channelIds.length) ctx.addIssue({ code: 'custom', path: ['channelIds'], message: 'A channel is listed twice' });
   });
 export type StartBurstInput = z.output<typeof startBurstInputSchema>;

@@ -73,6 +73,14 @@ export const currencyActionSchema = z.strictObject({
 });
 export type CurrencyAction = z.output<typeof currencyActionSchema>;
 
+/**
+ * A take. `wholeBalance`: "take all" as reviewed: `amount` is the balance staff saw, and the take
+ * happens only while the balance is still exactly that (a changed balance is refused, never
+ * half-emptied or overdrawn).
+ */
+export const takeCurrencySchema = currencyActionSchema.extend({ wholeBalance: z.boolean().default(false) });
+export type TakeCurrencyAction = z.output<typeof takeCurrencySchema>;
+
 export const itemActionSchema = z.strictObject({
   playerId: playerIdSchema,
   itemId: z.number().int().positive().max(2_147_483_647),

@@ -135,6 +135,7 @@ export interface ProfileView {
   /** "embedded" or "host:port/database". */
   label: string;
   hasPassword: boolean;
+  /** This session is connected through it (never while AURORA_DATABASE_URL is in use). */
   active: boolean;
 }
 

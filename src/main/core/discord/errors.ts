@@ -83,7 +83,23 @@ export function describeDiscordError(error: unknown): DiscordError {
   if (error instanceof Error && error.name === 'AbortError') {
     return new DiscordError('unavailable', 'Discord did not answer in time; try again in a moment.');
   }
-  return new DiscordError('unavailable', `Discord could not be reached (${message}).`);
+  return new DiscordError('unavailable', `Discord could not be reached: ${networkReason(error)}. Try again in a moment.`);
+}
+
+/** A network failure in words (the socket's own code, "getaddrinfo ENOTFOUND …", stays in the log). */
+function networkReason(error: unknown): string {
+  const parts: string[] = [];
+  for (let cause: unknown = error, depth = 0; cause && depth < 4; cause = (cause as { cause?: unknown }).cause, depth++) {
+    if (cause instanceof Error) parts.push(cause.message, String((cause as { code?: unknown }).code ?? ''));
+    else parts.push(String(cause));
+  }
+  const text = parts.join(' ');
+  if (/ENOTFOUND|EAI_AGAIN/.test(text)) return "its address could not be looked up (is this computer online, and is the API address in Settings → Discord right?)";
+  if (/ECONNREFUSED/.test(text)) return 'the connection was refused';
+  if (/ETIMEDOUT|UND_ERR_CONNECT_TIMEOUT/.test(text)) return 'the connection timed out';
+  if (/ECONNRESET|socket hang up|UND_ERR_SOCKET/.test(text)) return 'the connection dropped';
+  if (/certificate|CERT_|SSL|TLS/i.test(text)) return 'the secure connection failed (a certificate problem)';
+  return 'the network request failed';
 }
 
 /** A Discord failure as the error the renderer shows (with the field to blame, when there is one). */

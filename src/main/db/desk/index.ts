@@ -10,10 +10,11 @@ import { planIndexes } from './0009_plan_indexes.js';
 import { auditWithoutIdentity } from './0010_audit_without_identity.js';
 import { discordOutbox } from './0011_discord_outbox.js';
 import { discordPosts } from './0012_discord_posts.js';
+import { discordChannelNames } from './0013_discord_channel_names.js';
 import { caseCounters } from './0014_case_counters.js';
 import type { DeskMigration } from './types.js';
 
 export type { DeskMigration } from './types.js';
 
 /** Every `aurora_desk` migration, in order. Append new ones; never edit an applied one. */
-export const deskMigrations: readonly DeskMigration[] = [schemaVersion, auditLog, liveNotify, moderationIndexes, playerIndexes, authoring, lootdropBursts, scaleIndexes, planIndexes, auditWithoutIdentity, discordOutbox, discordPosts, caseCounters];
+export const deskMigrations: readonly DeskMigration[] = [schemaVersion, auditLog, liveNotify, moderationIndexes, playerIndexes, authoring, lootdropBursts, scaleIndexes, planIndexes, auditWithoutIdentity, discordOutbox, discordPosts, discordChannelNames, caseCounters];

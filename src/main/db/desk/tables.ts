@@ -156,3 +156,11 @@ export const discordPosts = deskSchema.table('discord_posts', {
   settledAt: moment('settled_at'),
 });
 export type StoredPost = typeof discordPosts.$inferSelect;
+
+/** Channel names Discord gave the desk, shown when it cannot be asked (0013). */
+export const discordChannelNames = deskSchema.table('discord_channel_names', {
+  channelId: varchar('channel_id', { length: 20 }).primaryKey(),
+  guildId: varchar('guild_id', { length: 20 }),
+  name: varchar('name', { length: 100 }).notNull(),
+  seenAt: moment('seen_at').notNull().defaultNow(),
+});

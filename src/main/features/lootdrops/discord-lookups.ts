@@ -19,12 +19,16 @@ const channelCache = timedCache<DiscordClient, LootdropChannels>({ ttlMs: 5 * 60
 /** null: Discord does not know the user (a deleted account); asked again after the hour too. */
 const userCache = timedCache<DiscordClient, { user: DiscordUserView | null }>({ ttlMs: 60 * 60_000, max: 5_000 });
 
-export async function listLootdropChannels(discord: DiscordTarget, refresh: boolean, now: Date): Promise<LootdropChannels> {
+/** Called with the names Discord has just given (to keep them for when it cannot be asked). */
+export type RememberNames = (names: DiscordChannelName[]) => Promise<void>;
+
+export async function listLootdropChannels(discord: DiscordTarget, refresh: boolean, now: Date, remember?: RememberNames): Promise<LootdropChannels> {
   const cached = refresh ? undefined : channelCache.get(discord.client, discord.guildId);
   if (cached) return cached;
   try {
     const fresh = { groups: await listGuildTextChannels(discord.client, discord.guildId), fetchedAt: now };
     channelCache.set(discord.client, discord.guildId, fresh);
+    await remember?.(fresh.groups.flatMap((group) => group.channels.map((c) => ({ id: c.id, name: c.name }))));
     return fresh;
   } catch (error) {
     throw deskErrorFromDiscord(error, 'The channel list could not be loaded');
@@ -38,13 +42,15 @@ const channelNameCache = timedCache<DiscordClient, { name: string | null }>({ tt
  * Names of channels by ID, for drops in channels the server's list does not name (a drop from
  * before the server changed in Settings). Ones Discord does not show the bot are left out.
  */
-export async function lookUpChannelNames(discord: DiscordTarget, ids: readonly bigint[]): Promise<DiscordChannelName[]> {
+export async function lookUpChannelNames(discord: DiscordTarget, ids: readonly bigint[], remember?: RememberNames): Promise<DiscordChannelName[]> {
   const found: DiscordChannelName[] = [];
+  const fresh: DiscordChannelName[] = [];
   for (const id of new Set(ids.map(String))) {
     let hit = channelNameCache.get(discord.client, id);
     if (!hit) {
       try {
         hit = { name: await fetchChannelName(discord.client, id) };
+        if (hit.name) fresh.push({ id, name: hit.name });
       } catch (error) {
         const status = describeDiscordError(error).status;
         if (status !== 403 && status !== 404) throw deskErrorFromDiscord(error, 'Channel names could not be looked up');
@@ -54,6 +60,7 @@ export async function lookUpChannelNames(discord: DiscordTarget, ids: readonly b
     }
     if (hit.name) found.push({ id, name: hit.name });
   }
+  await remember?.(fresh);
   return found;
 }
 

@@ -23,17 +23,34 @@ import { noteDropEnds, notePostUnanswered } from './housekeeping.js';
 import { giveUpPost } from './post-drop.js';
 import { spawnLootdrop } from './spawn.js';
 import { readStats } from './stats.js';
+import { knownChannelNames, rememberChannelNames } from './channel-names.js';
+import type { DeskServices } from '../../core/services.js';
+
+const rememberFor = (services: DeskServices, guildId: string) => (names: { id: string; name: string }[]) =>
+  rememberChannelNames(services.database(), guildId, names, services.log);
 
 export const lootdropsRouter = router({
   /** Discord status, currencies and the claim button format in force. */
   settings: readProcedure.input(noInputSchema).query(({ ctx }) => describeLootdropSettings(ctx.services)),
-  channels: readProcedure
-    .input(channelsInputSchema)
-    .query(({ ctx, input }) => listLootdropChannels(ctx.services.discord.require(), input.refresh, ctx.services.clock.now())),
-  channelNames: readProcedure.input(channelNamesInputSchema).query(({ ctx, input }) => {
-    const discord = ctx.services.discord.target();
-    return discord ? lookUpChannelNames(discord, input.ids) : [];
+  channels: readProcedure.input(channelsInputSchema).query(({ ctx, input }) => {
+    const discord = ctx.services.discord.require();
+    return listLootdropChannels(discord, input.refresh, ctx.services.clock.now(), rememberFor(ctx.services, discord.guildId));
   }),
+  /** Names by ID: Discord's answer, or what it said before when it cannot be asked now. */
+  channelNames: readProcedure.input(channelNamesInputSchema).query(async ({ ctx, input }) => {
+    const discord = ctx.services.discord.target();
+    const remembered = () => knownChannelNames(ctx.services.database(), input.ids.map(String));
+    if (!discord) return remembered();
+    try {
+      return await lookUpChannelNames(discord, input.ids, rememberFor(ctx.services, discord.guildId));
+    } catch (error) {
+      const names = await remembered();
+      if (names.length === 0) throw error;
+      return names;
+    }
+  }),
+  /** Every channel name Discord has given the desk (the labels of history, stats and bursts). */
+  knownChannels: readProcedure.input(noInputSchema).query(({ ctx }) => knownChannelNames(ctx.services.database())),
   users: readProcedure.input(discordUsersInputSchema).query(({ ctx, input }) => {
     const discord = ctx.services.discord.target();
     return discord ? lookUpDiscordUsers(discord, input.ids) : [];

@@ -11,7 +11,7 @@
  * (COALESCE) and says so (`balanceBefore: null`); a take is refused, there being nothing to take.
  */
 import { and, eq, gte, sql } from 'drizzle-orm';
-import { STAFF_LEDGER_TYPES, type CurrencyAction, type CurrencyActionResult } from '@shared/domain/players.js';
+import { STAFF_LEDGER_TYPES, type CurrencyAction, type CurrencyActionResult, type TakeCurrencyAction } from '@shared/domain/players.js';
 import type { StaffWrite } from '../../core/audit.js';
 import { transactions, users } from '../../db/schema.js';
 import { ERRORS } from '../../core/errors.js';
@@ -57,14 +57,14 @@ export async function grantCurrency(write: StaffWrite, input: CurrencyAction): P
   }
 }
 
-export async function takeCurrency(write: StaffWrite, input: CurrencyAction): Promise<CurrencyActionResult> {
+export async function takeCurrency(write: StaffWrite, input: TakeCurrencyAction): Promise<CurrencyActionResult> {
   const { actor } = write;
   return write.transaction(async (tx) => {
     const relatedUserId = await resolveStaffLedgerParty(tx, actor);
     const [player] = await tx
       .update(users)
       .set({ balance: sql`${users.balance} - ${int8(input.amount)}`, updatedAt: sql`now()` })
-      .where(and(eq(users.id, input.playerId), gte(users.balance, input.amount)))
+      .where(and(eq(users.id, input.playerId), input.wholeBalance ? eq(users.balance, input.amount) : gte(users.balance, input.amount)))
       .returning({ balance: users.balance });
     if (!player) {
       const [current] = await tx
@@ -77,6 +77,12 @@ export async function takeCurrency(write: StaffWrite, input: CurrencyAction): Pr
         throw ERRORS.badRequest(`${who} has no balance recorded (it is NULL in the database): there is nothing to take. A grant starts it from 0.`, {
           amount: ['No balance recorded'],
         });
+      }
+      if (input.wholeBalance) {
+        throw ERRORS.badRequest(
+          `${who}'s balance changed since the review: it is ${formatAmount(current.balance)} now, not ${formatAmount(input.amount)}. Nothing was taken; review again to take all of it.`,
+          { amount: [`The balance is ${formatAmount(current.balance)} now`] },
+        );
       }
       throw ERRORS.badRequest(
         `${who} has ${formatAmount(current.balance)} coins: cannot take ${formatAmount(input.amount)}. A balance never goes below zero.`,

@@ -5,6 +5,7 @@ import {
   changeClassSchema,
   clearTimerSchema,
   currencyActionSchema,
+  takeCurrencySchema,
   itemActionSchema,
   itemChoiceSearchSchema,
   ledgerPageSchema,
@@ -44,7 +45,7 @@ export const playersRouter = router({
   // Writes that move coins, items or active players: the economy's reused whole-table figures
   // would now be wrong for up to their 15 s, so the next overview sums afresh.
   grantCurrency: writeProcedure.input(currencyActionSchema).mutation(({ ctx, input }) => movingEconomy(ctx, grantCurrency(ctx.write, input))),
-  takeCurrency: writeProcedure.input(currencyActionSchema).mutation(({ ctx, input }) => movingEconomy(ctx, takeCurrency(ctx.write, input))),
+  takeCurrency: writeProcedure.input(takeCurrencySchema).mutation(({ ctx, input }) => movingEconomy(ctx, takeCurrency(ctx.write, input))),
   grantItem: writeProcedure.input(itemActionSchema).mutation(({ ctx, input }) => movingEconomy(ctx, grantItem(ctx.write, input))),
   removeItem: writeProcedure.input(itemActionSchema).mutation(({ ctx, input }) => movingEconomy(ctx, removeItem(ctx.write, input))),
   clearTimer: writeProcedure.input(clearTimerSchema).mutation(({ ctx, input }) => clearTimer(ctx.write, input)),

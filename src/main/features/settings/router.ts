@@ -29,6 +29,8 @@ export const settingsRouter = router({
   switchProfile: settingsChangeProcedure.input(profileIdInputSchema).mutation(({ ctx, input }) => settings.switchConnectionProfile(ctx.settings, input.id)),
   setIdentity: settingsChangeProcedure.input(setIdentityInputSchema).mutation(({ ctx, input }) => settings.setStaffIdentity(ctx.settings, input)),
   setDiscord: settingsChangeProcedure.input(setDiscordInputSchema).mutation(({ ctx, input }) => settings.linkDiscord(ctx.settings, ctx.services.discord, input)),
+  /** Asks Discord about the saved token and server (it sends the token, so it is audited like a connection test). */
+  testDiscord: settingsChangeProcedure.input(noInputSchema).mutation(({ ctx }) => settings.testDiscord(ctx.settings, ctx.services.discord)),
   setNotifications: settingsChangeProcedure
     .input(setNotificationsInputSchema)
     .mutation(({ ctx, input }) => settings.setNewCaseNotifications(ctx.settings, input)),

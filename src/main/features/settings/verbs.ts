@@ -16,6 +16,7 @@ import type {
 } from '@shared/domain/settings.js';
 import type { StaffIdentity } from '@shared/identity.js';
 import type { SchemaReport } from '@shared/domain/schema-check.js';
+import type { DiscordSetupCheck } from '@shared/domain/discord.js';
 import type { ConnectionInfo, DeskServices } from '../../core/services.js';
 import type { SettingsAccess } from '../../core/settings-store/settings-access.js';
 import { ERRORS } from '../../core/errors.js';
@@ -23,7 +24,8 @@ import { redactText } from '../../core/redact.js';
 import { checkDiscordSetup, type DiscordGateway } from '../../core/discord/index.js';
 import { discordDestination, labelForUrl } from '../../core/settings-store/urls.js';
 
-function viewProfile(profile: StoredProfile, activeProfileId: string): ProfileView {
+/** `inUse`: the profile this session is connected through (none while AURORA_DATABASE_URL stands in for them). */
+function viewProfile(profile: StoredProfile, inUse: string | null): ProfileView {
   return {
     id: profile.id,
     name: profile.name,
@@ -31,7 +33,7 @@ function viewProfile(profile: StoredProfile, activeProfileId: string): ProfileVi
     url: profile.url ?? null,
     label: profile.kind === 'embedded' ? 'embedded' : labelForUrl(profile.url ?? ''),
     hasPassword: Boolean(profile.passwordSecret),
-    active: profile.id === activeProfileId,
+    active: profile.id === inUse,
   };
 }
 
@@ -39,10 +41,11 @@ function viewProfile(profile: StoredProfile, activeProfileId: string): ProfileVi
 export function describeSettings(host: SettingsAccess): SettingsView {
   const s = host.store.current();
   const identity = host.store.identity();
+  const overriddenBy = host.overrideLabel();
   return {
-    profiles: s.profiles.map((p) => viewProfile(p, s.activeProfileId)),
+    profiles: s.profiles.map((p) => viewProfile(p, overriddenBy ? null : s.activeProfileId)),
     activeProfileId: s.activeProfileId,
-    overriddenBy: host.overrideLabel(),
+    overriddenBy,
     identity,
     discord: {
       guildId: s.discord.guildId ? BigInt(s.discord.guildId) : null,
@@ -60,16 +63,47 @@ export function describeSettings(host: SettingsAccess): SettingsView {
   };
 }
 
-export function describeConnection(
+export async function describeConnection(
   services: DeskServices,
   host: SettingsAccess,
-): { connection: ConnectionInfo; report: SchemaReport | null; readOnlyReason: string | null } {
-  return { connection: services.connection(), report: host.schemaReport(), readOnlyReason: services.readOnlyReason() };
+): Promise<{ connection: ConnectionInfo; report: SchemaReport | null; readOnlyReason: string | null; notes: string[] }> {
+  const connection = services.connection();
+  return {
+    connection,
+    report: host.schemaReport(),
+    readOnlyReason: services.readOnlyReason(),
+    notes: connection.problem ? [] : await connectionNotes(services),
+  };
+}
+
+/**
+ * What this database cannot do as well as another, said once, here (not on the screens staff
+ * work in): pg_trgm missing means the name and reason searches scan their tables.
+ */
+async function connectionNotes(services: DeskServices): Promise<string[]> {
+  const notes: string[] = [];
+  try {
+    const { rows } = await services.database().query<{ trgm: boolean }>(`SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') AS trgm`);
+    if (!rows[0]?.trgm) {
+      notes.push(
+        'pg_trgm is not available on this database (or this role may not create it): searching moderation reasons, usernames and player names by a fragment scans the tables instead of using an index. Searches still work; on large tables they are slower.',
+      );
+    }
+  } catch {
+    // The report is a courtesy: a database that cannot answer this says so elsewhere.
+  }
+  return notes;
+}
+
+/** Tries the saved Discord settings (the token's bot, the server, the bot's permissions there) without changing them. */
+export async function testDiscord(host: SettingsAccess, discord: DiscordGateway): Promise<DiscordSetupCheck | null> {
+  const check = await checkDiscordSetup(discord);
+  return check?.problem ? { ...check, problem: redactText(check.problem, host.store.secretValues()) } : check;
 }
 
 export async function saveConnectionProfile(host: SettingsAccess, input: SaveProfileInput): Promise<ProfileView> {
   const saved = await host.store.saveProfile(input);
-  return viewProfile(saved, host.store.current().activeProfileId);
+  return viewProfile(saved, host.overrideLabel() ? null : host.store.current().activeProfileId);
 }
 
 export async function deleteConnectionProfile(host: SettingsAccess, id: string): Promise<void> {

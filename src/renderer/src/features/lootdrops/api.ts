@@ -36,23 +36,26 @@ export function useLootChannels(enabled: boolean) {
 }
 
 /**
- * Channel ID -> name, for rows: the server's channels, and for IDs the list does not have (drops
- * from before a change of server) Discord's answer by ID. IDs Discord does not name stay out:
- * the rows show them as IDs, with a hint.
+ * Channel ID -> name, for rows: the names Discord gave before (kept in aurora_desk, so they
+ * show while Discord cannot be reached), the server's channels, and for IDs the list does not
+ * have (drops from before a change of server) Discord's answer by ID. IDs nobody named stay
+ * out: the rows show them as IDs, with a hint.
  */
 export function useChannelNames(enabled: boolean, ids: readonly string[] = []): Map<string, string> {
   const trpc = useTRPC();
   const channels = useLootChannels(enabled);
+  const known = useQuery({ ...trpc.lootdrops.knownChannels.queryOptions(), staleTime: 60_000 });
   const listed = useMemo(() => {
     const names = new Map<string, string>();
+    for (const channel of known.data ?? []) names.set(channel.id, channel.name);
     for (const group of channels.data?.groups ?? []) for (const channel of group.channels) names.set(channel.id, channel.name);
     return names;
-  }, [channels.data]);
+  }, [channels.data, known.data]);
   // Only once the list has answered (or failed), so the IDs it names are not asked for.
   const unknown = useMemo(() => [...new Set(ids)].filter((id) => !listed.has(id)).sort().slice(0, 50), [ids, listed]);
   const lookedUp = useQuery({
     ...trpc.lootdrops.channelNames.queryOptions({ ids: unknown }),
-    enabled: enabled && unknown.length > 0 && !channels.isPending,
+    enabled: enabled && unknown.length > 0 && !channels.isPending && !known.isPending,
     staleTime: 60 * 60_000,
     retry: false,
   });

@@ -27,10 +27,10 @@ export function channelLabel(names: Map<string, string>, id: string): string {
   return name ? `#${name}` : `channel ${id}`;
 }
 
-/** Why a channel shows as its ID (for a title); undefined when it has its name. */
-export function channelHint(names: Map<string, string>, id: string): string | undefined {
+/** What hovering a channel says: its ID beside the name, or why it shows as an ID. */
+export function channelHint(names: Map<string, string>, id: string): string {
   return names.has(id)
-    ? undefined
+    ? `Channel ID ${id}`
     : 'Discord did not name this channel: it is not in the server set in Settings → Discord, or the bot cannot see it (deleted, or a server the bot left).';
 }
 
@@ -42,9 +42,3 @@ export const LIFETIME_PRESETS = [
   { value: '900', label: '15 min' },
   { value: '3600', label: '1 h' },
 ] as const;
-
-/** "1,500" as the user typed it -> digits for the form, or null. */
-export function amountDigits(text: string): string | null {
-  const digits = text.replace(/[\s,_]/g, '');
-  return /^\d{1,10}$/.test(digits) ? digits : null;
-}

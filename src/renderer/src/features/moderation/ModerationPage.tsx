@@ -51,22 +51,13 @@ const emptyQueue = {
 } as const;
 
 /**
- * What the header says when indexes are missing, by what gets slower: the trigram indexes need
- * pg_trgm (absent on PGlite, or a role without CREATE on the database), the others ownership.
+ * What the header says when the queue's own indexes are missing (the role may not create
+ * them). A missing pg_trgm is a property of the database: Settings → Connection reports it.
  */
 function indexNotice(indexes: ModerationIndexStatus[] | undefined): string | null {
-  const missing = (indexes ?? []).filter((i) => !i.present).map((i) => i.name);
-  if (missing.length === 0) return null;
-  const reason = missing.includes('aurora_desk_mod_cases_reason_trgm');
-  const username = missing.includes('aurora_desk_mod_cases_username_trgm');
-  const queue = missing.filter((name) => !name.endsWith('_trgm')).length;
-  const parts: string[] = [];
-  if (reason || username) {
-    const what = reason && username ? 'Reason and username searches scan' : reason ? 'Reason search scans' : 'Username search scans';
-    parts.push(`${what} every case: pg_trgm is not available on this database (or this role may not create it).`);
-  }
-  if (queue) parts.push(`${queue} of the queue indexes ${queue === 1 ? 'is' : 'are'} missing (the role may not create them): lists and filters are slower.`);
-  return parts.join(' ');
+  const queue = (indexes ?? []).filter((i) => !i.present && !i.name.endsWith('_trgm')).length;
+  if (queue === 0) return null;
+  return `${queue} of the queue indexes ${queue === 1 ? 'is' : 'are'} missing (the role may not create them): lists and filters are slower.`;
 }
 
 /** The export as a CSV file named for the queue and the day; a cut-off export says so. */

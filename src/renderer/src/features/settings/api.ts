@@ -69,6 +69,12 @@ export function useLastDiscordCheck(): DiscordSetupCheck | null {
   return saved.at(-1) ?? null;
 }
 
+/** Asks Discord about the saved token and server; the answer (not an error) says what it found. */
+export function useTestDiscord() {
+  const trpc = useTRPC();
+  return useMutation(trpc.settings.testDiscord.mutationOptions({ meta: { errorContext: 'Could not test the Discord settings', invalidates: [trpc.audit.pathKey()] } }));
+}
+
 export function useSetNotifications() {
   const trpc = useTRPC();
   return useMutation(trpc.settings.setNotifications.mutationOptions({ meta: { errorContext: 'Could not save the notification setting', invalidates: settingsViews(trpc) } }));

@@ -1,3 +1,4 @@
+import { lazy } from 'react';
 import { IconSettings } from '@tabler/icons-react';
 import { lazyPage, type AreaDefinition } from '../../lib/areas';
 import { settingsPaletteActions } from './palette';
@@ -12,3 +13,6 @@ export const settingsArea: AreaDefinition<'settings'> = {
   paletteActions: settingsPaletteActions,
   keywords: ['identity', 'profile', 'connection', 'database', 'discord', 'token', 'theme', 'audit', 'notifications'],
 };
+
+/** The first open's greeting (see Welcome.tsx), in the settings chunk: it sets the staff identity. */
+export const Welcome = lazy(() => import('./Welcome').then((m) => ({ default: m.Welcome })));

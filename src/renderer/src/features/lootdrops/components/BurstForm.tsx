@@ -6,14 +6,15 @@
 import { Alert, Button, Group, MultiSelect, NumberInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconRocket } from '@tabler/icons-react';
 import { useMemo } from 'react';
-import type { LootdropSettingsView } from '@shared/domain/lootdrops';
+import { burstRangeProblem, readRewardAmount, type LootdropSettingsView } from '@shared/domain/lootdrops';
 import { momentText } from '@shared/moment-text';
 import { describeError } from '@renderer/lib/errors';
 import { formatAmount } from '@renderer/lib/format';
 import { notifySuccess } from '@renderer/lib/notify';
 import { useLootChannels, useStartBurst } from '../api';
-import { amountDigits, formatDuration, LIFETIME_PRESETS } from '../format';
+import { formatDuration, LIFETIME_PRESETS } from '../format';
 import { useDraft } from '../hooks/use-draft';
+import { ChannelIdsInput } from './ChannelIdInput';
 import { channelOptions } from './channel-options';
 
 /** A `datetime-local` value as a moment in the staff member's own zone; null when incomplete. */
@@ -21,6 +22,13 @@ function localMoment(text: string): Date | null {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)) return null;
   const at = new Date(text);
   return Number.isNaN(at.getTime()) ? null : at;
+}
+
+/** What the spacing means for the drops and window typed in; nothing about timing until both are there. */
+function spacingHint(spacing: 'fixed' | 'random', drops: number, minutes: number, firstAt: string): string {
+  if (!(drops >= 1) || !(minutes >= 1)) return 'Enter at least one drop and one minute to see when the drops go out.';
+  if (spacing === 'random') return `The first ${firstAt}, the rest at random moments in the window.`;
+  return drops === 1 ? `One drop, ${firstAt}.` : `One drop every ${formatDuration((minutes * 60_000) / drops)}, the first ${firstAt}.`;
 }
 
 export function BurstForm({ settings }: { settings: LootdropSettingsView }) {
@@ -40,15 +48,16 @@ export function BurstForm({ settings }: { settings: LootdropSettingsView }) {
   const [startText, setStartText] = useDraft('burst.startAt', '');
 
   const options = useMemo(() => channelOptions(channels.data?.groups), [channels.data]);
-  const min = amountDigits(amountMin);
-  const max = amountDigits(amountMax);
+  const { digits: min, problem: minProblem } = readRewardAmount(amountMin);
+  const { digits: max, problem: maxProblem } = readRewardAmount(amountMax);
+  const rangeProblem = min !== null && max !== null ? burstRangeProblem(Number(min), Number(max)) : null;
   const n = typeof count === 'number' ? count : Number(count);
   const minutes = typeof windowMinutes === 'number' ? windowMinutes : Number(windowMinutes);
   const view = start.error ? describeError(start.error) : null;
   const fieldError = (field: string) => view?.fieldErrors[field]?.[0];
   const startAt = when === 'later' ? localMoment(startText) : undefined;
   const firstAt = startAt ? `at ${momentText(startAt)}` : 'at once';
-  const ready = channelIds.length > 0 && min !== null && max !== null && n >= 1 && minutes >= 1 && startAt !== null && !start.isPending;
+  const ready = channelIds.length > 0 && min !== null && max !== null && !rangeProblem && n >= 1 && minutes >= 1 && startAt !== null && !start.isPending;
 
   const submit = () => {
     if (!ready) return;
@@ -75,17 +84,21 @@ export function BurstForm({ settings }: { settings: LootdropSettingsView }) {
     >
       <Stack gap="sm">
         <TextInput label="Name" placeholder="e.g. Harvest festival" maxLength={100} value={name} onChange={(e) => setName(e.currentTarget.value)} />
-        <MultiSelect
-          label="Channels"
-          description="Drops go to these in turn."
-          placeholder={channelIds.length ? undefined : 'Choose channels'}
-          data={options}
-          value={channelIds}
-          onChange={setChannelIds}
-          searchable
-          error={fieldError('channelIds')}
-          data-testid="burst-channels"
-        />
+        {channels.isError ? (
+          <ChannelIdsInput value={channelIds} onChange={setChannelIds} listError={channels.error} onRetry={() => void channels.refetch()} error={fieldError('channelIds')} testId="burst-channel-ids" />
+        ) : (
+          <MultiSelect
+            label="Channels"
+            description="Drops go to these in turn."
+            placeholder={channelIds.length ? undefined : 'Choose channels'}
+            data={options}
+            value={channelIds}
+            onChange={setChannelIds}
+            searchable
+            error={fieldError('channelIds')}
+            data-testid="burst-channels"
+          />
+        )}
         <Group grow gap="sm" align="flex-start">
           <NumberInput label="Drops" min={1} max={500} value={count} onChange={setCount} allowDecimal={false} error={fieldError('count')} />
           <NumberInput label="Over (minutes)" min={1} max={1440} value={windowMinutes} onChange={setWindowMinutes} allowDecimal={false} error={fieldError('windowMinutes')} />
@@ -104,9 +117,7 @@ export function BurstForm({ settings }: { settings: LootdropSettingsView }) {
             ]}
           />
           <Text size="xs" c="dimmed">
-            {spacing === 'fixed' && n > 0 && minutes > 0
-              ? `One drop every ${formatDuration((minutes * 60_000) / n)}, the first ${firstAt}.`
-              : `The first ${firstAt}, the rest at random moments in the window.`}
+            {spacingHint(spacing, n, minutes, firstAt)}
           </Text>
         </Stack>
         <Group gap="sm" align="flex-end" wrap="nowrap">
@@ -140,14 +151,14 @@ export function BurstForm({ settings }: { settings: LootdropSettingsView }) {
           ) : null}
         </Group>
         <Group grow gap="sm" align="flex-start">
-          <TextInput label="Amount from" inputMode="numeric" value={amountMin} onChange={(e) => setAmountMin(e.currentTarget.value)} error={fieldError('amountMin') ?? (amountMin && !min ? 'Whole numbers only' : undefined)} />
-          <TextInput label="to" inputMode="numeric" value={amountMax} onChange={(e) => setAmountMax(e.currentTarget.value)} error={fieldError('amountMax') ?? (amountMax && !max ? 'Whole numbers only' : undefined)} />
+          <TextInput label="Amount from" inputMode="numeric" value={amountMin} onChange={(e) => setAmountMin(e.currentTarget.value)} error={fieldError('amountMin') ?? minProblem ?? undefined} />
+          <TextInput label="to" inputMode="numeric" value={amountMax} onChange={(e) => setAmountMax(e.currentTarget.value)} error={fieldError('amountMax') ?? maxProblem ?? rangeProblem ?? undefined} />
         </Group>
         <Group grow gap="sm" align="flex-start">
           <Select label="Currency" data={settings.currencies} value={currency} onChange={(v) => v && setCurrency(v)} allowDeselect={false} error={fieldError('currency')} />
           <Select label="Each drop lives" data={[...LIFETIME_PRESETS]} value={lifetime} onChange={(v) => v && setLifetime(v)} allowDeselect={false} />
         </Group>
-        {min && max && n > 0 ? (
+        {min && max && !rangeProblem && n > 0 ? (
           <Text size="xs" c="dimmed">
             Pays out between {formatAmount(BigInt(min) * BigInt(n))} and {formatAmount(BigInt(max) * BigInt(n))} {currency} if every drop is claimed.
           </Text>

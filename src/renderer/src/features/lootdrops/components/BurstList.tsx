@@ -9,7 +9,7 @@ import type { BurstStatus, BurstView } from '@shared/domain/lootdrops';
 import { RelativeTime } from '@renderer/components/RelativeTime';
 import { formatAmount } from '@renderer/lib/format';
 import { useCancelBurst, useDiscardBurst, usePauseBurst, useResumeBurst } from '../api';
-import { channelLabel, formatCountdown, formatDuration } from '../format';
+import { channelHint, channelLabel, formatCountdown, formatDuration } from '../format';
 import { useSecondTicker } from '@renderer/lib/clock';
 import { ConfirmButton } from './ConfirmButton';
 import classes from './lootdrops.module.css';
@@ -142,7 +142,12 @@ function BurstCard({ burst, channels, compact }: { burst: BurstView; channels: M
       {compact ? null : (
         <Text size="xs" c="dimmed" mt={4}>
           {formatAmount(burst.amountMin)}–{formatAmount(burst.amountMax)} {burst.currency} · {burst.spacing} spacing over {formatDuration(burst.windowSeconds * 1000)} · lives{' '}
-          {formatDuration(burst.lifetimeSeconds * 1000)} · {burst.channelIds.map((id) => channelLabel(channels, id)).join(', ')} · {burst.startsAt ? 'scheduled' : 'started'} by {burst.createdBy.name}{' '}
+          {formatDuration(burst.lifetimeSeconds * 1000)} · {burst.channelIds.map((id, i) => (
+            <span key={id} title={channelHint(channels, id)} data-testid="drop-channel">
+              {i ? ', ' : ''}
+              {channelLabel(channels, id)}
+            </span>
+          ))} · {burst.startsAt ? 'scheduled' : 'started'} by {burst.createdBy.name}{' '}
           <RelativeTime value={burst.createdAt} size="xs" c="dimmed" />
         </Text>
       )}

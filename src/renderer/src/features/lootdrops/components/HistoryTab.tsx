@@ -9,7 +9,7 @@ import { ErrorState } from '@renderer/components/ErrorState';
 import { RelativeTime } from '@renderer/components/RelativeTime';
 import { Snowflake } from '@renderer/components/Snowflake';
 import { useLootHistory, type HistoryFilters } from '../api';
-import { channelLabel, formatDuration } from '../format';
+import { channelHint, channelLabel, formatDuration } from '../format';
 import classes from './lootdrops.module.css';
 
 const statusColour: Record<LootdropStatus, string> = { active: 'teal', claimed: 'aurora', expired: 'gray', cancelled: 'yellow' };
@@ -121,7 +121,7 @@ function HistoryRow({ drop, channels }: { drop: LootdropView; channels: Map<stri
       <Badge size="sm" variant="light" color={statusColour[drop.status]}>
         {drop.status}
       </Badge>
-      <Text size="sm" truncate="end">
+      <Text size="sm" truncate="end" title={channelHint(channels, drop.channelId)} data-testid="drop-channel">
         {channelLabel(channels, drop.channelId)}
       </Text>
       <Amount value={drop.amount} currency={drop.currency} />

@@ -4,17 +4,18 @@
  * after a failure and after a success (events spawn the same drop again and again).
  */
 import { Alert, Button, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
-import { IconGift, IconRefresh } from '@tabler/icons-react';
-import { forwardRef, useImperativeHandle, useMemo, useRef } from 'react';
-import type { LootdropSettingsView } from '@shared/domain/lootdrops';
+import { IconGift } from '@tabler/icons-react';
+import { forwardRef, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { readRewardAmount, type LootdropSettingsView } from '@shared/domain/lootdrops';
 import { KeyHint } from '@renderer/components/KeyHint';
 import { describeError } from '@renderer/lib/errors';
 import { formatAmount } from '@renderer/lib/format';
 import { notifySuccess } from '@renderer/lib/notify';
-import { useLootChannels, useSpawnLootdrop } from '../api';
-import { amountDigits, LIFETIME_PRESETS } from '../format';
+import { useChannelNames, useLootChannels, useSpawnLootdrop } from '../api';
+import { channelLabel, LIFETIME_PRESETS } from '../format';
 import { useDraft } from '../hooks/use-draft';
-import { channelOptions } from './channel-options';
+import { ChannelIdInput, isChannelId } from './ChannelIdInput';
+import { channelOptions, withTypedChannelId } from './channel-options';
 import { DropPreview } from './DropPreview';
 
 export interface SpawnFormHandle {
@@ -42,14 +43,14 @@ export const SpawnForm = forwardRef<SpawnFormHandle, SpawnFormProps>(function Sp
   // A failed list (another server, say) offers nothing: not the last server's channels, and no
   // dropdown over the error that says why.
   const options = useMemo(() => (channels.isError ? [] : channelOptions(channels.data?.groups)), [channels.data, channels.isError]);
-  const channelName = useMemo(() => {
-    for (const group of channels.data?.groups ?? []) for (const c of group.channels) if (c.id === channelId) return `#${c.name}`;
-    return null;
-  }, [channels.data, channelId]);
-  const digits = amountDigits(amount);
+  const [channelSearch, setChannelSearch] = useState('');
+  const names = useChannelNames(true, channelId && isChannelId(channelId) ? [channelId] : []);
+  const channelName = channelId && isChannelId(channelId) ? channelLabel(names, channelId) : null;
+  // The server's own rule, so 0 or an amount past the bot's limit is refused here, by name.
+  const { digits, problem: amountProblem } = readRewardAmount(amount);
   const view = spawn.error ? describeError(spawn.error) : null;
   const fieldError = (name: string) => view?.fieldErrors[name]?.[0];
-  const ready = channelId !== null && digits !== null && !spawn.isPending && !settings.claimButtonFormatProblem;
+  const ready = channelId !== null && isChannelId(channelId) && digits !== null && !spawn.isPending && !settings.claimButtonFormatProblem;
 
   const submit = () => {
     if (!ready) return;
@@ -58,7 +59,7 @@ export const SpawnForm = forwardRef<SpawnFormHandle, SpawnFormProps>(function Sp
       {
         onSuccess({ drop }) {
           setSubmissionKey(crypto.randomUUID());
-          notifySuccess(`Drop spawned in ${channelName ?? `#${drop.channelId}`}`, `${formatAmount(drop.amount)} ${drop.currency}, up for ${LIFETIME_PRESETS.find((p) => p.value === lifetime)?.label ?? `${lifetime} s`}.`);
+          notifySuccess(`Drop spawned in ${channelName ?? `channel ${drop.channelId}`}`, `${formatAmount(drop.amount)} ${drop.currency}, up for ${LIFETIME_PRESETS.find((p) => p.value === lifetime)?.label ?? `${lifetime} s`}.`);
           onSpawned?.(drop.messageId);
         },
       },
@@ -75,24 +76,31 @@ export const SpawnForm = forwardRef<SpawnFormHandle, SpawnFormProps>(function Sp
       data-testid="spawn-form"
     >
       <Stack gap="sm">
-        <Select
-          label="Channel"
-          placeholder={channels.isPending ? 'Loading channels…' : 'Choose a channel'}
-          data={options}
-          value={channelId}
-          onChange={setChannelId}
-          searchable
-          nothingFoundMessage={channels.isError ? undefined : 'No text channel by that name'}
-          error={fieldError('channelId') ?? (channels.isError ? describeError(channels.error).message : undefined)}
-          rightSectionPointerEvents={channels.isError ? 'all' : undefined}
-          rightSection={
-            channels.isError ? (
-              <IconRefresh size={14} style={{ cursor: 'pointer' }} onClick={() => void channels.refetch()} aria-label="Load the channels again" />
-            ) : undefined
-          }
-          data-testid="spawn-channel"
-          comboboxProps={{ withinPortal: true }}
-        />
+        {channels.isError ? (
+          <ChannelIdInput
+            value={channelId ?? ''}
+            onChange={(id) => setChannelId(id || null)}
+            listError={channels.error}
+            onRetry={() => void channels.refetch()}
+            error={fieldError('channelId')}
+            testId="spawn-channel-id"
+          />
+        ) : (
+          <Select
+            label="Channel"
+            placeholder={channels.isPending ? 'Loading channels…' : 'Choose a channel, or paste its ID'}
+            data={withTypedChannelId(options, channelSearch)}
+            value={channelId}
+            onChange={setChannelId}
+            searchable
+            searchValue={channelSearch}
+            onSearchChange={setChannelSearch}
+            nothingFoundMessage="No text channel by that name"
+            error={fieldError('channelId')}
+            data-testid="spawn-channel"
+            comboboxProps={{ withinPortal: true }}
+          />
+        )}
         <TextInput
           ref={amountRef}
           label="Amount"
@@ -103,7 +111,7 @@ export const SpawnForm = forwardRef<SpawnFormHandle, SpawnFormProps>(function Sp
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit();
           }}
-          error={fieldError('amount') ?? (amount && digits === null ? 'Whole numbers only' : undefined)}
+          error={fieldError('amount') ?? amountProblem ?? undefined}
           description={digits ? `${formatAmount(BigInt(digits))} ${currency}` : 'Whole number, 1 to 2,147,483,647'}
           rightSection={<Text size="xs" c="dimmed">{currency}</Text>}
           rightSectionWidth={64}

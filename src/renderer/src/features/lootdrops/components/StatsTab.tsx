@@ -13,7 +13,7 @@ import { ErrorState } from '@renderer/components/ErrorState';
 import { StatFigure } from '@renderer/components/StatFigure';
 import { formatAmount } from '@renderer/lib/format';
 import { useLootStats } from '../api';
-import { channelLabel, formatDuration } from '../format';
+import { channelHint, channelLabel, formatDuration } from '../format';
 import classes from './lootdrops.module.css';
 
 const WINDOWS = [
@@ -90,7 +90,7 @@ export function StatsTab({ channels }: { channels: Map<string, string> }) {
               orientation="vertical"
               series={[{ name: 'rate', label: 'Claim rate', color: 'teal.6' }]}
               valueFormatter={(value) => `${value}%`}
-              yAxisProps={{ width: 110 }}
+              yAxisProps={{ width: axisWidth(rateData.map((d) => d.channel)), tickFormatter: shortLabel }}
               xAxisProps={{ domain: [0, 100] }}
               gridAxis="x"
               data-testid="chart-claim-rate"
@@ -135,6 +135,15 @@ export function StatsTab({ channels }: { channels: Map<string, string> }) {
   );
 }
 
+/** Chart labels longer than this end in "…" (the table below has them whole). */
+const LABEL_MAX = 24;
+const shortLabel = (label: string) => (label.length > LABEL_MAX ? `${label.slice(0, LABEL_MAX - 1)}…` : label);
+/** Room for the longest (shortened) label at the axis' 12 px, so none is clipped. */
+function axisWidth(labels: readonly string[]): number {
+  const longest = Math.max(0, ...labels.map((label) => shortLabel(label).length));
+  return Math.min(220, Math.max(60, Math.ceil(longest * 7.4) + 12));
+}
+
 function ChannelTable({ rows, channels }: { rows: ChannelClaimStats[]; channels: Map<string, string> }) {
   return (
     <Box className={classes.section}>
@@ -149,7 +158,9 @@ function ChannelTable({ rows, channels }: { rows: ChannelClaimStats[]; channels:
       </div>
       {rows.map((c) => (
         <div key={c.channelId} className={classes.row} style={{ gridTemplateColumns: '1.4fr repeat(5, 0.8fr) 1.3fr' }} data-testid="stats-row">
-          <Text size="sm">{channelLabel(channels, c.channelId)}</Text>
+          <Text size="sm" truncate="end" title={channelHint(channels, c.channelId)} data-testid="drop-channel">
+            {channelLabel(channels, c.channelId)}
+          </Text>
           <Text size="sm">{formatAmount(c.drops)}</Text>
           <Text size="sm">{formatAmount(c.claimed)}</Text>
           <Text size="sm">{formatAmount(c.expired)}</Text>

@@ -1,8 +1,8 @@
 /** The economy at a glance: coins in circulation, daily ledger volume by type, top holders, item supply. */
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
-import { ActionIcon, Group, SegmentedControl, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
-import { IconRefresh } from '@tabler/icons-react';
+import { ActionIcon, Anchor, Badge, Group, SegmentedControl, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { DailyTransactionVolume } from '@shared/domain/economy';
 import { Amount } from '@renderer/components/Amount';
@@ -10,9 +10,11 @@ import { LoadingOrError } from '@renderer/components/LoadingOrError';
 import { Missing } from '@renderer/components/Missing';
 import { RelativeTime } from '@renderer/components/RelativeTime';
 import { formatAmount } from '@renderer/lib/format';
+import { hrefFor } from '@renderer/lib/router';
 import { useEconomyOverview } from '../api';
 import { rarityColor } from './InventoryTab';
 import classes from './players.module.css';
+import { OUTLIER_FACTOR, outlierIds } from './outliers';
 
 const SERIES_COLORS = ['aurora.5', 'teal.6', 'yellow.6', 'grape.5', 'orange.6', 'cyan.6', 'pink.5', 'lime.6', 'blue.5', 'red.6', 'indigo.3', 'gray.6'];
 
@@ -81,11 +83,15 @@ export function EconomyView({ onOpenPlayer }: { onOpenPlayer(id: bigint): void }
   if (!overview.isSuccess) return <LoadingOrError query={overview} what="the economy overview" />;
   const o = overview.data;
   const windowCount = o.perDay.reduce((n, r) => n + r.count, 0);
+  const outliers = outlierIds(o.topHolders);
+  const outlierNote = outliers.size
+    ? `; ${outliers.size === 1 ? 'one balance stands' : `${outliers.size} balances stand`} far outside the rest (see top holders)`
+    : '';
 
   return (
     <Stack gap="md" p="md" data-testid="economy-overview">
       <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="sm">
-        <Stat label="Coins in circulation" hint={`Sum of every player's balance${unrecordedNote(o.circulationUnrecorded, o.circulationUnrecorded === 1 ? 'player has' : 'players have')}`}>
+        <Stat label="Coins in circulation" hint={`Sum of every player's balance${unrecordedNote(o.circulationUnrecorded, o.circulationUnrecorded === 1 ? 'player has' : 'players have')}${outlierNote}`}>
           <Amount value={o.circulation} size="xl" />
         </Stat>
         <Stat label="Class banks" hint={`Held by classes, not players${unrecordedNote(o.classBanksUnrecorded, o.classBanksUnrecorded === 1 ? 'class has' : 'classes have')}`}>
@@ -150,6 +156,8 @@ export function EconomyView({ onOpenPlayer }: { onOpenPlayer(id: bigint): void }
             tickLine="none"
             gridAxis="y"
             valueFormatter={(value) => value.toLocaleString('en-US')}
+            // Transactions are counted: the axis never shows 2.5 of them.
+            yAxisProps={{ allowDecimals: false }}
             data-testid="economy-chart"
           />
         )}
@@ -163,23 +171,35 @@ export function EconomyView({ onOpenPlayer }: { onOpenPlayer(id: bigint): void }
           <Table data-testid="top-holders">
             <Table.Tbody>
               {o.topHolders.map((h, i) => (
-                <Table.Tr key={h.id.toString()} style={{ cursor: 'pointer' }} onClick={() => onOpenPlayer(h.id)}>
+                <Table.Tr key={h.id.toString()} style={{ cursor: 'pointer' }} onClick={() => onOpenPlayer(h.id)} data-testid="top-holder" data-outlier={outliers.has(h.id.toString()) || undefined}>
                   <Table.Td w={32}>
                     <Text size="xs" c="dimmed">
                       {i + 1}
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    {h.username === null ? (
-                      <Missing reason="no username recorded" />
-                    ) : (
-                      <Text size="sm" className={classes.plainText}>
-                        {h.username}
-                      </Text>
-                    )}
+                    <Anchor
+                      href={hrefFor({ area: 'players', search: { player: h.id.toString() } })}
+                      size="sm"
+                      className={classes.plainText}
+                      // The row's own click opens the profile too: one navigation, not two.
+                      onClick={(event) => event.stopPropagation()}
+                      data-testid="top-holder-link"
+                    >
+                      {h.username === null ? <Missing reason="no username recorded" /> : h.username}
+                    </Anchor>
                   </Table.Td>
                   <Table.Td ta="right">
-                    <Amount value={h.balance} currency="coins" />
+                    <Group gap={6} justify="flex-end" wrap="nowrap">
+                      {outliers.has(h.id.toString()) ? (
+                        <Tooltip label={`More than ${OUTLIER_FACTOR.toString()}× the median of the other top holders: check that it is real`}>
+                          <Badge color="yellow" variant="light" size="sm" leftSection={<IconAlertTriangle size={12} />} data-testid="outlier-flag">
+                            outlier
+                          </Badge>
+                        </Tooltip>
+                      ) : null}
+                      <Amount value={h.balance} currency="coins" />
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -29,6 +29,15 @@ export interface ActionDialogProps {
   /** Forget the last refusal (the staff member is changing the fields). */
   onDismissError(): void;
   testId?: string;
+  /**
+   * A refusal that names a field stays on the review (with the summary as reviewed) instead of
+   * sending staff back to the fields: for refusals about what changed since the review.
+   */
+  refusalsOnReview?: boolean;
+  /** Shown under the summary on review (e.g. what changed since). */
+  reviewNote?: ReactNode;
+  /** The step shown changed (the summary may hold what was reviewed). */
+  onStepChange?(step: 'edit' | 'review'): void;
 }
 
 export function reasonError(reason: string): string | null {
@@ -41,6 +50,7 @@ export function reasonError(reason: string): string | null {
 export function ActionDialog(props: ActionDialogProps) {
   const { title, onClose, children, reason, onReasonChange, summary, blocker, confirmLabel, destructive, pending, error, onConfirm, onDismissError, testId } =
     props;
+  const { refusalsOnReview = false, reviewNote, onStepChange } = props;
   const [step, setStep] = useState<'edit' | 'review'>('edit');
   const [touched, setTouched] = useState(false);
   const view = error ? describeError(error) : null;
@@ -48,13 +58,17 @@ export function ActionDialog(props: ActionDialogProps) {
   const localReasonError = touched ? reasonError(reason) : null;
   const canReview = summary !== null && !blocker && reasonError(reason) === null;
   // Field errors send the staff member back to the fields; anything else is shown on review.
-  const showStep = view && Object.keys(view.fieldErrors).length > 0 ? 'edit' : step;
+  const showStep = view && Object.keys(view.fieldErrors).length > 0 && !(refusalsOnReview && step === 'review') ? 'edit' : step;
+  const go = (next: 'edit' | 'review') => {
+    setStep(next);
+    onStepChange?.(next);
+  };
 
   const review = () => {
     setTouched(true);
     if (!canReview) return;
     onDismissError();
-    setStep('review');
+    go('review');
   };
 
   return (
@@ -112,8 +126,13 @@ export function ActionDialog(props: ActionDialogProps) {
                 Reason: {reason.trim()}
               </Text>
             </div>
+            {reviewNote}
             {view ? (
-              <Alert color={view.kind === 'conflict' ? 'yellow' : 'red'} icon={<IconAlertTriangle size={16} />} title={view.title} p="xs" data-testid="action-error">
+              <Alert color={view.kind === 'conflict' ? 'yellow' : 'red'} icon={<IconAlertTriangle size={16} />}
+                title={refusalsOnReview && view.kind === 'validation' ? 'Refused: nothing was changed' : view.title}
+                p="xs"
+                data-testid="action-error"
+              >
                 <span className={classes.plainText}>{view.message}</span>
               </Alert>
             ) : null}
@@ -122,7 +141,7 @@ export function ActionDialog(props: ActionDialogProps) {
                 variant="default"
                 onClick={() => {
                   onDismissError();
-                  setStep('edit');
+                  go('edit');
                 }}
                 disabled={pending}
               >

@@ -1,5 +1,5 @@
 import { ActionIcon, Alert, Badge, Button, Card, Group, Loader, Modal, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
-import { IconDatabase, IconKey, IconLock, IconPencil, IconPlayerPlay, IconPlugConnected, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconDatabase, IconInfoCircle, IconKey, IconLock, IconPencil, IconPlayerPlay, IconPlugConnected, IconPlus, IconTrash } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import type { ProfileTestResult, ProfileView, SettingsView } from '@shared/domain/settings';
 import { ErrorState } from '@renderer/components/ErrorState';
@@ -26,7 +26,7 @@ function CurrentConnection() {
             </Text>
             <Text span c="dimmed" inherit>
               {' '}
-              · profile {connection.profileId} · {connection.driver === 'pglite' ? 'PGlite' : 'PostgreSQL'}
+              · {connection.profileId === 'env' ? 'from AURORA_DATABASE_URL' : `profile ${connection.profileId}`} · {connection.driver === 'pglite' ? 'PGlite' : 'PostgreSQL'}
             </Text>
           </Text>
         </Group>
@@ -45,6 +45,11 @@ function CurrentConnection() {
             {readOnlyReason}
           </Alert>
         ) : null}
+        {report.data.notes.map((note) => (
+          <Alert key={note} color="gray" variant="light" icon={<IconInfoCircle size={16} />} p="xs" data-testid="connection-note">
+            <Text size="sm">{note}</Text>
+          </Alert>
+        ))}
         {report.data.report ? <SchemaReportView report={report.data.report} /> : null}
       </Stack>
     </Card>
@@ -116,6 +121,33 @@ export function ConnectionSection({ view }: { view: SettingsView }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
+          {view.overriddenBy ? (
+            <Table.Tr data-testid="profile-environment">
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  <Text size="sm" fw={600}>
+                    AURORA_DATABASE_URL
+                  </Text>
+                  <Badge color="teal">in use</Badge>
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                <Text size="xs" ff="monospace" truncate="end" maw={360}>
+                  {view.overriddenBy}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="xs" c="dimmed">
+                  from the environment
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="xs" c="dimmed" ta="right">
+                  this session only
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ) : null}
           {view.profiles.map((profile) => (
             <Fragment key={profile.id}>
               <Table.Tr data-testid={`profile-${profile.id}`}>
@@ -147,7 +179,7 @@ export function ConnectionSection({ view }: { view: SettingsView }) {
                     <Button
                       size="compact-xs"
                       leftSection={<IconPlayerPlay size={12} />}
-                      disabled={profile.active && !view.overriddenBy}
+                      disabled={profile.active}
                       loading={switcher.isPending && switcher.variables?.id === profile.id}
                       onClick={() => switchTo(profile)}
                       data-testid={`profile-switch-${profile.id}`}

@@ -1,9 +1,10 @@
-import { Accordion, Badge, Button, Checkbox, Group, PasswordInput, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
+import { Accordion, Badge, Button, Checkbox, Group, PasswordInput, Stack, TagsInput, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { IconPlugConnected } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { SettingsView } from '@shared/domain/settings';
 import { notifySuccess } from '@renderer/lib/notify';
 import { useLeaveGuard } from '@renderer/lib/router';
-import { useLastDiscordCheck, useSetDiscord } from '../api';
+import { useLastDiscordCheck, useSetDiscord, useTestDiscord } from '../api';
 import { useSettingsForm } from '../hooks/use-settings-form';
 import { DiscordCheckView } from './DiscordCheckView';
 import { FormError } from './FormError';
@@ -15,7 +16,10 @@ export function DiscordSection({ view }: { view: SettingsView }) {
   const d = view.discord;
   const save = useSetDiscord();
   const removeToken = useSetDiscord();
-  const check = useLastDiscordCheck();
+  const saved = useLastDiscordCheck();
+  const tester = useTestDiscord();
+  // The latest answer: a test after the save, or the save's own check.
+  const check = tester.data !== undefined ? tester.data : saved;
   const form = useSettingsForm({ guildId: d.guildId?.toString() ?? '', token: '', apiBase: d.apiBase ?? '', claimButtonFormat: d.claimButtonFormat ?? '' }, save.error);
   const [currencies, setCurrencies] = useState<string[]>(d.currencies);
   const [allowCustomApiBase, setAllowCustomApiBase] = useState(d.allowCustomApiBase);
@@ -38,6 +42,7 @@ export function DiscordSection({ view }: { view: SettingsView }) {
       },
       {
         onSuccess: () => {
+          tester.reset();
           form.set('token', '');
           notifySuccess('Discord settings saved');
         },
@@ -110,9 +115,23 @@ export function DiscordSection({ view }: { view: SettingsView }) {
           </Accordion>
           <FormError message={form.formError} />
           <Group justify="space-between">
-            <Button type="submit" loading={save.isPending} disabled={!dirty}>
-              Save Discord settings
-            </Button>
+            <Group gap="xs">
+              <Button type="submit" loading={save.isPending} disabled={!dirty}>
+                Save Discord settings
+              </Button>
+              <Tooltip label={dirty ? 'Save first: the test uses the saved token and server' : 'Ask Discord who the token belongs to and whether the bot is in the server'}>
+                <Button
+                  variant="default"
+                  leftSection={<IconPlugConnected size={14} />}
+                  loading={tester.isPending}
+                  disabled={!d.tokenSet || dirty}
+                  onClick={() => tester.mutate()}
+                  data-testid="discord-test"
+                >
+                  Test
+                </Button>
+              </Tooltip>
+            </Group>
             {d.tokenSet ? (
               <Button
                 variant="subtle"
@@ -126,7 +145,12 @@ export function DiscordSection({ view }: { view: SettingsView }) {
               </Button>
             ) : null}
           </Group>
-          {check && !save.isPending ? <DiscordCheckView check={check} /> : null}
+          {!d.tokenSet ? (
+            <Text size="xs" c="dimmed">
+              Test needs a saved token.
+            </Text>
+          ) : null}
+          {check && !save.isPending && !tester.isPending ? <DiscordCheckView check={check} /> : null}
         </Stack>
       </form>
     </Stack>
