@@ -20,6 +20,7 @@ import { CaseTypeBadge } from './CaseTypeBadge';
 import { DiscordPendingNotice } from './DiscordPendingNotice';
 import { MetadataView } from './MetadataView';
 import { TargetCard } from './TargetCard';
+import { DeskPlaceActions } from '@renderer/components/DeskPlaceActions';
 import { caseName, isOpen } from './describe-case';
 import classes from './moderation.module.css';
 
@@ -118,11 +119,14 @@ export function CaseDetailPanel({ detail, isLoading, error, onRetry, me, onActio
               {c.claim ? `Claimed by ${claimedByMe ? 'you' : (c.claim.by.name ?? c.claim.by.id.toString())} · ` : ''}#{c.id.toString()} · opened {c.createdAt ? formatUtc(c.createdAt) : 'at no recorded time'}
             </Text>
           </Stack>
-          <Tooltip label="Close (Esc)">
-            <ActionIcon onClick={onClose} aria-label="Close the case">
-              <IconX size={16} />
-            </ActionIcon>
-          </Tooltip>
+          <Group gap={2} wrap="nowrap">
+            <DeskPlaceActions place={{ kind: 'case', id: c.id.toString() }} popOut />
+            <Tooltip label="Close (Esc)">
+              <ActionIcon onClick={onClose} aria-label="Close the case">
+                <IconX size={16} />
+              </ActionIcon>
+            </Tooltip>
+          </Group>
         </Group>
         <Group gap={6} mt="sm">
           {open ? button('resolve', 'Resolve', 'r', <IconCheck size={14} />, 'teal') : button('reopen', 'Reopen', 'shift+r', <IconArrowBackUp size={14} />)}

@@ -4,6 +4,7 @@ import { IconChevronDown, IconCoin, IconCoinOff, IconGift, IconShield, IconUserC
 import type { ReactNode } from 'react';
 import type { PlayerProfile } from '@shared/domain/players';
 import { Amount } from '@renderer/components/Amount';
+import { DeskPlaceActions } from '@renderer/components/DeskPlaceActions';
 import { Missing } from '@renderer/components/Missing';
 import { KeyHint } from '@renderer/components/KeyHint';
 import { RelativeTime } from '@renderer/components/RelativeTime';
@@ -57,6 +58,7 @@ export function ProfileHeader({ profile, onAction }: { profile: PlayerProfile; o
               No class
             </Badge>
           )}
+          <DeskPlaceActions place={{ kind: 'player', id: profile.id.toString() }} popOut />
         </Group>
         <Group gap={6} wrap="nowrap">
           <Tooltip label={<Group gap={4}>Grant coins <KeyHint keys="g" /></Group>}>
