@@ -149,7 +149,10 @@ function run(): void {
       if (details.reason !== 'clean-exit' && !win.isDestroyed()) setTimeout(() => !win.isDestroyed() && win.webContents.reload(), 500);
     });
     win.on('focus', () => badge({ type: 'seen' }));
-    win.on('closed', () => ports.detach(id));
+    win.on('closed', () => {
+      ports.detach(id);
+      log.info('window closed: its port and subscriptions stopped', { window: id });
+    });
   }
 
   // The badge and new-case notices, counted here from the live hub.

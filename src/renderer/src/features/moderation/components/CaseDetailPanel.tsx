@@ -119,20 +119,18 @@ export function CaseDetailPanel({ detail, isLoading, error, onRetry, me, onActio
               {c.claim ? `Claimed by ${claimedByMe ? 'you' : (c.claim.by.name ?? c.claim.by.id.toString())} · ` : ''}#{c.id.toString()} · opened {c.createdAt ? formatUtc(c.createdAt) : 'at no recorded time'}
             </Text>
           </Stack>
-          <Group gap={2} wrap="nowrap">
-            <DeskPlaceActions place={{ kind: 'case', id: c.id.toString() }} popOut />
-            <Tooltip label="Close (Esc)">
-              <ActionIcon onClick={onClose} aria-label="Close the case">
-                <IconX size={16} />
-              </ActionIcon>
-            </Tooltip>
-          </Group>
+          <Tooltip label="Close (Esc)">
+            <ActionIcon onClick={onClose} aria-label="Close the case">
+              <IconX size={16} />
+            </ActionIcon>
+          </Tooltip>
         </Group>
         <Group gap={6} mt="sm">
           {open ? button('resolve', 'Resolve', 'r', <IconCheck size={14} />, 'teal') : button('reopen', 'Reopen', 'shift+r', <IconArrowBackUp size={14} />)}
           {button('note', 'Note', 'n', <IconMessagePlus size={14} />)}
           {open ? (claimedByMe ? button('unclaim', 'Unclaim', 'c', <IconUserX size={14} />) : button('claim', c.claim ? 'Take over' : 'Claim', 'c', <IconHandStop size={14} />)) : null}
           {button('edit', 'Edit reason', 'e', <IconPencil size={14} />)}
+          <DeskPlaceActions place={{ kind: 'case', id: c.id.toString() }} popOut />
         </Group>
         <DiscordPendingNotice pending={c.discordPending} discord={discord} retrying={retryingDiscord} onRetry={onRetryDiscord} />
       </div>

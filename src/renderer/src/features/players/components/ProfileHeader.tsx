@@ -58,7 +58,6 @@ export function ProfileHeader({ profile, onAction }: { profile: PlayerProfile; o
               No class
             </Badge>
           )}
-          <DeskPlaceActions place={{ kind: 'player', id: profile.id.toString() }} popOut />
         </Group>
         <Group gap={6} wrap="nowrap">
           <Tooltip label={<Group gap={4}>Grant coins <KeyHint keys="g" /></Group>}>
@@ -98,7 +97,10 @@ export function ProfileHeader({ profile, onAction }: { profile: PlayerProfile; o
       </Group>
       <div className={classes.facts}>
         <Fact label="Discord ID">
-          <Snowflake id={profile.id} kind="player ID" />
+          <Group gap={2} wrap="nowrap" component="span">
+            <Snowflake id={profile.id} kind="player ID" />
+            <DeskPlaceActions place={{ kind: 'player', id: profile.id.toString() }} popOut />
+          </Group>
         </Fact>
         <Fact label="Class">
           {profile.class ? (
