@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { AREA_IDS } from '../../src/renderer/src/lib/areas.js';
 import { DESK_SCREENS, GLOBAL_KEYS } from '../../src/shared/desk-keys.js';
 import type { LiveEvent } from '../../src/shared/live.js';
 import { deskMenu, toAccelerator, toKeyEvent } from '../../src/main/desktop/menu.js';
@@ -139,6 +140,10 @@ describe('the application menu', () => {
     const keys = go.entries.flatMap((e) => (e.kind === 'key' ? [e.action] : []));
     expect(keys.slice(0, DESK_SCREENS.length).map((a) => [a.label, a.accelerator])).toEqual(DESK_SCREENS.map((s, i) => [s.label, `Alt+${i + 1}`]));
     expect(keys.at(-1)).toEqual({ label: 'Command palette…', key: GLOBAL_KEYS.palette, accelerator: 'CmdOrCtrl+K' });
+  });
+
+  it('lists the same screens, in the same order, as the renderer binds Alt+N to', () => {
+    expect(DESK_SCREENS.map((s) => s.id)).toEqual([...AREA_IDS]);
   });
 
   it('puts Quit in the app menu on macOS and in File elsewhere', () => {
