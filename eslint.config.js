@@ -14,6 +14,7 @@ const projectRoot = fileURLToPath(new URL('.', import.meta.url));
 // between two areas are a dependency between two elements and need a policy (there is none).
 const rooms = [
   { type: 'electron', pattern: 'src/main/electron' },
+  { type: 'desktop', pattern: 'src/main/desktop' },
   { type: 'api', pattern: 'src/main/api' },
   // Authoring is the module quests and items share (revisions, reading items): first, so it is
   // not taken for one more area.
@@ -44,7 +45,7 @@ const host = { file: { categories: 'host' } };
 const packages = { to: { module: { origin: ['external', 'core'], source: '!electron' } } };
 const electronPackage = { to: { module: { origin: 'external', source: 'electron' } } };
 const noElectron = { disallow: electronPackage, message: 'Only src/main/electron and src/preload import Electron.' };
-const shellTargets = [host, types('api', 'rpc', 'feature', 'live', 'core', 'db', 'shared')];
+const shellTargets = [host, types('desktop', 'api', 'rpc', 'feature', 'live', 'core', 'db', 'shared')];
 const belowFeatures = types('core', 'db', 'shared');
 
 /**
@@ -113,6 +114,8 @@ const roomImports = [
   },
   { files: ['src/main/core/**'], policies: [{ allow: [packages, { to: types('db', 'shared') }] }, noElectron] },
   { files: ['src/main/db/**'], policies: [{ allow: [packages, { to: types('core', 'shared') }] }, noElectron] },
+  // The desktop shell's decisions: plain functions, no Electron (the web harness uses them too).
+  { files: ['src/main/desktop/**'], policies: [{ allow: [packages, { to: types('rpc', 'core', 'shared') }] }, noElectron] },
   { files: ['src/main/rpc/**'], policies: [{ allow: [packages, { to: types('core', 'shared') }] }, noElectron] },
   { files: ['src/preload/**'], policies: [{ allow: [packages, electronPackage, { to: room('shared') }] }] },
   // The renderer is sandboxed: no Electron, no Node built-ins.

@@ -1,10 +1,12 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { deskAliases } from './src/main/web/renderer-vite-config';
 
 export default defineConfig({
   resolve: { alias: deskAliases(__dirname) },
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    // The Electron suite needs the Electron binary: `npm run test:electron`, never `npm test`.
+    exclude: [...configDefaults.exclude, 'test/electron/**'],
     environment: 'node',
     // Two cores: a database-heavy suite gains little from more workers.
     maxWorkers: 2,

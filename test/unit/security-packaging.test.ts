@@ -108,7 +108,8 @@ describe('electron-builder configuration', () => {
     expect(config.mac?.target).toEqual([{ target: 'dmg', arch: ['universal'] }]);
     expect(config.asar).toBe(true);
     expect(JSON.stringify(config.files)).toContain('"out/**/*"');
-    expect(config.publish).toBeNull();
+    // Installed apps look for updates over HTTPS at the configured feed (a placeholder host for now).
+    expect(config.publish).toEqual([expect.objectContaining({ provider: 'generic', url: expect.stringMatching(/^https:\/\//) })]);
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string };
     expect(pkg.main).toBe('./out/main/index.js');
   });

@@ -82,8 +82,8 @@ describe('window-open handler', () => {
 });
 
 describe('permission request handler', () => {
-  it('grants the clipboard write and notifications to the app page and nothing else to anyone', () => {
-    expect(decidePermission('notifications', APP, APP)).toBe(true);
+  it('grants the clipboard write to the app page and nothing else to anyone (notices come from the main process)', () => {
+    expect(decidePermission('notifications', APP, APP)).toBe(false);
     expect(decidePermission('notifications', 'https://evil.example/', APP)).toBe(false);
     expect(decidePermission('clipboard-sanitized-write', APP, APP)).toBe(true);
     expect(decidePermission('clipboard-sanitized-write', `${APP_ORIGIN}/`, APP)).toBe(true);

@@ -5,6 +5,7 @@
  */
 // Relative, not @shared: the build configs load this file (through web/csp-meta.ts) before any alias exists.
 import { DISCORD_IMAGE_HOSTS } from '../../shared/domain/images.js';
+import { popOutPlaceFromHash, type DeskPlace } from '../../shared/desk-links.js';
 
 /** Links the desk may hand to the system browser: http(s) only, no credentials in the URL. */
 export function isAllowedExternalUrl(raw: string): boolean {
@@ -55,14 +56,33 @@ export function decideFrameNavigation(target: string, appUrl: string, isMainFram
 }
 
 export interface WindowOpenDecision {
-  /** Electron's answer: the app never opens a second window. */
+  /** Electron's answer: the page never opens a window itself. */
   action: 'deny';
   /** Whether the link goes to the system browser instead. */
   openExternal: boolean;
+  /**
+   * The app's own page with a pop-out route (a case, a player, the lootdrop board): the desktop
+   * shell opens its own hardened window for that place instead, with its own port.
+   */
+  popOut?: DeskPlace;
 }
 
-/** `window.open`, `target=_blank` and friends: no new window ever; web links to the system browser. */
-export function decideWindowOpen(url: string): WindowOpenDecision {
+/**
+ * `window.open`, `target=_blank` and friends: the page never opens a window; web links go to the
+ * system browser, and a pop-out route of the app's own page becomes a pop-out the shell opens.
+ */
+export function decideWindowOpen(url: string, appUrl?: string): WindowOpenDecision {
+  if (appUrl !== undefined) {
+    try {
+      const to = new URL(url);
+      if (sameDocument(to, new URL(appUrl))) {
+        const place = popOutPlaceFromHash(to.hash);
+        if (place) return { action: 'deny', openExternal: false, popOut: place };
+      }
+    } catch {
+      // not a URL: refused below
+    }
+  }
   return { action: 'deny', openExternal: isAllowedExternalUrl(url) };
 }
 
@@ -119,8 +139,9 @@ export function buildContentSecurityPolicy(options: CspOptions = {}): string {
 const APP_PERMISSIONS = new Set([
   // The copy buttons beside snowflakes.
   'clipboard-sanitized-write',
-  // The desktop notification for new moderation cases (switchable in Settings).
-  'notifications',
+  // Not 'notifications': in the app, new-case notices come from the main process (counted from
+  // the live hub, clicking one opens the case), so the page's own would only repeat them. The
+  // page's Notification API is what the web harness uses instead.
 ]);
 
 /** Every permission is refused except the few above, and those only to the app's own page. */

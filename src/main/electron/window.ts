@@ -8,6 +8,7 @@
  */
 import { join } from 'node:path';
 import { BrowserWindow, protocol, shell, type Session, type WebContents } from 'electron';
+import type { DeskPlace } from '@shared/desk-links.js';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol.js';
 import {
   buildContentSecurityPolicy,
@@ -69,10 +70,12 @@ function openInBrowser(url: string): void {
 }
 
 /** For every WebContents the app creates (wired from app 'web-contents-created'). */
-export function guardWebContents(contents: WebContents, appUrl: string): void {
+export function guardWebContents(contents: WebContents, appUrl: string, onPopOut?: (place: DeskPlace) => void): void {
   contents.setWindowOpenHandler(({ url }) => {
-    const decision = decideWindowOpen(url);
+    const decision = decideWindowOpen(url, appUrl);
     if (decision.openExternal) openInBrowser(url);
+    // The page never opens a window itself: the shell opens the pop-out, hardened like the main one.
+    if (decision.popOut) onPopOut?.(decision.popOut);
     return { action: decision.action };
   });
   const guard = (event: { preventDefault(): void; url: string }) => {
@@ -90,15 +93,22 @@ export function guardWebContents(contents: WebContents, appUrl: string): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-export function createMainWindow(locations: WindowLocations & { devTools: boolean }): BrowserWindow {
+export interface DeskWindowOptions extends WindowLocations {
+  devTools: boolean;
+  /** Where the window opens (restored by the desktop shell); default 1440x900, centred. */
+  bounds?: { x: number; y: number; width: number; height: number };
+  title?: string;
+}
+
+/** Every window of the desk, the main one and each pop-out, is made here with the same hardening. */
+export function createMainWindow(locations: DeskWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1440,
-    height: 900,
+    ...(locations.bounds ?? { width: 1440, height: 900 }),
     minWidth: 960,
     minHeight: 600,
     show: false,
     backgroundColor: '#1a1b1e',
-    title: 'Aurora Desk',
+    title: locations.title ?? 'Aurora Desk',
     autoHideMenuBar: true,
     webPreferences: {
       preload: join(locations.mainDir, '../preload/index.cjs'),

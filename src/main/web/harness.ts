@@ -25,6 +25,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { hashForPlace, parseDeskLink } from '@shared/desk-links.js';
 import { inputByteLimit, MAX_BATCH_CALLS } from '@shared/wire-budget.js';
 import { appRouter } from '../api/root.js';
 import { createContext } from '../api/trpc.js';
@@ -95,6 +96,14 @@ function requestUrl(req: IncomingMessage, base: string): URL | null {
 }
 
 const TRPC_BASE = '/trpc/';
+/** `/link?to=aurora-desk://case/42&token=…`: a desk link opened in the harness (tests, development). */
+export const DESK_LINK_PATH = '/link';
+
+/** The route a desk link opens, by the same parser the app uses; anything else refused with why. */
+function deskLinkTarget(to: string | null): { ok: true; hash: string } | { ok: false; reason: string } {
+  const parsed = parseDeskLink(to ?? '');
+  return parsed.ok ? { ok: true, hash: hashForPlace(parsed.place) } : parsed;
+}
 
 /** The token in tRPC's connectionParams query parameter (how httpSubscriptionLink authenticates SSE). */
 function connectionParamsToken(url: URL): string | undefined {
@@ -191,6 +200,17 @@ export async function startWebHarness(options: WebHarnessOptions = {}): Promise<
       return trpcFor(limit)(req, res);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed.');
+    if (url.pathname === DESK_LINK_PATH) {
+      // The harness' way in for a desk link: what the OS hands the app, here as a URL.
+      if (!sameSecret(url.searchParams.get('token'), token)) return noToken();
+      const link = deskLinkTarget(url.searchParams.get('to'));
+      if (!link.ok) {
+        log.warn('desk link refused', { link: (url.searchParams.get('to') ?? '').slice(0, 200), reason: link.reason });
+        return refuse(res, 400, `Bad request: not a desk link this desk opens (${link.reason}).`);
+      }
+      res.writeHead(302, { Location: `/?token=${encodeURIComponent(token)}${link.hash}`, 'Cache-Control': 'no-store' });
+      return void res.end();
+    }
     void resolveStaticFile(rendererDir, url.pathname).then((file) => {
       if (!file) return refuse(res, 404, 'Not found.');
       const isPage = file.endsWith('.html');

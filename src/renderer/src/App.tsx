@@ -2,6 +2,7 @@
  * The shell: sidebar, the current area's page, the status bar, and what floats above them
  * (command palette, keyboard help, leave-without-saving prompt, notifications).
  */
+import { GLOBAL_KEYS, screenKey } from '@shared/desk-keys';
 import { AppShell, Center, Loader } from '@mantine/core';
 import { IconKeyboard, IconMoon, IconRefresh, IconSun } from '@tabler/icons-react';
 import { Suspense, useMemo, useState } from 'react';
@@ -50,10 +51,11 @@ export function App() {
   const globalKeys = useMemo<KeyBinding[]>(
     () => [
       // Spotlight handles the palette's own key; it is listed here so `?` shows it.
-      { keys: 'mod+k', label: 'Command palette: go to, find, act' },
-      { keys: 'shift+?', label: 'Show or hide these shortcuts', run: () => setKeysOpen((open) => !open) },
-      ...areas.map((area, index) => ({ keys: `alt+${index + 1}`, label: `Go to ${area.label}`, run: () => navigate(area.id), inInputs: true })),
-      { keys: 'alt+t', label: 'Switch between dark and light', run: toggle, inInputs: true },
+      // The same keys as the app's native menu (@shared/desk-keys).
+      { keys: GLOBAL_KEYS.palette, label: 'Command palette: go to, find, act' },
+      { keys: GLOBAL_KEYS.shortcuts, label: 'Show or hide these shortcuts', run: () => setKeysOpen((open) => !open) },
+      ...areas.map((area, index) => ({ keys: screenKey(index), label: `Go to ${area.label}`, run: () => navigate(area.id), inInputs: true })),
+      { keys: GLOBAL_KEYS.theme, label: 'Switch between dark and light', run: toggle, inInputs: true },
     ],
     [toggle],
   );

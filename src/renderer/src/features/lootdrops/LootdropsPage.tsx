@@ -3,6 +3,7 @@
  * event bursts in their own tabs (#/lootdrops?tab=…). Keys: n new drop, Ctrl+Enter spawn,
  * j/k move through the active drops, x cancel the focused one, b/h/s/u switch tabs.
  */
+import { PopOutButton } from '@renderer/components/DeskPlaceActions';
 import { Badge, Box, Loader, Text } from '@mantine/core';
 import { IconChartBar, IconGift, IconHistory, IconLayoutBoard, IconRocket } from '@tabler/icons-react';
 import { useMemo, useRef, useState } from 'react';
@@ -55,7 +56,8 @@ export function LootdropsPage() {
   );
   const channels = useChannelNames(discordConfigured, boardChannelIds);
   const formRef = useRef<SpawnFormHandle>(null);
-  const [focusedId, setFocusedId] = useState<string | null>(null);
+  // A desk link to a drop (#/lootdrops?drop=…) opens the board with that drop focused.
+  const [focusedId, setFocusedId] = useState<string | null>(() => route.search.get('drop'));
   const [cancelling, setCancelling] = useState<LootdropView | null>(null);
 
   const active = board.data?.active ?? [];
@@ -117,6 +119,7 @@ export function LootdropsPage() {
         title="Lootdrops"
         description="Spawn drops into Discord channels and watch them get claimed, live."
         icon={IconGift}
+        actions={<PopOutButton place={{ kind: 'board' }} />}
       >
         <PageTabs
           tabs={tabs}

@@ -1,4 +1,5 @@
 /** Every drop, newest first, with filters that say what is active. */
+import { CopyDeskLink } from '@renderer/components/DeskPlaceActions';
 import { Badge, Box, Button, Group, Select, Switch, Text, TextInput } from '@mantine/core';
 import { IconFilterOff } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -139,7 +140,10 @@ function HistoryRow({ drop, channels }: { drop: LootdropView; channels: Map<stri
           </Text>
         ) : null}
       </Group>
-      <Snowflake id={drop.messageId} kind="message ID" size="xs" />
+      <Group gap={2} wrap="nowrap">
+        <Snowflake id={drop.messageId} kind="message ID" size="xs" />
+        <CopyDeskLink place={{ kind: 'lootdrop', id: drop.messageId }} />
+      </Group>
     </div>
   );
 }

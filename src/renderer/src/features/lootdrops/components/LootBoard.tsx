@@ -2,6 +2,7 @@
  * The live board: active drops with countdowns (and a cancel button), the latest claims (who,
  * how fast, where measured) and the drops that ended unclaimed. Rows that arrive live flash.
  */
+import { CopyDeskLink } from '@renderer/components/DeskPlaceActions';
 import { ActionIcon, Badge, Box, Group, Progress, Text, Tooltip } from '@mantine/core';
 import { IconClockOff, IconHandGrab, IconHourglass, IconX } from '@tabler/icons-react';
 import { useEffect } from 'react';
@@ -217,7 +218,8 @@ function ActiveRow({ drop, offsetMs, channel, channelHint: hint, fresh, focused,
       <Text size="xs" c="dimmed" truncate="end">
         {drop.spawnedBy ? `by ${drop.spawnedBy.name}${drop.burstId !== null ? ' (burst)' : ''}` : 'by the bot'}
       </Text>
-      <Group justify="flex-end">
+      <Group justify="flex-end" gap={2} wrap="nowrap">
+        <CopyDeskLink place={{ kind: 'lootdrop', id: drop.messageId }} />
         <Tooltip label="Cancel this drop…">
           <ActionIcon
             variant="subtle"

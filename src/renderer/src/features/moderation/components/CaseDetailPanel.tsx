@@ -21,6 +21,7 @@ import { CaseTypeBadge } from './CaseTypeBadge';
 import { DiscordPendingNotice } from './DiscordPendingNotice';
 import { MetadataView } from './MetadataView';
 import { TargetCard } from './TargetCard';
+import { DeskPlaceActions } from '@renderer/components/DeskPlaceActions';
 import { caseName, isOpen } from './describe-case';
 import classes from './moderation.module.css';
 
@@ -143,6 +144,7 @@ export function CaseDetailPanel({ detail, notInView, isLoading, error, onRetry, 
           {button('note', 'Note', 'n', <IconMessagePlus size={14} />)}
           {open ? (claimedByMe ? button('unclaim', 'Unclaim', 'c', <IconUserX size={14} />) : button('claim', c.claim ? 'Take over' : 'Claim', 'c', <IconHandStop size={14} />)) : null}
           {button('edit', 'Edit reason', 'e', <IconPencil size={14} />)}
+          <DeskPlaceActions place={{ kind: 'case', id: c.id.toString() }} popOut />
         </Group>
         {notInView ? (
           <Alert color="gray" variant="light" icon={<IconEyeOff size={16} />} p="xs" mt="sm" data-testid="not-in-view">

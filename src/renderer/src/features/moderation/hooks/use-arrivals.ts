@@ -7,8 +7,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CaseArrival, CaseDetail, ModerationQueue } from '@shared/domain/moderation';
+import { hashForPlace } from '@shared/desk-links';
 import { liveRows } from '@shared/live';
 import { announceCount } from '@renderer/lib/announcer';
+import { navigate } from '@renderer/lib/router';
 import { useLiveEvents } from '@renderer/lib/live';
 import { LIVE_WINDOW_MS } from '@renderer/lib/live-refresh';
 import { useTRPC } from '@renderer/lib/trpc';
@@ -31,7 +33,12 @@ function notifyDesktop(arrivals: CaseArrival[]): void {
   const title = arrivals.length === 1 ? `New ${first.type ?? 'untyped'} case ${caseName(first)}` : `${arrivals.length} new moderation cases`;
   // Plain text only: the OS shows it as such.
   const body = arrivals.length === 1 ? `${who}${first.reasonExcerpt ? `: ${first.reasonExcerpt.slice(0, 120)}` : ''}` : `Latest: ${caseName(first)} on ${who}`;
-  new Notification(title, { body, tag: 'aurora-new-cases' });
+  const shown = new Notification(title, { body, tag: 'aurora-new-cases' });
+  // Clicking it opens the newest case, as the app's own notice does.
+  shown.onclick = () => {
+    window.focus();
+    navigate(hashForPlace({ kind: 'case', id: first.id.toString() }));
+  };
 }
 
 export interface CaseArrivalsOptions {

@@ -4,6 +4,7 @@ import { IconChevronDown, IconCoin, IconCoinOff, IconGift, IconShield, IconUserC
 import type { ReactNode } from 'react';
 import type { PlayerProfile } from '@shared/domain/players';
 import { Amount } from '@renderer/components/Amount';
+import { DeskPlaceActions } from '@renderer/components/DeskPlaceActions';
 import { Missing } from '@renderer/components/Missing';
 import { KeyHint } from '@renderer/components/KeyHint';
 import { RelativeTime } from '@renderer/components/RelativeTime';
@@ -96,7 +97,10 @@ export function ProfileHeader({ profile, onAction }: { profile: PlayerProfile; o
       </Group>
       <div className={classes.facts}>
         <Fact label="Discord ID">
-          <Snowflake id={profile.id} kind="player ID" />
+          <Group gap={2} wrap="nowrap" component="span">
+            <Snowflake id={profile.id} kind="player ID" />
+            <DeskPlaceActions place={{ kind: 'player', id: profile.id.toString() }} popOut />
+          </Group>
         </Fact>
         <Fact label="Class">
           {profile.class ? (

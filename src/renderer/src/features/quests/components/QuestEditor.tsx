@@ -1,3 +1,4 @@
+import { CopyDeskLink } from '@renderer/components/DeskPlaceActions';
 import { Badge, Box, Button, Group, ScrollArea, Stack, Tabs, Text } from '@mantine/core';
 import { IconChartBar, IconCopy, IconPencil } from '@tabler/icons-react';
 import type { StoredQuest } from '@shared/domain/quests';
@@ -83,6 +84,7 @@ function QuestEditorLoaded({ stored, tab, onTab, onSaved, onClose }: QuestEditor
         actions={
           base ? (
             <>
+              <CopyDeskLink place={{ kind: 'quest', id: String(base.id) }} />
               <Button
                 variant="subtle"
                 leftSection={<IconCopy size={14} />}
