@@ -6,7 +6,8 @@ export type LiveEvent =
   /**
    * One row changed; `key` is its primary key, every value a string (bigints exact). In polling
    * mode the hub only knows that the table changed: op is 'UPDATE' and the key is empty, meaning
-   * "refetch whatever shows this table".
+   * "refetch whatever shows this table". What the hub's sources report; subscribers receive the
+   * rows batched as `changes` (main/live/coalesce.ts), and tests may hand one row as this form.
    */
   | { kind: 'change'; table: LiveTable; op: LiveOperation; key: Record<string, string> }
   /**

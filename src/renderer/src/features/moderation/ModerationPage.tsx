@@ -5,7 +5,7 @@
  */
 import { Box, Button, Loader, Stack, Text } from '@mantine/core';
 import { IconCheck, IconChecks, IconDownload, IconPlus, IconShieldHalf } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { CaseExport, CaseSummary, ModerationIndexStatus, ModerationQueue } from '@shared/domain/moderation';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
@@ -104,7 +104,9 @@ export function ModerationPage() {
   // A moderator reading down the queue keeps their rows; arrivals above wait behind "N new cases — show".
   const listPane = useRef<HTMLDivElement>(null);
   const held = useHeldQueue(list.cases, queue, JSON.stringify(filterValues), listPane);
-  const cases = held.cases;
+  // Rows from a live refetch render in a transition React can interrupt: a raid's refetches
+  // never hold a frame for a whole list render.
+  const cases = useDeferredValue(held.cases);
   const focusIndex = focusId === null ? -1 : cases.findIndex((c) => c.id === focusId);
   const markResolved = useFollowSelection({
     cases,

@@ -59,6 +59,8 @@ export function useCaseWindow(queue: ModerationQueue, filters: CaseFiltersInput)
     placeholderData: keepPreviousData,
     // A live re-read keeps the unchanged rows' objects: only new or changed rows render again.
     structuralSharing: shareCaseRows,
+    // The page renders again for new rows or an error, not for every refetch starting and ending.
+    notifyOnChangeProps: ['data', 'error', 'isLoading'],
   });
 
   const data = query.data;
@@ -98,7 +100,8 @@ export function useCaseWindow(queue: ModerationQueue, filters: CaseFiltersInput)
 /** Counts per queue and per type for the filters (cached for a few seconds on huge tables). */
 export function useCaseCounts(queue: ModerationQueue, filters: CaseFiltersInput) {
   const trpc = useTRPC();
-  return useQuery({ ...trpc.moderation.counts.queryOptions({ queue, filters }), placeholderData: keepPreviousData });
+  // Rendered again for new figures only, not for each live refetch starting and ending.
+  return useQuery({ ...trpc.moderation.counts.queryOptions({ queue, filters }), placeholderData: keepPreviousData, notifyOnChangeProps: ['data', 'error'] });
 }
 
 /** Everything the detail panel shows; refreshed in place by live changes. */

@@ -5,7 +5,7 @@
  * the count through the shell's live region, batched.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { CaseArrival, CaseDetail, ModerationQueue } from '@shared/domain/moderation';
 import { hashForPlace } from '@shared/desk-links';
 import { liveRows } from '@shared/live';
@@ -92,20 +92,23 @@ export function useCaseArrivals(current: ModerationQueue, options: CaseArrivalsO
       trpc.moderation.detail.queryFilter(undefined, { predicate: (query) => targets.has((query.state.data as CaseDetail | undefined)?.summary.userId ?? -1n) }),
       { cancelRefetch: false },
     );
-    setUnread((u) => {
-      const next = { ...u };
-      for (const a of arrivals) for (const q of a.queues) if (q !== onScreen) next[q] += 1;
-      return next;
-    });
     const at = Date.now();
-    setFresh((f) => {
-      const next = new Map([...f].filter(([, t]) => at - t < HIGHLIGHT_MS));
-      for (const a of arrivals) next.set(a.summary.id, at);
-      return next;
+    // Not urgent: the highlight and counters render when the page has a moment, never holding a frame.
+    startTransition(() => {
+      setUnread((u) => {
+        const next = { ...u };
+        for (const a of arrivals) for (const q of a.queues) if (q !== onScreen) next[q] += 1;
+        return next;
+      });
+      setFresh((f) => {
+        const next = new Map([...f].filter(([, t]) => at - t < HIGHLIGHT_MS));
+        for (const a of arrivals) next.set(a.summary.id, at);
+        return next;
+      });
     });
     announceCount(arrivals.length, 'new case', 'new cases');
     if (notify) notifyDesktop(arrivals);
-    onArrivals?.(arrivals, at);
+    startTransition(() => onArrivals?.(arrivals, at));
   }, [queryClient, readArrivals, trpc]);
   const flushRef = useRef(flush);
   useEffect(() => {
