@@ -24,6 +24,10 @@ export const BENCH_TARGETS: readonly BenchTarget[] = [
   { label: "the count triggers' cost on a bot INSERT", entries: /^counters: bot INSERT of one case/, read: 'ratio', atMost: 1.2 },
   { label: 'every other screen read, vs its statements replayed', entries: /^screens: /, read: 'ratio', atMost: 1.5 },
   { label: 'first rows painted after navigation (ms)', entries: /^renderer: Moderation page load/, read: 'p50', atMost: 500 },
+  { label: 'raid: router requests per second of burst', entries: /^raid: .*router requests per second of burst/, read: 'p50', atMost: 15 },
+  { label: 'raid: failed requests', entries: /^raid: .*failed requests/, read: 'p50', atMost: 0 },
+  { label: 'raid: last insert until the count is right (ms)', entries: /^raid: .*last insert -> Active count right/, read: 'p50', atMost: 1000 },
+  { label: 'raid: longest frame gap during the burst (ms)', entries: /^raid: .*longest frame gap/, read: 'p50', atMost: 100 },
   { label: 'main side peak RSS (MB)', entries: /^memory: bench process peak RSS/, read: 'p50', atMost: 300 },
 ];
 
