@@ -271,6 +271,8 @@ export interface QuestDeletionPreview {
   name: string;
   /** Players with a user_quests row on this quest (in progress or completed). */
   playersWithProgress: number;
+  /** Quests waiting for this one (QUEST_COMPLETED with its id): they could never complete once it is gone. */
+  waitingQuests: { id: number; name: string }[];
   completed: number;
   /** Said in the confirmation, and again in the answer. */
   consequence: string;
