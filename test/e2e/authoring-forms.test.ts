@@ -57,6 +57,12 @@ describeE2E('honest quest and item forms in Chromium', () => {
     await page.getByTestId('quest-trigger').fill('MESSAGE_SENT');
     await page.keyboard.press('Escape');
     expect(await page.getByTestId('quest-save').isDisabled()).toBe(true);
+    // LEVEL_UP's target is a level, not a count of levels.
+    await page.getByTestId('quest-trigger').fill('LEVEL_UP');
+    await page.keyboard.press('Escape');
+    await page.getByText('The level a player must reach to complete the quest').waitFor();
+    await page.getByTestId('quest-trigger').fill('MESSAGE_SENT');
+    await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('quest-save-reason').innerText()).toContain('Only this item: MESSAGE_SENT does not filter by itemId');
   }, STEP_TIMEOUT);
 

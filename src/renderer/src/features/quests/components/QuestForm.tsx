@@ -68,7 +68,7 @@ export function QuestForm({ state, onChange, errors, questId }: QuestFormProps) 
         <Stack gap="xs">
           <NumberInput
             label={trigger?.progress === 'level' ? 'Level to reach' : 'Target'}
-            description={trigger ? `How many ${trigger.unit[1]} complete the quest` : 'How many events complete the quest'}
+            description={trigger?.progress === 'level' ? 'The level a player must reach to complete the quest' : trigger ? `How many ${trigger.unit[1]} complete the quest` : 'How many events complete the quest'}
             w={220}
             min={1}
             allowDecimal={false}
