@@ -49,8 +49,23 @@ export const itemRaritySchema = z.enum(ITEM_RARITIES, { error: `The rarity is on
 /** Effects the bot applies; other UPPER_SNAKE effects a newer bot may add are accepted too. */
 export const CONSUMABLE_EFFECTS = ['ADD_BALANCE', 'ADD_XP', 'XP_BOOST', 'CURRENCY_BOOST', 'LUCK_BOOST'] as const;
 /** Boosts multiply for a while; grants add once. */
-const BOOST_EFFECTS: readonly string[] = ['XP_BOOST', 'CURRENCY_BOOST', 'LUCK_BOOST'];
-const GRANT_EFFECTS: readonly string[] = ['ADD_BALANCE', 'ADD_XP'];
+export const BOOST_EFFECTS: readonly string[] = ['XP_BOOST', 'CURRENCY_BOOST', 'LUCK_BOOST'];
+export const GRANT_EFFECTS: readonly string[] = ['ADD_BALANCE', 'ADD_XP'];
+
+/** The keys an effect uses: a grant an amount, a boost a multiplier and a duration; an effect the desk does not know, any. */
+export function effectKeys(type: string): readonly string[] {
+  if (GRANT_EFFECTS.includes(type)) return ['type', 'amount'];
+  if (BOOST_EFFECTS.includes(type)) return ['type', 'multiplier', 'durationSeconds'];
+  return ['type', 'amount', 'multiplier', 'durationSeconds'];
+}
+
+/** An effect switched to another type keeps only what the new type uses (a grant has no duration). */
+export function switchEffectType(effect: Record<string, unknown>, type: string): Record<string, unknown> {
+  const keep = effectKeys(type);
+  return { ...Object.fromEntries(Object.entries(effect).filter(([key]) => keep.includes(key))), type };
+}
+
+const STAT_NAME = /^[a-z][a-zA-Z0-9_]{0,31}$/;
 
 export const EQUIPMENT_SLOTS = ['weapon', 'offhand', 'head', 'chest', 'legs', 'hands', 'feet', 'trinket'] as const;
 
@@ -62,7 +77,7 @@ export const consumableEffectSchema = z
     /** What a grant adds: a decimal string (balances and XP are 64-bit). */
     amount: positiveAmountSchema.optional(),
     /** What a boost multiplies by: 1.5 is +50 %. */
-    multiplier: z.number({ error: 'The multiplier is a number' }).gt(0, 'The multiplier is above 0').max(100, 'At most 100').optional(),
+    multiplier: z.number({ error: 'The multiplier is a number' }).gt(0, 'The multiplier must be above 0 (1.5 is +50 %)').max(100, 'At most 100').optional(),
     durationSeconds: z
       .number({ error: 'The duration is whole seconds' })
       .int('The duration is whole seconds')
@@ -88,10 +103,13 @@ export const consumableUsageSchema = z.strictObject({
 export const equipmentUsageSchema = z.strictObject({
   slot: z.enum(EQUIPMENT_SLOTS, { error: `The slot is one of ${EQUIPMENT_SLOTS.join(', ')}` }),
   stats: z
-    .record(
-      z.string().regex(/^[a-z][a-zA-Z0-9_]{0,31}$/, 'A stat name is lowerCamelCase, e.g. attack'),
-      z.number({ error: 'A stat is a whole number' }).int('A stat is a whole number').min(-1_000_000).max(1_000_000),
-    )
+    .record(z.string(), z.number({ error: 'A stat is a whole number' }).int('A stat is a whole number').min(-1_000_000).max(1_000_000))
+    // Checked here rather than as the record's key schema, which reports only "Invalid key in record".
+    .superRefine((stats, ctx) => {
+      for (const name of Object.keys(stats)) {
+        if (!STAT_NAME.test(name)) ctx.addIssue({ code: 'custom', path: [name], message: `“${name}” is not a stat name: lowerCamelCase letters and digits, e.g. attack` });
+      }
+    })
     .refine((stats) => Object.keys(stats).length <= 20, 'At most 20 stats'),
 });
 

@@ -84,7 +84,11 @@ const discordIdText = z
   .regex(/^\d{15,20}$/, 'A Discord ID is 15 to 20 digits')
   .refine((s) => !/^\d+$/.test(s) || BigInt(s) < 2n ** 63n, 'Too large for a Discord ID');
 
-export const questFiltersSchema = z.strictObject({
+/**
+ * The filters the desk knows, typed; any other key is a custom filter, allowed for custom
+ * triggers (the bot's own code reads it) and refused for catalogued ones (checkTriggerFilters).
+ */
+export const questFiltersSchema = z.object({
   itemId: rowIdSchema.optional(),
   itemType: itemTypeSchema.optional(),
   rarity: itemRaritySchema.optional(),
@@ -92,7 +96,7 @@ export const questFiltersSchema = z.strictObject({
   /** A currency constant, as lootdrops.currency holds it (GOLD, GEMS). */
   currency: upperSnakeSchema('currency', 50).optional(),
   questId: rowIdSchema.optional(),
-});
+}).catchall(z.json());
 export type QuestFilters = z.infer<typeof questFiltersSchema>;
 
 /** user_quests.progress is an int4: a target above 2^31-1 could never be reached. */
@@ -133,6 +137,11 @@ export type QuestRewards = z.infer<typeof questRewardsSchema>;
 
 export const questNameSchema = rowNameSchema('quest');
 export const questDescriptionSchema = rowDescriptionSchema;
+
+/** Filter keys the form has no field for: such requirements are edited as JSON. */
+export function customFilterKeys(requirements: QuestRequirements): string[] {
+  return Object.keys(requirements.filters ?? {}).filter((key) => !(QUEST_FILTER_KEYS as readonly string[]).includes(key));
+}
 
 /** Filters a catalogued trigger does not apply would be ignored by the bot: refuse them. */
 export function checkTriggerFilters(triggerEvent: string, requirements: QuestRequirements): ContractIssue[] {
@@ -262,6 +271,8 @@ export interface QuestDeletionPreview {
   name: string;
   /** Players with a user_quests row on this quest (in progress or completed). */
   playersWithProgress: number;
+  /** Quests waiting for this one (QUEST_COMPLETED with its id): they could never complete once it is gone. */
+  waitingQuests: { id: number; name: string }[];
   completed: number;
   /** Said in the confirmation, and again in the answer. */
   consequence: string;

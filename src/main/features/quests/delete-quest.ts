@@ -3,7 +3,7 @@
  * players that is; the deletion counts again inside its transaction and answers with the number
  * of user_quests rows it removed.
  */
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import type { QuestDeletion, QuestDeletionPreview } from '@shared/domain/quests.js';
 import type { StaffWrite } from '../../core/audit.js';
 import type { AuroraDatabase, AuroraDb } from '../../core/database.js';
@@ -32,11 +32,22 @@ async function countProgress(db: AuroraDb, questId: number): Promise<{ players: 
   return { players: row?.players ?? 0, completed: row?.completed ?? 0 };
 }
 
+/** Quests whose requirements wait for `questId` (filters.questId), by name. */
+async function findWaitingQuests(db: AuroraDb, questId: number): Promise<{ id: number; name: string }[]> {
+  return db
+    .select({ id: quests.id, name: quests.name })
+    .from(quests)
+    .where(sql`${quests.requirements} -> 'filters' -> 'questId' = to_jsonb(${questId}::int)`)
+    .orderBy(quests.id)
+    .limit(50);
+}
+
 export async function previewQuestDeletion(database: AuroraDatabase, input: { id: number }): Promise<QuestDeletionPreview> {
   const { db } = database;
   const quest = await loadQuest(db, input.id);
   const { players, completed } = await countProgress(db, quest.id);
-  return { questId: quest.id, name: quest.name, playersWithProgress: players, completed, consequence: describeQuestDeletion(quest.name, players, completed) };
+  const waitingQuests = await findWaitingQuests(db, quest.id);
+  return { questId: quest.id, name: quest.name, playersWithProgress: players, completed, waitingQuests, consequence: describeQuestDeletion(quest.name, players, completed) };
 }
 
 export async function deleteQuest(write: StaffWrite, input: { id: number; version?: string }): Promise<QuestDeletion> {

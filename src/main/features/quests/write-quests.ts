@@ -43,7 +43,7 @@ export async function findDanglingReferences(db: AuroraDb, requirements: unknown
     if (waitFor === selfId) issues.push({ path: 'requirements.filters.questId', message: 'A quest cannot wait for itself' });
     else {
       const [row] = await db.select({ id: quests.id }).from(quests).where(eq(quests.id, waitFor));
-      if (!row) issues.push({ path: 'requirements.filters.questId', message: `No quest #${waitFor}` });
+      if (!row) issues.push({ path: 'requirements.filters.questId', message: `No quest #${waitFor} (it may have been deleted)` });
     }
   }
   return issues;

@@ -4,7 +4,7 @@
  * split, and the pieces for jsonb columns (raw JSON, conflicts side by side). Each screen keeps
  * its own fields, columns and wording.
  */
-export { useAuthoringDraft, type AuthoredRow, type AuthoringDraft } from './use-authoring-draft';
+export { touchOnBlur, useAuthoringDraft, type AuthoredRow, type AuthoringDraft } from './use-authoring-draft';
 export { firstErrors, jsonColumnEdit, jsonColumnKey } from './draft';
 export { EditorHeader } from './components/EditorHeader';
 export { ForeignBadge, ForeignRowWarning } from './components/ForeignRowWarning';
@@ -15,3 +15,4 @@ export { AuthoringSplit, NewRowButton, useEditingTarget } from './components/Aut
 export { ConflictCompare, DraftConflictCompare } from './components/ConflictCompare';
 export { ChangedUnderneath } from './components/ChangedUnderneath';
 export { RawJsonField } from './components/RawJsonField';
+export { labelFields } from './rebase';

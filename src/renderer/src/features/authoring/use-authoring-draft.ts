@@ -91,6 +91,8 @@ export interface AuthoringDraft<Stored extends AuthoredRow, Form, Changes, Valid
   canSave: boolean;
   /** Why Save is disabled, shown beside it (null when it is enabled or while saving). */
   saveBlockedReason: string | null;
+  /** Why the last save was refused (the server's words), shown beside Save until the next edit. */
+  refusal: string | null;
   /** The fields the game master has touched, for errors shown on blur or submit. */
   touched: ReadonlySet<string>;
   touch(field: string): void;
@@ -115,6 +117,7 @@ export function useAuthoringDraft<Stored extends AuthoredRow, Form, Changes exte
   const initial = useMemo(() => (base ? formFromStored(base) : blankForm()), [base, blankForm, formFromStored]);
   const [state, setState] = useState<Form>(initial);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [conflict, setConflict] = useState<DraftConflict<Stored> | null>(null);
   const [underneath, setUnderneath] = useState<ChangedUnderneath | null>(null);
   // Originals of columns both sides changed, kept until the game master chooses.
@@ -169,6 +172,7 @@ export function useAuthoringDraft<Stored extends AuthoredRow, Form, Changes exte
   const change = (next: (s: Form) => Form) => {
     setState(next);
     setServerErrors({});
+    setRefusal(null);
   };
 
   const afterSave = (saved: Stored, message: string) => {
@@ -188,7 +192,9 @@ export function useAuthoringDraft<Stored extends AuthoredRow, Form, Changes exte
       return;
     }
     setServerErrors(fieldErrorsOf(error));
-    notifyError(error, `Could not save the ${noun}`);
+    // A refusal of the row's content is told beside Save, in words naming the fields; other failures notify.
+    if (view.kind === 'validation') setRefusal(view.message);
+    else notifyError(error, `Could not save the ${noun}`);
   };
   const send = (row: Stored, form: Form) => {
     const next = changes(formFromStored(row), form);
@@ -208,7 +214,7 @@ export function useAuthoringDraft<Stored extends AuthoredRow, Form, Changes exte
     : validation.definition === null
       ? (reasonOf(validation.issues) ?? 'The form does not describe a valid row yet')
       : null;
-  const saveBlockedReason = saving ? null : !dirty ? (base ? 'No changes to save' : null) : blockedReason;
+  const saveBlockedReason = saving ? null : !dirty && base ? 'No changes to save' : (blockedReason ?? (dirty ? null : `Fill in the ${noun} first`));
   const canSave = dirty && !saving && blockedReason === null;
 
   const openPendingChoice = (): boolean => {
@@ -280,6 +286,7 @@ export function useAuthoringDraft<Stored extends AuthoredRow, Form, Changes exte
     saving,
     canSave,
     saveBlockedReason,
+    refusal,
     touched,
     touch: (field) => setTouched((before) => (before.has(field) ? before : new Set([...before, field]))),
     submitted,
@@ -288,5 +295,13 @@ export function useAuthoringDraft<Stored extends AuthoredRow, Form, Changes exte
     fieldLabels: options.fieldLabels,
     conflict,
     conflictChoices,
+  };
+}
+
+/** For a form's container: leaving a field marked `data-field="path"` shows that field's errors. */
+export function touchOnBlur(draft: { touch(field: string): void }) {
+  return (event: { target: EventTarget }) => {
+    const field = (event.target as HTMLElement).closest?.('[data-field]')?.getAttribute('data-field');
+    if (field) draft.touch(field);
   };
 }

@@ -3,7 +3,7 @@
  * the form cannot hold. Only columns that differ from the row as opened are sent.
  */
 import type { z } from 'zod';
-import { formatJsonText, issuesFrom, parseJsonText, type ContractIssue } from '@shared/domain/authoring';
+import { formatJsonText, issuesFrom, parseJsonText, sameJson, type ContractIssue } from '@shared/domain/authoring';
 import {
   checkItemUsage,
   defaultUsage,
@@ -88,6 +88,18 @@ export function validateItemForm(state: ItemFormState): { definition: ItemDefini
 
 type ItemChanges = z.input<typeof itemUpdateInputSchema>['changes'];
 
+/**
+ * usage_data for "did it change": switching the typed usage to the JSON view, without editing it,
+ * is no change (the text says what the form held).
+ */
+function usageKey(state: ItemFormState, initial: ItemFormState): string {
+  if (state.usageRaw !== null && initial.usageRaw === null) {
+    const parsed = parseJsonText(state.usageRaw);
+    if (parsed.ok && sameJson(parsed.value, initial.usage)) return jsonColumnKey(null, initial.usage);
+  }
+  return jsonColumnKey(state.usageRaw, state.usage);
+}
+
 /** Columns that differ from the row as opened, in the shape items.update takes. */
 export function itemChanges(initial: ItemFormState, state: ItemFormState): ItemChanges {
   const draft = itemDraft(state);
@@ -100,7 +112,7 @@ export function itemChanges(initial: ItemFormState, state: ItemFormState): ItemC
   if (draft.price !== before.price) changes.price = draft.price as string | null;
   if (draft.iconUrl !== before.iconUrl) changes.iconUrl = draft.iconUrl as string | null;
   if (draft.imageUrl !== before.imageUrl) changes.imageUrl = draft.imageUrl as string | null;
-  if (jsonColumnKey(state.usageRaw, state.usage) !== jsonColumnKey(initial.usageRaw, initial.usage) || changes.type !== undefined) {
+  if (usageKey(state, initial) !== jsonColumnKey(initial.usageRaw, initial.usage) || changes.type !== undefined) {
     changes.usageData = jsonColumnEdit(state.usageRaw, state.allowForeign, state.usage);
   }
   return changes;

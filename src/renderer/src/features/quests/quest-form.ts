@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { formatJsonText, issuesFrom, parseJsonText, type ContractIssue } from '@shared/domain/authoring';
 import {
+  customFilterKeys,
   questDefinitionSchema,
   questRequirementsSchema,
   questRewardsSchema,
@@ -97,7 +98,7 @@ export function questFormFromStored(quest: StoredQuest): QuestFormState {
   state.target = '';
   const requirements = parseJsonText(quest.requirementsJson);
   const req = requirements.ok ? questRequirementsSchema.safeParse(requirements.value) : null;
-  if (req?.success) Object.assign(state, typedRequirements(state, req.data));
+  if (req?.success && customFilterKeys(req.data).length === 0) Object.assign(state, typedRequirements(state, req.data));
   else state.requirementsRaw = formatJsonText(quest.requirementsJson);
   const rewards = parseJsonText(quest.rewardsJson);
   const rew = rewards.ok ? questRewardsSchema.safeParse(rewards.value) : null;
@@ -172,7 +173,14 @@ export interface QuestValidation {
 /** Inline validation, by the same contract the main process applies. */
 export function validateQuestForm(state: QuestFormState): QuestValidation {
   const result = questDefinitionSchema.safeParse(questDraft(state));
-  const issues = result.success ? [] : issuesFrom(result.error);
+  const requirementsRawIssues = rawIssues(state.requirementsRaw, 'requirements');
+  const rewardsRawIssues = rawIssues(state.rewardsRaw, 'rewards');
+  // A raw column that is not JSON at all says so, not "expected an object".
+  const unreadable = new Set([...requirementsRawIssues, ...rewardsRawIssues].filter((i) => i.path === 'requirements' || i.path === 'rewards').map((i) => i.path));
+  const issues = [
+    ...(result.success ? [] : issuesFrom(result.error).filter((i) => !unreadable.has(i.path.split('.')[0] ?? ''))),
+    ...[...requirementsRawIssues, ...rewardsRawIssues].filter((i) => unreadable.has(i.path)),
+  ];
   if (state.rewardsRaw === null) {
     state.items.forEach((row, i) => {
       if (row.itemId === null) issues.push({ path: `rewards.items.${i}.itemId`, message: 'Pick an item (or remove the row)' });
@@ -181,8 +189,8 @@ export function validateQuestForm(state: QuestFormState): QuestValidation {
   return {
     definition: result.success && issues.length === 0 ? result.data : null,
     issues,
-    requirementsRawIssues: rawIssues(state.requirementsRaw, 'requirements'),
-    rewardsRawIssues: rawIssues(state.rewardsRaw, 'rewards'),
+    requirementsRawIssues,
+    rewardsRawIssues,
   };
 }
 
@@ -218,7 +226,7 @@ export function backToForm(state: QuestFormState, field: 'requirements' | 'rewar
   if (!parsed?.ok) return state;
   if (field === 'requirements') {
     const req = questRequirementsSchema.safeParse(parsed.value);
-    return req.success ? { ...state, ...typedRequirements(state, req.data), requirementsRaw: null } : state;
+    return req.success && customFilterKeys(req.data).length === 0 ? { ...state, ...typedRequirements(state, req.data), requirementsRaw: null } : state;
   }
   const rew = questRewardsSchema.safeParse(parsed.value);
   return rew.success ? { ...state, ...typedRewards(rew.data), rewardsRaw: null } : state;

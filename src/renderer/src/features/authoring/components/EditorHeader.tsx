@@ -7,7 +7,7 @@ import type { AuthoredRow, AuthoringDraft } from '../use-authoring-draft';
 
 type HeaderDraft = Pick<
   AuthoringDraft<AuthoredRow, { name: string }, unknown, unknown>,
-  'noun' | 'base' | 'state' | 'dirty' | 'canSave' | 'saving' | 'save' | 'saveBlockedReason'
+  'noun' | 'base' | 'state' | 'dirty' | 'canSave' | 'saving' | 'save' | 'saveBlockedReason' | 'refusal'
 >;
 
 export interface EditorHeaderProps {
@@ -83,6 +83,11 @@ export function EditorHeader({ draft, icon, tags, actions, onClose }: EditorHead
           </Button>
         </Group>
         {/* A disabled Save always says why, beside it (and for screen readers, as its description). */}
+        {draft.refusal ? (
+          <Text size="xs" c="red" ta="right" lineClamp={3} maw={420} role="alert" data-testid={`${noun}-save-refusal`}>
+            Not saved: {draft.refusal}
+          </Text>
+        ) : null}
         {draft.saveBlockedReason ? (
           <Text id={reasonId} size="xs" c="dimmed" ta="right" lineClamp={2} maw={420} data-testid={`${noun}-save-reason`}>
             {draft.saveBlockedReason}

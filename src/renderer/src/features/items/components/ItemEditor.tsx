@@ -1,6 +1,7 @@
 import { Badge, Box, Divider, Group, ScrollArea, Select, SimpleGrid, Stack, Switch, TextInput, Textarea } from '@mantine/core';
+import type { ContractIssue } from '@shared/domain/authoring';
 import { ITEM_RARITIES, ITEM_TYPES, ITEM_TYPE_INFO, defaultUsage, type ItemType, type StoredItem } from '@shared/domain/items';
-import { ChangedUnderneath, DeleteRowButton, DraftConflictCompare, EditorHeader, ForeignRowWarning, RawJsonField, RowLoader, useAuthoringDraft } from '../../authoring';
+import { ChangedUnderneath, labelFields, touchOnBlur, DeleteRowButton, DraftConflictCompare, EditorHeader, ForeignRowWarning, RawJsonField, RowLoader, useAuthoringDraft } from '../../authoring';
 import { useCreateItem, useItem, useUpdateItem } from '../api';
 import { blankItemForm, itemChanges, validateItemForm, type ItemFormState } from '../item-form';
 import { ITEM_FIELD_LABELS, itemColumnModel } from '../item-columns';
@@ -25,6 +26,16 @@ export function ItemEditor({ id, onSaved, onClose }: Props) {
   );
 }
 
+/** Why an edited item cannot be saved yet: raw usage outside the contract not yet allowed, or a field in red. */
+function saveBlocked(validation: ReturnType<typeof validateItemForm>, _edited: unknown, state: ItemFormState, shown: ContractIssue[]): string | null {
+  if (state.usageRaw !== null && validation.usageIssues.length > 0 && !state.allowForeign) return `Usage JSON: ${validation.usageIssues[0]!.message}. Fix it, or tick “Save this shape anyway”.`;
+  const formIssues = shown.filter((issue) => !(issue.path.startsWith('usageData') && state.usageRaw !== null && state.allowForeign));
+  const [first] = formIssues;
+  if (!first) return null;
+  const [label] = labelFields([first.path], ITEM_FIELD_LABELS);
+  return `${label}: ${first.message}${formIssues.length > 1 ? ` (and ${formIssues.length - 1} more)` : ''}`;
+}
+
 function ItemForm({ stored, onSaved, onClose }: { stored: StoredItem | null; onSaved(item: StoredItem): void; onClose(): void }) {
   const create = useCreateItem();
   const update = useUpdateItem();
@@ -36,6 +47,7 @@ function ItemForm({ stored, onSaved, onClose }: { stored: StoredItem | null; onS
     blankForm: blankItemForm,
     changes: itemChanges,
     validate: validateItemForm,
+    blocked: saveBlocked,
     create,
     update,
     onSaved,
@@ -71,25 +83,25 @@ function ItemForm({ stored, onSaved, onClose }: { stored: StoredItem | null; onS
         onClose={onClose}
       />
       <ScrollArea style={{ flex: 1 }}>
-        <Stack gap="sm" p="md">
+        <Stack gap="sm" p="md" onBlurCapture={touchOnBlur(draft)}>
           <ChangedUnderneath draft={draft} />
           <ForeignRowWarning noun="item" issues={base?.shape === 'foreign' ? base.issues : []}>
             The bot (or a script) wrote this item. It loads without loss and stays exactly as stored unless you edit it.
           </ForeignRowWarning>
-          <TextInput label="Name" required value={state.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} data-testid="item-name" />
+          <TextInput label="Name" required value={state.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} data-testid="item-name" data-field="name" />
           <SimpleGrid cols={3} spacing="sm">
             <Select label="Type" data={typeData} value={state.type} allowDeselect={false} onChange={(v) => v && change((s) => ({ ...s, type: v, usage: s.usageRaw === null ? defaultUsage(v as ItemType) : s.usage }))} error={errors.type} />
             <Select label="Rarity" data={rarityData} value={state.rarity} allowDeselect={false} onChange={(v) => v && set('rarity', v)} error={errors.rarity} />
-            <TextInput label="Price" description="Empty: not sold in the shop" placeholder="e.g. 250" value={state.price} onChange={(e) => set('price', e.currentTarget.value)} error={errors.price} inputMode="numeric" />
+            <TextInput label="Price" description="Empty: not sold in the shop" placeholder="e.g. 250" value={state.price} onChange={(e) => set('price', e.currentTarget.value)} error={errors.price} inputMode="numeric" data-field="price" />
           </SimpleGrid>
-          <Textarea label="Description" autosize minRows={2} maxRows={6} value={state.description} onChange={(e) => set('description', e.currentTarget.value)} error={errors.description} />
+          <Textarea label="Description" autosize minRows={2} maxRows={6} value={state.description} onChange={(e) => set('description', e.currentTarget.value)} error={errors.description} data-field="description" />
           <SimpleGrid cols={2} spacing="sm">
             <Group gap="xs" align="flex-end" wrap="nowrap">
-              <TextInput style={{ flex: 1 }} label="Icon URL" placeholder="https://…" value={state.iconUrl} onChange={(e) => set('iconUrl', e.currentTarget.value)} error={errors.iconUrl} />
+              <TextInput style={{ flex: 1 }} label="Icon URL" placeholder="https://…" value={state.iconUrl} onChange={(e) => set('iconUrl', e.currentTarget.value)} error={errors.iconUrl} data-field="iconUrl" />
               <ItemIcon url={state.iconUrl.trim()} type={state.type} rarity={state.rarity} size={30} />
             </Group>
             <Group gap="xs" align="flex-end" wrap="nowrap">
-              <TextInput style={{ flex: 1 }} label="Image URL" placeholder="https://…" value={state.imageUrl} onChange={(e) => set('imageUrl', e.currentTarget.value)} error={errors.imageUrl} />
+              <TextInput style={{ flex: 1 }} label="Image URL" placeholder="https://…" value={state.imageUrl} onChange={(e) => set('imageUrl', e.currentTarget.value)} error={errors.imageUrl} data-field="imageUrl" />
               <ItemIcon url={state.imageUrl.trim()} type={state.type} rarity={state.rarity} size={30} />
             </Group>
           </SimpleGrid>
@@ -121,6 +133,7 @@ function ItemForm({ stored, onSaved, onClose }: { stored: StoredItem | null; onS
               issues={usageIssues}
               allowForeign={state.allowForeign}
               onAllowForeign={(allow) => set('allowForeign', allow)}
+              offerForeign={base !== null}
               onUseForm={() => change((s) => ({ ...s, usage: JSON.parse(s.usageRaw ?? '{}') as Record<string, unknown>, usageRaw: null }))}
               testId="item-usage-json"
             />

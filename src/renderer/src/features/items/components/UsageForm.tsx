@@ -1,6 +1,6 @@
 import { ActionIcon, Autocomplete, Button, Checkbox, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { CONSUMABLE_EFFECTS, EQUIPMENT_SLOTS } from '@shared/domain/items';
+import { CONSUMABLE_EFFECTS, EQUIPMENT_SLOTS, effectKeys, switchEffectType } from '@shared/domain/items';
 import { ItemPicker } from './ItemPicker';
 
 type Usage = Record<string, unknown>;
@@ -32,9 +32,9 @@ function RowList({ label, items, onChange, render, blank, addLabel }: { label: s
         {label}
       </Text>
       {items.map((row, index) => (
-        <Group key={index} gap="xs" wrap="nowrap" align="flex-start">
+        <Group key={index} gap="xs" wrap="nowrap" align="flex-end">
           {render(row, (next) => onChange(items.map((r, i) => (i === index ? next : r))), index)}
-          <ActionIcon mt={4} color="red" aria-label={`Remove ${label.toLowerCase()} ${index + 1}`} onClick={() => onChange(items.filter((_, i) => i !== index))}>
+          <ActionIcon mb={4} color="red" aria-label={`Remove ${label.toLowerCase()} ${index + 1}`} onClick={() => onChange(items.filter((_, i) => i !== index))}>
             <IconTrash size={14} />
           </ActionIcon>
         </Group>
@@ -71,14 +71,24 @@ export function UsageForm({ type, usage, onChange, errors }: UsageFormProps) {
             onChange={(next) => set('effects', next)}
             blank={{ type: 'XP_BOOST', multiplier: 1.5, durationSeconds: 1800 }}
             addLabel="Add an effect"
-            render={(row, setRow, i) => (
-              <>
-                <Autocomplete size="xs" aria-label={`Effect ${i + 1}`} w={150} data={[...CONSUMABLE_EFFECTS]} value={String(row.type ?? '')} onChange={(v) => setRow(withKey(row, 'type', v.toUpperCase()))} error={err(`effects.${i}.type`)} />
-                <TextInput aria-label="Amount" placeholder="Amount" w={110} value={String(row.amount ?? '')} onChange={(e) => setRow(withKey(row, 'amount', e.currentTarget.value.trim()))} error={err(`effects.${i}.amount`)} />
-                <NumberInput aria-label="Multiplier" placeholder="× multiplier" w={110} decimalScale={2} min={0} value={(row.multiplier as number) ?? ''} onChange={(v) => setRow(withKey(row, 'multiplier', num(v)))} error={err(`effects.${i}.multiplier`)} />
-                <NumberInput aria-label="Duration in seconds" placeholder="Seconds" w={110} allowDecimal={false} min={1} value={(row.durationSeconds as number) ?? ''} onChange={(v) => setRow(withKey(row, 'durationSeconds', num(v)))} error={err(`effects.${i}.durationSeconds`)} />
-              </>
-            )}
+            render={(row, setRow, i) => {
+              const uses = effectKeys(String(row.type ?? ''));
+              // Visible labels on every field; no clamping, so a negative multiplier shows its error instead of turning into 0.
+              return (
+                <Group gap="xs" wrap="wrap" align="flex-start" data-testid={`item-effect-${i}`}>
+                  <Autocomplete size="xs" label={`Effect ${i + 1}`} w={150} data={[...CONSUMABLE_EFFECTS]} value={String(row.type ?? '')} onChange={(v) => setRow(switchEffectType(row, v.toUpperCase()))} error={err(`effects.${i}.type`)} />
+                  {uses.includes('amount') ? (
+                    <TextInput label="Amount" placeholder="e.g. 500" w={110} value={String(row.amount ?? '')} onChange={(e) => setRow(withKey(row, 'amount', e.currentTarget.value.trim()))} error={err(`effects.${i}.amount`)} />
+                  ) : null}
+                  {uses.includes('multiplier') ? (
+                    <NumberInput label="Multiplier" placeholder="e.g. 1.5" w={110} decimalScale={2} clampBehavior="none" value={(row.multiplier as number) ?? ''} onChange={(v) => setRow(withKey(row, 'multiplier', num(v)))} error={err(`effects.${i}.multiplier`)} data-testid={`item-effect-${i}-multiplier`} />
+                  ) : null}
+                  {uses.includes('durationSeconds') ? (
+                    <NumberInput label="Duration (seconds)" placeholder="e.g. 1800" w={130} allowDecimal={false} clampBehavior="none" value={(row.durationSeconds as number) ?? ''} onChange={(v) => setRow(withKey(row, 'durationSeconds', num(v)))} error={err(`effects.${i}.durationSeconds`)} />
+                  ) : null}
+                </Group>
+              );
+            }}
           />
           {err('effects') ? <Text size="xs" c="red">{err('effects')}</Text> : null}
         </Stack>
@@ -96,8 +106,8 @@ export function UsageForm({ type, usage, onChange, errors }: UsageFormProps) {
             addLabel="Add a stat"
             render={(row, setRow) => (
               <>
-                <TextInput aria-label="Stat name" w={150} value={String(row.name ?? '')} onChange={(e) => setRow({ ...row, name: e.currentTarget.value })} error={err(`stats.${String(row.name)}`)} />
-                <NumberInput aria-label="Stat value" w={100} allowDecimal={false} value={(row.value as number) ?? ''} onChange={(v) => setRow({ ...row, value: num(v) ?? 0 })} />
+                <TextInput label="Stat name" w={150} value={String(row.name ?? '')} onChange={(e) => setRow({ ...row, name: e.currentTarget.value })} error={err(`stats.${String(row.name)}`)} />
+                <NumberInput label="Value" w={100} allowDecimal={false} value={(row.value as number) ?? ''} onChange={(v) => setRow({ ...row, value: num(v) ?? 0 })} />
               </>
             )}
           />

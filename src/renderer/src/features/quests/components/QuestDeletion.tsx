@@ -1,4 +1,4 @@
-import { Loader, Stack, Text } from '@mantine/core';
+import { Alert, Loader, Stack, Text } from '@mantine/core';
 import type { StoredQuest } from '@shared/domain/quests';
 import { notifySuccess } from '@renderer/lib/notify';
 import { DeleteConfirmFooter } from '../../authoring';
@@ -15,6 +15,14 @@ export function QuestDeletion({ quest, close, onDeleted }: { quest: StoredQuest;
       <Text size="sm" data-testid="quest-delete-consequence">
         {preview.data?.consequence ?? 'The quest will be removed.'}
       </Text>
+      {preview.data?.waitingQuests.length ? (
+        <Alert color="yellow" variant="light" p="xs" title="Other quests wait for this one" data-testid="quest-delete-waiting">
+          <Text size="xs">
+            {preview.data.waitingQuests.map((q) => `“${q.name}” (#${q.id})`).join(', ')} complete when this quest is completed. Once it is deleted they can never complete:
+            change their trigger or filter first, or delete them too.
+          </Text>
+        </Alert>
+      ) : null}
       <DeleteConfirmFooter
         noun="quest"
         label={players ? `Delete quest and ${players.toLocaleString('en-US')} progress rows` : 'Delete quest'}

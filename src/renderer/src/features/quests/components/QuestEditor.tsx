@@ -4,7 +4,7 @@ import { IconChartBar, IconCopy, IconPencil } from '@tabler/icons-react';
 import type { StoredQuest } from '@shared/domain/quests';
 import { notifySuccess } from '@renderer/lib/notify';
 import type { ContractIssue } from '@shared/domain/authoring';
-import { ChangedUnderneath, DeleteRowButton, DraftConflictCompare, EditorHeader, ForeignRowWarning, RowLoader, useAuthoringDraft } from '../../authoring';
+import { ChangedUnderneath, touchOnBlur, DeleteRowButton, DraftConflictCompare, EditorHeader, ForeignRowWarning, RowLoader, useAuthoringDraft } from '../../authoring';
 import { useCreateQuest, useDuplicateQuest, useQuest, useUpdateQuest } from '../api';
 import { blankQuestForm, questChanges, questDraft, validateQuestForm, type QuestFormState, type QuestValidation } from '../quest-form';
 import { QUEST_FIELD_LABELS, questColumnModel } from '../quest-columns';
@@ -120,7 +120,9 @@ function QuestEditorLoaded({ stored, tab, onTab, onSaved, onClose }: QuestEditor
                   The bot (or a script) wrote this quest. It loads without loss and stays exactly as stored unless you edit it; what does not fit the form is shown as JSON
                   on the right.
                 </ForeignRowWarning>
-                <QuestForm state={state} onChange={change} errors={draft.errors} questId={base?.id} />
+                <Box onBlurCapture={touchOnBlur(draft)}>
+                  <QuestForm state={state} onChange={change} errors={draft.errors} questId={base?.id} />
+                </Box>
               </Stack>
             </ScrollArea>
             <ScrollArea style={{ flex: '1 1 50%', minWidth: 0, borderLeft: '1px solid var(--desk-border)', background: 'var(--desk-chrome)' }}>
@@ -142,7 +144,7 @@ function QuestEditorLoaded({ stored, tab, onTab, onSaved, onClose }: QuestEditor
                   <Text size="xs" fw={600} c="dimmed" tt="uppercase" mb={6}>
                     Raw JSON
                   </Text>
-                  <QuestJsonPanel state={state} onChange={change} validation={draft.validation} />
+                  <QuestJsonPanel state={state} onChange={change} validation={draft.validation} stored={base !== null} />
                 </Box>
               </Stack>
             </ScrollArea>

@@ -35,7 +35,7 @@ export function QuestForm({ state, onChange, errors, questId }: QuestFormProps) 
 
   return (
     <Stack gap="sm" data-testid="quest-form">
-      <TextInput label="Name" required value={state.name} onChange={(e) => { const v = e.currentTarget.value; onChange((s) => ({ ...s, name: v })); }} error={errors.name} data-testid="quest-name" />
+      <TextInput label="Name" required value={state.name} onChange={(e) => { const v = e.currentTarget.value; onChange((s) => ({ ...s, name: v })); }} error={errors.name} data-testid="quest-name" data-field="name" />
       <Textarea
         label="Description"
         description="What players read under the title. Plain text."
@@ -46,6 +46,7 @@ export function QuestForm({ state, onChange, errors, questId }: QuestFormProps) 
         onChange={(e) => { const v = e.currentTarget.value; onChange((s) => ({ ...s, description: v })); }}
         error={errors.description}
         data-testid="quest-description"
+        data-field="description"
       />
       <Autocomplete
         // The theme sizes TextInput and Select down to xs but not Autocomplete: match its neighbours.
@@ -57,6 +58,7 @@ export function QuestForm({ state, onChange, errors, questId }: QuestFormProps) 
         onChange={(v) => onChange((s) => ({ ...s, triggerEvent: v.toUpperCase().replace(/\s+/g, '_') }))}
         error={errors.triggerEvent}
         data-testid="quest-trigger"
+        data-field="triggerEvent"
       />
 
       <Divider label="Requirements" labelPosition="left" />
@@ -66,7 +68,7 @@ export function QuestForm({ state, onChange, errors, questId }: QuestFormProps) 
         <Stack gap="xs">
           <NumberInput
             label={trigger?.progress === 'level' ? 'Level to reach' : 'Target'}
-            description={trigger ? `How many ${trigger.unit[1]} complete the quest` : 'How many events complete the quest'}
+            description={trigger?.progress === 'level' ? 'The level a player must reach to complete the quest' : trigger ? `How many ${trigger.unit[1]} complete the quest` : 'How many events complete the quest'}
             w={220}
             min={1}
             allowDecimal={false}
@@ -75,6 +77,7 @@ export function QuestForm({ state, onChange, errors, questId }: QuestFormProps) 
             onChange={(v) => onChange((s) => ({ ...s, target: v === '' ? '' : Number(v) }))}
             error={errors['requirements.target'] ?? errors.requirements}
             data-testid="quest-target"
+            data-field="requirements.target"
           />
           <SimpleGrid cols={2} spacing="xs">
             {offered.includes('itemId') || state.filters.itemId !== null ? (
@@ -114,8 +117,9 @@ export function QuestForm({ state, onChange, errors, questId }: QuestFormProps) 
               onChange={(e) => { const v = e.currentTarget.value; onChange((s) => ({ ...s, currency: v })); }}
               error={errors['rewards.currency']}
               data-testid="quest-currency"
+              data-field="rewards.currency"
             />
-            <NumberInput label="XP" placeholder="e.g. 100" w={140} min={1} allowDecimal={false} thousandSeparator="," value={state.xp} onChange={(v) => onChange((s) => ({ ...s, xp: v === '' ? '' : Number(v) }))} error={errors['rewards.xp']} data-testid="quest-xp" />
+            <NumberInput label="XP" placeholder="e.g. 100" w={140} min={1} allowDecimal={false} thousandSeparator="," value={state.xp} onChange={(v) => onChange((s) => ({ ...s, xp: v === '' ? '' : Number(v) }))} error={errors['rewards.xp']} data-testid="quest-xp" data-field="rewards.xp" />
           </Group>
           <Stack gap={4}>
             <Text size="xs" fw={500}>

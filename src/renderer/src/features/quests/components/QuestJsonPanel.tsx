@@ -6,13 +6,15 @@ export interface QuestJsonPanelProps {
   state: QuestFormState;
   onChange(update: (state: QuestFormState) => QuestFormState): void;
   validation: QuestValidation;
+  /** A stored quest: raw JSON outside the contract may be saved knowingly. */
+  stored: boolean;
 }
 
 /**
  * The columns as the bot will read them. Typing here switches that column to raw JSON (saved
  * exactly as typed); text that fits the contract can go back to the form.
  */
-export function QuestJsonPanel({ state, onChange, validation }: QuestJsonPanelProps) {
+export function QuestJsonPanel({ state, onChange, validation, stored }: QuestJsonPanelProps) {
   const field = (name: 'requirements' | 'rewards') => {
     const raw = name === 'requirements' ? state.requirementsRaw : state.rewardsRaw;
     const issues = name === 'requirements' ? validation.requirementsRawIssues : validation.rewardsRawIssues;
@@ -25,6 +27,7 @@ export function QuestJsonPanel({ state, onChange, validation }: QuestJsonPanelPr
         issues={raw === null ? [] : issues}
         allowForeign={state.allowForeign[name]}
         onAllowForeign={(allow) => onChange((s) => ({ ...s, allowForeign: { ...s.allowForeign, [name]: allow } }))}
+        offerForeign={stored}
         onUseForm={raw !== null && issues.length === 0 ? () => onChange((s) => backToForm(s, name)) : undefined}
         minRows={3}
         testId={`quest-json-${name}`}
