@@ -95,7 +95,7 @@ describeE2E(
       await page.keyboard.press('Escape');
       await expect.poll(() => selectedCase(page)).toBe(ids[2]);
       await page.getByTestId('bulk-resolve').click();
-      const dialog = page.getByTestId('bulk-dialog');
+      const dialog = page.getByRole('dialog', { name: 'Resolve 2 cases' });
       await dialog.getByLabel('Resolution reason').fill('Cleared in one go');
       await page.keyboard.press('Control+Enter');
       await dialog.getByTestId('bulk-done').waitFor();
