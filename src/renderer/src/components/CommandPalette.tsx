@@ -1,9 +1,9 @@
 import { Group, Text } from '@mantine/core';
 import { Spotlight, type SpotlightActionGroupData } from '@mantine/spotlight';
 import { IconArrowRight, IconSearch } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AreaDefinition } from '../lib/areas';
-import { matchesQuery, useMountedPaletteActions, type PaletteAction, type PaletteSource } from '../lib/palette';
+import { labelMatches, matchesQuery, useMountedPaletteActions, type PaletteAction, type PaletteSource } from '../lib/palette';
 import { navigate } from '../lib/router';
 import { KeyHint } from './KeyHint';
 
@@ -55,7 +55,9 @@ export function CommandPalette({ areas }: { areas: AreaDefinition[] }) {
   );
 
   const groups = useMemo<SpotlightActionGroupData[]>(() => {
-    const listed = [...navigation, ...areas.flatMap((area) => area.paletteActions ?? []), ...mounted].filter((action) => matchesQuery(action, trimmed));
+    const matching = [...navigation, ...areas.flatMap((area) => area.paletteActions ?? []), ...mounted].filter((action) => matchesQuery(action, trimmed));
+    // "discord" finds Settings: Discord before the pages that only mention Discord.
+    const listed = trimmed ? [...matching.filter((a) => labelMatches(a, trimmed)), ...matching.filter((a) => !labelMatches(a, trimmed))] : matching;
     const fromSources = sources.flatMap((source) => (found[source.id] ?? []).map((action) => ({ ...action, group: action.group ?? source.group })));
     const byGroup = new Map<string, PaletteAction[]>();
     for (const action of [...fromSources, ...listed]) {
@@ -75,6 +77,15 @@ export function CommandPalette({ areas }: { areas: AreaDefinition[] }) {
     }));
   }, [areas, mounted, navigation, sources, found, trimmed]);
 
+  // Spotlight marks the first result as selected (for Enter) right after the query changes,
+  // before the filtered results render: when they replace the old first row, nothing would be
+  // selected and Enter would do nothing. Mark the first result again once they are in place.
+  useLayoutEffect(() => {
+    const list = document.querySelector('.mantine-Spotlight-actionsList');
+    if (!list || list.querySelector('[data-selected]')) return;
+    list.querySelector('[data-action]')?.setAttribute('data-selected', 'true');
+  }, [groups]);
+
   return (
     <>
       {sources.map((source) => (
@@ -87,6 +98,11 @@ export function CommandPalette({ areas }: { areas: AreaDefinition[] }) {
         // Already filtered above; database matches are shown as the source returned them.
         filter={(_query, actions) => actions}
         shortcut={['mod + K']}
+        // Ctrl+K never types anything: it opens the palette from a search box or a form as well.
+        tagsToIgnore={[]}
+        // An action moves the focus itself (a dialog's field, the spawn form): closing the
+        // palette must not take it back to where Ctrl+K was pressed.
+        returnFocus={false}
         scrollable
         // The dialog's name for assistive technology; the search box says the rest on screen.
         title="Command palette"

@@ -115,3 +115,9 @@ export function useIntent(intent: string, run: () => void, when = true): void {
 }
 
 const latestIntents = new Map<string, () => void>();
+
+/** Whether every typed word is in the label itself: those results are listed first. */
+export function labelMatches(action: PaletteAction, query: string): boolean {
+  const label = action.label.toLowerCase();
+  return query.toLowerCase().split(/\s+/).filter(Boolean).every((word) => label.includes(word));
+}

@@ -24,8 +24,17 @@ export function BulkResolveDialog({ cases, discord, onClose, onDone }: BulkResol
   // The result takes the focus on its Done button: Enter closes it, as Escape does.
   const done = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (result) done.current?.focus();
-  }, [result]);
+    if (!result) return;
+    done.current?.focus();
+    // Wherever the focus went meanwhile, Enter closes the result.
+    const onEnter = (event: KeyboardEvent) => {
+      if (event.key !== 'Enter' || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
+      event.preventDefault();
+      onClose();
+    };
+    window.addEventListener('keydown', onEnter);
+    return () => window.removeEventListener('keydown', onEnter);
+  }, [result, onClose]);
   useEffect(() => {
     setResult(null);
     bulk.reset();
