@@ -140,7 +140,8 @@ function HistoryRow({ drop, channels }: { drop: LootdropView; channels: Map<stri
           </Text>
         ) : null}
       </Group>
-      <Group gap={2} wrap="nowrap">
+      {/* Apart from the ID's own copy button: two small targets side by side are too easy to miss. */}
+      <Group gap="md" wrap="nowrap">
         <Snowflake id={drop.messageId} kind="message ID" size="xs" />
         <CopyDeskLink place={{ kind: 'lootdrop', id: drop.messageId }} />
       </Group>

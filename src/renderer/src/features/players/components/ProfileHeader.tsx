@@ -97,7 +97,7 @@ export function ProfileHeader({ profile, onAction }: { profile: PlayerProfile; o
       </Group>
       <div className={classes.facts}>
         <Fact label="Discord ID">
-          <Group gap={2} wrap="nowrap" component="span">
+          <Group gap="md" wrap="nowrap" component="span">
             <Snowflake id={profile.id} kind="player ID" />
             <DeskPlaceActions place={{ kind: 'player', id: profile.id.toString() }} popOut />
           </Group>
