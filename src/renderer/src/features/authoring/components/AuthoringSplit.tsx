@@ -24,8 +24,8 @@ export function AuthoringSplit({ listWidth, list, editor }: { listWidth: number 
   const fill = listWidth === 'fill';
   return (
     <Group gap={0} align="stretch" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
-      {/* Beside an editor the list gives way in a narrow window (960 px): the editor keeps most of the room. */}
-      <Box w={fill ? '100%' : listWidth} style={{ flex: fill ? 1 : 'none', minWidth: 0, maxWidth: editor ? '42%' : undefined, borderRight: '1px solid var(--desk-border)' }}>
+      {/* In a small window the list yields (a third at most), so the editor keeps room for its words. */}
+      <Box w={fill ? '100%' : `min(${listWidth}px, 33%)`} style={{ flex: fill ? 1 : 'none', minWidth: 0, borderRight: '1px solid var(--desk-border)' }}>
         {list}
       </Box>
       {editor ? <Box style={{ flex: 1, minWidth: 0 }}>{editor}</Box> : null}

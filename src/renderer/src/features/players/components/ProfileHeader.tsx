@@ -25,8 +25,8 @@ function Fact({ label, children, testId }: { label: string; children: ReactNode;
 export function ProfileHeader({ profile, onAction }: { profile: PlayerProfile; onAction(dialog: PlayerDialog): void }) {
   return (
     <div className={classes.profileHeader} data-testid="player-profile">
-      <Group justify="space-between" wrap="nowrap" align="flex-start">
-        <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+      <Group justify="space-between" wrap="wrap" align="flex-start">
+        <Group gap="xs" wrap="wrap" style={{ minWidth: 0 }}>
           <Title order={2} className={classes.plainText} style={{ minWidth: 0 }} data-testid="player-name">
             {profile.username ?? (
               <Tooltip label={`No username recorded (NULL): the player is named by Discord ID, ${profile.id}`}>

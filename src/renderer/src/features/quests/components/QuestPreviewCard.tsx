@@ -87,7 +87,7 @@ export function QuestPreviewCard({ name, description, triggerEvent, requirements
                   New quest
                 </Text>
               </Group>
-              <Text fw={700} c={discord.header} size="md" style={{ overflowWrap: 'anywhere' }} data-testid="quest-preview-title">
+              <Text fw={700} c={discord.header} size="md" style={{ overflowWrap: 'break-word' }} data-testid="quest-preview-title">
                 {name.trim() || 'Untitled quest'}
               </Text>
               {description ? (

@@ -12,7 +12,7 @@ const usedFor: Record<DeskDiscordPermission, string> = {
 };
 
 /** What the test call made when the Discord settings were saved found. */
-export function DiscordCheckView({ check }: { check: DiscordSetupCheck }) {
+export function DiscordCheckView({ check, tested = false }: { check: DiscordSetupCheck; tested?: boolean }) {
   const found = (
     <>
       {check.bot ? (
@@ -29,7 +29,7 @@ export function DiscordCheckView({ check }: { check: DiscordSetupCheck }) {
   );
   if (check.problem) {
     return (
-      <Alert color="yellow" icon={<IconAlertTriangle size={16} />} title="Saved, but Discord did not confirm these settings" data-testid="discord-check" data-state="problem">
+      <Alert color="yellow" icon={<IconAlertTriangle size={16} />} title={tested ? "Discord did not confirm these settings" : "Saved, but Discord did not confirm these settings"} data-testid="discord-check" data-state="problem">
         {check.bot ? <Text size="sm">{found}.</Text> : null}
         <Text size="sm">{check.problem}</Text>
       </Alert>
@@ -37,7 +37,7 @@ export function DiscordCheckView({ check }: { check: DiscordSetupCheck }) {
   }
   if (check.missing.length) {
     return (
-      <Alert color="yellow" icon={<IconAlertTriangle size={16} />} title="Saved: the bot lacks permissions the desk uses" data-testid="discord-check" data-state="missing">
+      <Alert color="yellow" icon={<IconAlertTriangle size={16} />} title={tested ? "The bot lacks permissions the desk uses" : "Saved: the bot lacks permissions the desk uses"} data-testid="discord-check" data-state="missing">
         <Text size="sm">{found}. Missing in the server&apos;s roles:</Text>
         <List size="sm" mt={4}>
           {check.missing.map((name) => (
@@ -50,7 +50,7 @@ export function DiscordCheckView({ check }: { check: DiscordSetupCheck }) {
     );
   }
   return (
-    <Alert color="teal" icon={<IconCircleCheck size={16} />} title="Saved and checked with Discord" data-testid="discord-check" data-state="ok">
+    <Alert color="teal" icon={<IconCircleCheck size={16} />} title={tested ? "Checked with Discord" : "Saved and checked with Discord"} data-testid="discord-check" data-state="ok">
       <Text size="sm">{found}: every permission the desk uses is granted.</Text>
     </Alert>
   );

@@ -150,7 +150,7 @@ export function DiscordSection({ view }: { view: SettingsView }) {
               Test needs a saved token.
             </Text>
           ) : null}
-          {check && !save.isPending && !tester.isPending ? <DiscordCheckView check={check} /> : null}
+          {check && !save.isPending && !tester.isPending ? <DiscordCheckView check={check} tested={tester.data !== undefined} /> : null}
         </Stack>
       </form>
     </Stack>
