@@ -92,9 +92,10 @@ describeE2E(
       );
       expect(rows[0]).toMatchObject({ resolved_by: testStaff.id.toString(), resolved_reason: 'Raid account, cleaned up' });
       expect(rows[0]!.resolved_at).not.toBeNull();
-      // It leaves Active live; the open detail now says Resolved.
+      // It leaves Active live, and the detail moves on to the case that followed it, still open.
       await page.locator(`[data-testid="case-row"][data-case-id="${BOT_CASE}"]`).waitFor({ state: 'detached' });
-      await expect.poll(() => page.getByTestId('case-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('resolved');
+      await expect.poll(() => detail.getAttribute('data-case-id'), { timeout: 10_000 }).not.toBe(BOT_CASE);
+      expect(await page.getByTestId('case-status').getAttribute('data-status')).toBe('active');
       expect(app.consoleErrors).toEqual([]);
     });
 
