@@ -14,6 +14,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { screenshotDir } from '../fixtures/browser.js';
 import { describeE2E, E2E_START_TIMEOUT, startDeskApp, type DeskApp } from '../fixtures/harness.js';
 import { testStaff } from '../fixtures/services.js';
+import { QUEST_TRIGGERS, questTrigger } from '../../src/shared/domain/quests.js';
 
 /** A slow shared machine: each step drives several round trips through the real router. */
 const STEP_TIMEOUT = 120_000;
@@ -82,6 +83,27 @@ describeE2E('quest and item authoring in Chromium (embedded demo database)', () 
     await app.screenshot('quests-editor');
     await preview.screenshot({ path: join(screenshotDir, 'quests-preview.png') });
     expect(unexpectedErrors()).toEqual([]);
+  }, STEP_TIMEOUT);
+
+  it('lists every trigger with its meaning when the field is opened, and the preview says what it counts', async () => {
+    const { page } = app;
+    const field = page.getByTestId('quest-trigger');
+    expect(await field.inputValue()).toBe('MESSAGE_SENT');
+    await field.click();
+    const options = page.getByTestId('trigger-option');
+    await expect.poll(() => options.count()).toBeGreaterThanOrEqual(QUEST_TRIGGERS.length);
+    const texts = await options.allInnerTexts();
+    for (const known of QUEST_TRIGGERS) expect(texts.some((t) => t.includes(`${known.event} · ${known.label}`) && t.includes(known.description))).toBe(true);
+    await app.screenshot('quests-trigger-list');
+    // Typing a meaning narrows the list to the events it describes.
+    await field.fill('voice');
+    await expect.poll(() => options.allInnerTexts()).toEqual([expect.stringContaining('VOICE_MINUTES · Minutes in voice')]);
+    await field.fill('MESSAGE_SENT');
+    await page.keyboard.press('Escape');
+    const said = await page.getByTestId('quest-preview').getByTestId('preview-trigger').innerText();
+    expect(said).toContain(questTrigger('MESSAGE_SENT')!.description);
+    expect(said).not.toContain('MESSAGE_SENT');
+    await page.getByTestId('quest-editor').getByText('unsaved').waitFor({ state: 'hidden' });
   }, STEP_TIMEOUT);
 
   it('shows inline contract errors before saving', async () => {

@@ -1,11 +1,11 @@
-import { ActionIcon, Autocomplete, Button, Divider, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { ActionIcon, Button, Divider, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconBraces, IconPlus, IconTrash } from '@tabler/icons-react';
 import { ITEM_RARITIES, ITEM_TYPES } from '@shared/domain/items';
-import { QUEST_FILTER_KEYS, QUEST_TRIGGERS, questTrigger, type QuestFilterKey } from '@shared/domain/quests';
+import { QUEST_FILTER_KEYS, questTrigger, type QuestFilterKey } from '@shared/domain/quests';
 import { ItemPicker } from '../../items';
-import { useTriggersInUse } from '../api';
 import { newRewardRow, type FilterState, type QuestFormState } from '../quest-form';
 import { QuestPicker } from './QuestPicker';
+import { TriggerField } from './TriggerField';
 
 export interface QuestFormProps {
   state: QuestFormState;
@@ -26,10 +26,8 @@ function RawNote({ what }: { what: string }) {
 
 /** The quest as fields; what each means to the bot is in src/shared/domain/quests.ts. */
 export function QuestForm({ state, onChange, errors, questId }: QuestFormProps) {
-  const inUse = useTriggersInUse();
   const trigger = questTrigger(state.triggerEvent.trim());
   const offered: readonly QuestFilterKey[] = trigger ? trigger.filters : QUEST_FILTER_KEYS;
-  const triggerData = [...new Set([...QUEST_TRIGGERS.map((t) => t.event), ...(inUse.data ?? []).map((t) => t.triggerEvent)])];
   const setFilter = <K extends keyof FilterState>(key: K, value: FilterState[K]) => onChange((s) => ({ ...s, filters: { ...s.filters, [key]: value } }));
   const rewardedIds = state.items.flatMap((r) => (r.itemId !== null ? [r.itemId] : []));
 
@@ -48,18 +46,7 @@ export function QuestForm({ state, onChange, errors, questId }: QuestFormProps) 
         data-testid="quest-description"
         data-field="description"
       />
-      <Autocomplete
-        // The theme sizes TextInput and Select down to xs but not Autocomplete: match its neighbours.
-        size="xs"
-        label="Trigger event"
-        description={trigger ? trigger.description : state.triggerEvent.trim() ? 'A custom event: the bot must emit it, or the quest never moves.' : undefined}
-        data={triggerData}
-        value={state.triggerEvent}
-        onChange={(v) => onChange((s) => ({ ...s, triggerEvent: v.toUpperCase().replace(/\s+/g, '_') }))}
-        error={errors.triggerEvent}
-        data-testid="quest-trigger"
-        data-field="triggerEvent"
-      />
+      <TriggerField value={state.triggerEvent} onChange={(triggerEvent) => onChange((s) => ({ ...s, triggerEvent }))} error={errors.triggerEvent} />
 
       <Divider label="Requirements" labelPosition="left" />
       {state.requirementsRaw !== null ? (

@@ -3,6 +3,7 @@ import { IconCoin, IconScript, IconSparkles } from '@tabler/icons-react';
 import { formatAmount } from '@renderer/lib/format';
 import { ItemIcon, useItemsByIds } from '../../items';
 import { objectivePieces, rewardLines, type Piece } from '../preview-text';
+import { triggerMeaning } from './TriggerField';
 
 export interface QuestPreviewCardProps {
   name: string;
@@ -151,8 +152,8 @@ export function QuestPreviewCard({ name, description, triggerEvent, requirements
                   </Stack>
                 )}
               </Stack>
-              <Text size="xs" c={discord.muted}>
-                {triggerEvent || '—'}
+              <Text size="xs" c={discord.muted} title={triggerEvent || undefined} data-testid="preview-trigger">
+                {triggerEvent ? triggerMeaning(triggerEvent) : '—'}
                 {questId !== undefined ? ` • Quest #${questId}` : ''}
               </Text>
             </Stack>
