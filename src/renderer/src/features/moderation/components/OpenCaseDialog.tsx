@@ -131,6 +131,10 @@ export function OpenCaseDialog({ opened, discord, onClose, onOpened }: OpenCaseD
               );
             }}
             error={fieldErrors.userId?.[0]}
+            // With no names listed there is no list for Escape to close first: it closes the dialog.
+            onKeyDown={(event) => {
+              if (event.key === 'Escape' && memberMatches.length === 0) onClose();
+            }}
             data-autofocus
             data-testid="open-case-member"
           />
