@@ -40,7 +40,10 @@ export async function listCases(database: AuroraDatabase, actor: StaffIdentity |
 /**
  * Each moderator's latest known name (from their newest case that recorded one), set on the
  * summaries as `moderatorCurrentName`: one name per moderator ID across the queue. One index
- * lookup per distinct moderator on the page (moderator_created, 0004).
+ * lookup per distinct moderator on the page (moderator_created, 0004). The ID is matched as a
+ * range of one and the ORDER BY names that index's columns: with `moderator_id = m.id` the
+ * planner drops the column from the order and may walk the newest cases instead, which for a
+ * moderator with few cases reads most of the table.
  */
 export async function withCurrentModeratorNames(database: AuroraDatabase, cases: CaseSummary[]): Promise<CaseSummary[]> {
   const ids = [...new Set(cases.flatMap((c) => (c.moderatorId === null ? [] : [c.moderatorId.toString()])))];
@@ -48,8 +51,8 @@ export async function withCurrentModeratorNames(database: AuroraDatabase, cases:
   const { rows } = await database.query<{ moderator_id: string; name: string | null }>(
     `SELECT m.id::text AS moderator_id,
             (SELECT moderator_name FROM moderation_cases
-              WHERE moderator_id = m.id AND moderator_name IS NOT NULL
-              ORDER BY created_at DESC, id DESC LIMIT 1) AS name
+              WHERE moderator_id >= m.id AND moderator_id <= m.id AND moderator_name IS NOT NULL
+              ORDER BY moderator_id, created_at DESC, id DESC LIMIT 1) AS name
        FROM unnest($1::bigint[]) AS m(id)`,
     [ids],
   );
