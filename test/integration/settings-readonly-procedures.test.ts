@@ -26,6 +26,7 @@ const NOT_DATABASE_WRITES: Record<string, string> = {
   'settings.setNotifications': 'local settings file',
   'settings.setTheme': 'local settings file',
   'settings.setImageHosts': 'local settings file',
+  'settings.testDiscord': 'asks Discord who the bot is and what it may do; writes nothing to the database',
   'quests.previewImport': 'a dry run: plans the import and writes nothing',
 };
 
