@@ -3,7 +3,8 @@
  * is covered the day it lands:
  *
  * - its input schema is strict at every depth: each object refuses keys it does not know (a
- *   key a schema strips still reaches whatever records the raw input, such as the audit row);
+ *   key a schema strips still reaches whatever records the raw input, such as the audit row),
+ *   or types every other key's value on purpose (a quest's custom filters);
  * - called with a key it does not know, it answers BAD_REQUEST naming that key;
  * - called with U+0000 in a text field, it answers BAD_REQUEST naming that field.
  *
@@ -59,8 +60,11 @@ function lenientObjects(schema: ZodType, at = 'input', seen = new Set<ZodType>()
   const inner = (child: ZodType | null | undefined, where = at) => (child ? lenientObjects(child, where, seen) : []);
   switch (def.type) {
     case 'object': {
-      const strict = def.catchall !== undefined && defOf(def.catchall).type === 'never';
-      return [...(strict ? [] : [at]), ...Object.entries(def.shape ?? {}).flatMap(([key, child]) => inner(child, `${at}.${key}`))];
+      // Strict (catchall never), or open on purpose with every other key's value typed (a quest's
+      // custom filters: catchall JSON). A plain z.object strips unknown keys silently: refused.
+      const catchall = def.catchall === undefined ? undefined : defOf(def.catchall).type;
+      const declared = catchall !== undefined && catchall !== 'unknown' && catchall !== 'any';
+      return [...(declared ? [] : [at]), ...Object.entries(def.shape ?? {}).flatMap(([key, child]) => inner(child, `${at}.${key}`))];
     }
     case 'array':
       return inner(def.element, `${at}[]`);
