@@ -68,6 +68,8 @@ export function TargetCard({ detail, onOpenCase }: { detail: CaseDetail; onOpenC
           <Anchor
             size="xs"
             href={hrefFor({ area: 'moderation', rest: ['recent'], search: { target: detail.summary.userId.toString(), case: detail.summary.id.toString() } })}
+            // A link on its own line: tall enough to hit (24 px) like the rows above it.
+            style={{ display: 'inline-block', paddingBlock: 5 }}
             data-testid="target-history-more"
           >
             … and {(targetHistory.total - 12).toLocaleString('en-US')} older: show all of this member's cases in the queue
