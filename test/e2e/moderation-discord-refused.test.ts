@@ -86,7 +86,8 @@ describeE2E('a moderation action Discord refused, in Chromium (fake Discord)', (
     await page.getByRole('button', { name: /Open case/ }).click();
     const dialog = page.getByTestId('open-case-dialog');
     await dialog.locator('label', { hasText: /^Ban$/ }).click();
-    await page.getByLabel("Member's Discord ID").fill(member.toString());
+    await page.getByTestId('open-case-member').fill(member.toString());
+    await dialog.getByLabel('Reason').fill('Raid account');
     await page.getByTestId('ban-delete-messages').click();
     await page.getByRole('option', { name: 'The last 24 hours' }).click();
     await shots('moderation-ban-delete-messages');

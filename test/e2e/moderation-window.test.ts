@@ -55,6 +55,10 @@ describeE2E('a scrolled moderation queue under live changes (PGlite)', () => {
     );
   }
 
+  const showNewCases = async () => {
+    await app.page.getByTestId('new-cases-show').click({ timeout: 15_000 });
+  };
+
   /** "1,101 shown · scroll for older" under the list. */
   const footer = () => app.page.locator(`${LIST} + *`).innerText();
 
@@ -62,6 +66,8 @@ describeE2E('a scrolled moderation queue under live changes (PGlite)', () => {
     const before = await scrollUntil(120);
     expect(before).toBeLessThan(MAX_PAGE_SIZE);
     await botRecordsCase();
+    // Reading down the queue, the new case waits behind "1 new case — show" until asked for.
+    await showNewCases();
     await expect.poll(loaded, { timeout: 15_000 }).toBe(before + 1);
     // The window's own answer says nothing about rows past it; the list must still go on.
     await expect.poll(footer, { timeout: 5_000 }).toContain('scroll for older');
@@ -71,6 +77,7 @@ describeE2E('a scrolled moderation queue under live changes (PGlite)', () => {
   it('re-reads a window deeper than one page whole', async () => {
     const before = await scrollUntil(MAX_PAGE_SIZE + 100);
     await botRecordsCase();
+    await showNewCases();
     // Before the fix the re-read stopped at MAX_PAGE_SIZE rows and the list shrank.
     await expect.poll(loaded, { timeout: 15_000 }).toBe(before + 1);
     await expect.poll(footer, { timeout: 5_000 }).toContain('scroll for older');
