@@ -1,11 +1,12 @@
 import { Group, Select, Table, Text } from '@mantine/core';
 import { IconScript } from '@tabler/icons-react';
 import { useState } from 'react';
-import { QUEST_TRIGGERS, type QuestListPage, type StoredQuest } from '@shared/domain/quests';
+import type { QuestListPage, StoredQuest } from '@shared/domain/quests';
 import { formatAmount } from '@renderer/lib/format';
 import { AuthoringList, ForeignBadge, useListSearch } from '../../authoring';
 import { ItemPicker } from '../../items';
-import { useQuestList, useTriggersInUse } from '../api';
+import { useQuestList } from '../api';
+import { useTriggerEvents } from './TriggerField';
 
 function rewardSummary(quest: StoredQuest): string {
   const rewards = quest.definition?.rewards;
@@ -26,11 +27,8 @@ export function QuestList({ selectedId, onOpen }: { selectedId: number | null; o
   const [trigger, setTrigger] = useState<string | null>(null);
   const [rewardItemId, setRewardItemId] = useState<number | null>(null);
   const list = useQuestList({ search: search.debounced || undefined, triggerEvent: trigger ?? undefined, rewardItemId: rewardItemId ?? undefined });
-  const inUse = useTriggersInUse();
-  const triggerData = [...new Set([...QUEST_TRIGGERS.map((t) => t.event), ...(inUse.data ?? []).map((t) => t.triggerEvent)])].map((event) => {
-    const count = inUse.data?.find((t) => t.triggerEvent === event)?.quests ?? 0;
-    return { value: event, label: `${event} (${count})` };
-  });
+  const triggers = useTriggerEvents();
+  const triggerData = triggers.events.map((event) => ({ value: event, label: `${event} (${triggers.quests(event)})` }));
 
   return (
     <AuthoringList

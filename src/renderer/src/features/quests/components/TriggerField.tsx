@@ -26,9 +26,15 @@ const byNameOrMeaning: OptionsFilter = ({ options, search }) => {
   return items.filter((o) => o.value.toLowerCase().includes(text) || (questTrigger(o.value)?.label ?? '').toLowerCase().includes(text) || (questTrigger(o.value)?.description ?? '').toLowerCase().includes(text));
 };
 
+/** Every event the bot counts, then the custom ones quests already use, with how many quests use each. */
+export function useTriggerEvents() {
+  const inUse = useTriggersInUse().data ?? [];
+  const events = [...new Set([...QUEST_TRIGGERS.map((t) => t.event), ...inUse.map((t) => t.triggerEvent)])];
+  return { events, quests: (event: string) => inUse.find((t) => t.triggerEvent === event)?.quests ?? 0 };
+}
+
 export function TriggerField({ value, onChange, error }: TriggerFieldProps) {
-  const inUse = useTriggersInUse();
-  const events = [...new Set([...QUEST_TRIGGERS.map((t) => t.event), ...(inUse.data ?? []).map((t) => t.triggerEvent)])];
+  const { events } = useTriggerEvents();
   return (
     <Autocomplete
       // The theme sizes TextInput and Select down to xs but not Autocomplete: match its neighbours.
